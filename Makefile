@@ -1,0 +1,48 @@
+# Returns Desk — the two commands a new machine needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+DEMO_DB := var/demo-shop.sqlite
+
+.PHONY: run test install install-test os-deps translations demo bench clean-demo
+
+# Debian libraries Qt, the PDF checks and the screen tests need; a no-op when all are present.
+os-deps:
+	@bash scripts/install-os-deps.sh
+
+$(VENV)/.installed: pyproject.toml | os-deps
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | os-deps
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed translations
+install-test: $(VENV)/.installed-test translations
+
+# Compiled Qt translations (.qm) are built from the .ts sources, never committed.
+translations: $(VENV)/.installed
+	@$(PY) -m app.i18n_build
+
+demo: install
+	@mkdir -p var
+	@test -f $(DEMO_DB) || $(VENV)/bin/returns-desk demo --db sqlite:///$(DEMO_DB)
+
+run: install demo
+	$(VENV)/bin/returns-desk --db sqlite:///$(DEMO_DB)
+
+clean-demo:
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+
+# pytest exits 5 when it collected no tests: that is a broken suite here, never a pass.
+test: install-test
+	@QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing on purpose"; exit 1; fi; exit $$rc
+
+bench: install-test
+	$(PY) -m bench

@@ -1,0 +1,78 @@
+"""The `returns-desk` command: the GUI by default, subcommands on the same services."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from app import __version__
+from app.errors import INTERNAL_ERROR, DeskError
+
+# Each module in app/commands registers its own subcommands; listed here so the order of --help is ours.
+COMMAND_MODULES = ("demo", "imports", "lookup", "policy", "printing", "counter", "admin")
+
+log = logging.getLogger("returns_desk")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="returns-desk",
+        description="Returns Desk 售后服务台 — returns and after-sales counter.",
+    )
+    parser.add_argument("--version", action="version", version=f"returns-desk {__version__}")
+    parser.add_argument("--db", help="database URL or SQLite file path (default: the shop's own; "
+                        "env RETURNS_DESK_DB)")
+    parser.add_argument("--lang", choices=("zh_CN", "en"), default=None,
+                        help="language of the screens and messages (default zh_CN)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"app.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"app.commands.{name}":
+                continue  # that command has not been built yet
+            raise
+        module.register(sub)
+    return parser
+
+
+def _normalise_db(db: str | None) -> None:
+    """Accept a bare file path as well as a SQLAlchemy URL; publish it for every layer below."""
+    if not db:
+        return
+    if "://" not in db:
+        db = f"sqlite:///{os.path.abspath(db)}"
+    os.environ["RETURNS_DESK_DB"] = db
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=os.environ.get("RETURNS_DESK_LOG", "WARNING"),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _normalise_db(args.db)
+    lang = args.lang or os.environ.get("RETURNS_DESK_LANG", "zh_CN")
+    args.lang = lang
+    if not args.command:
+        from app.ui.main import run_gui  # Qt is imported only when a window is wanted
+
+        return run_gui(lang)
+    try:
+        return int(args.func(args) or 0)
+    except DeskError as exc:
+        print(exc.message(lang) if lang == "en" else f"{exc.zh} ({exc.en})", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception:  # a bug: log it with its traceback, tell the person plainly
+        log.exception("internal error in %s", args.command)
+        print(str(INTERNAL_ERROR), file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Subcommands of the returns-desk command line; each module registers its own."""

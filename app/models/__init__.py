@@ -1,0 +1,1 @@
+"""SQLAlchemy typed models of everything the counter keeps."""

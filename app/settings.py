@@ -1,0 +1,48 @@
+"""Where things live: data folder, database URL, resources, shop time zone — one place, so tests can move it."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import platformdirs
+
+APP_NAME = "returns-desk"
+DB_ENV = "RETURNS_DESK_DB"
+HOME_ENV = "RETURNS_DESK_HOME"  # overrides the data folder (tests, portable installs)
+SHOP_TZ = ZoneInfo(os.environ.get("RETURNS_DESK_TZ", "Asia/Shanghai"))
+
+
+def data_dir() -> Path:
+    """The shop's own folder: database, its policy copy, backups, logs."""
+    override = os.environ.get(HOME_ENV)
+    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def resources_dir() -> Path:
+    """Shipped resources: inside a frozen build they sit next to the executable's bundle."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    base = Path(frozen) if frozen else Path(__file__).resolve().parent.parent
+    return base / "resources"
+
+
+def default_db_url() -> str:
+    return os.environ.get(DB_ENV) or f"sqlite:///{data_dir() / 'returns-desk.sqlite'}"
+
+
+def shop_policy_path() -> Path:
+    """The owner's copy of the policy; when present it wins over the shipped default."""
+    return data_dir() / "policy.toml"
+
+
+def default_policy_path() -> Path:
+    return resources_dir() / "policy.toml"
+
+
+def active_policy_path() -> Path:
+    own = shop_policy_path()
+    return own if own.exists() else default_policy_path()
