@@ -45,3 +45,13 @@ def telescoped(total: int, done_before: int, done_now: int, out_of: int) -> int:
     if out_of <= 0:
         return 0
     return total * (done_before + done_now) // out_of - total * done_before // out_of
+
+
+def line_nets(gross_values: Sequence[int], line_discounts: Sequence[int], receipt_discount: int) -> list[int]:
+    """What each sale line netted: gross − its discount − its share of the receipt discount.
+
+    The receipt discount is shared by line gross value (largest remainder), so the nets add up to
+    exactly what the receipt charged.
+    """
+    shares = share_by_weight(receipt_discount, gross_values) if receipt_discount else [0] * len(gross_values)
+    return [g - d - s for g, d, s in zip(gross_values, line_discounts, shares, strict=True)]
