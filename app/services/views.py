@@ -63,3 +63,122 @@ class ReceiptView:
     @property
     def fully_returned(self) -> bool:
         return all(line.qty_returnable == 0 for line in self.lines)
+
+
+@dataclass(frozen=True)
+class UserView:
+    id: int
+    username: str
+    display_name: str
+    role: str                  # clerk / supervisor / admin
+
+
+@dataclass(frozen=True)
+class ProductView:
+    sku: str
+    name_zh: str
+    name_en: str
+    category: str
+    policy_class: str
+    price: int                 # catalogue price in fen
+    warranty_months: int
+
+
+@dataclass(frozen=True)
+class ReturnItem:
+    """One receipted line the customer brings back."""
+
+    line_no: int
+    qty: int
+    reason: str                # changed_mind / quality_fault / wrong_item / damaged_at_sale
+    condition: str             # unopened / opened / damaged_by_customer
+
+
+@dataclass(frozen=True)
+class NoReceiptItem:
+    """Goods brought back without a receipt: identified by barcode only."""
+
+    sku: str
+    qty: int
+    reason: str
+    condition: str
+
+
+@dataclass(frozen=True)
+class ExchangeItem:
+    """Goods going out to the customer in an exchange (same item or another one)."""
+
+    sku: str
+    qty: int
+
+
+@dataclass(frozen=True)
+class ReturnRequest:
+    receipt_no: str | None
+    items: tuple[ReturnItem, ...] = ()
+    no_receipt_items: tuple[NoReceiptItem, ...] = ()
+    member_card: str | None = None          # identifies the customer when there is no receipt
+    exchange_items: tuple[ExchangeItem, ...] = ()
+    overrides: frozenset[int] = frozenset()  # sale line numbers a supervisor overrides
+
+
+@dataclass(frozen=True)
+class Approval:
+    supervisor: str            # username
+    pin: str
+    reason: str                # goodwill / store_error / quality_dispute / other
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ExchangeLineView:
+    sku: str
+    name_zh: str
+    name_en: str
+    qty: int
+    unit_price: int
+    amount: int
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    """The rule engine's quote plus what the counter adds: exchange goods and the price difference."""
+
+    receipt: ReceiptView | None
+    quote: object              # app.domain.engine.ReturnQuote (kept untyped here to keep layers apart)
+    exchange_lines: tuple[ExchangeLineView, ...]
+    exchange_total: int        # what the goods going out cost
+    exchange_credit: int       # what the exchanged-back lines are worth
+    price_difference: int      # > 0 the customer pays it, < 0 it is refunded
+    needs_supervisor: bool
+    supervisor_reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CompletedReturn:
+    number: str                # RT… — printed as the slip barcode
+    kind: str                  # return / exchange
+    status: str                # completed / voided
+    quote: QuoteView
+    refund_total: int
+    tenders: tuple[TenderView, ...]
+    points_reversed: int
+    coupon_code: str | None
+    voucher_code: str | None   # store credit issued
+    clerk: str
+    supervisor: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class CodeStatusView:
+    """What a scanned coupon or store-credit code is and whether it can still be used."""
+
+    code: str
+    kind: str                  # coupon / store_credit
+    value: int                 # fen (0 for percent coupons)
+    percent: int
+    min_spend: int
+    status: str                # issued / redeemed / expired / void
+    valid_until: datetime | None
+    member_card: str | None
