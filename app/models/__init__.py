@@ -1,1 +1,15 @@
 """SQLAlchemy typed models of everything the counter keeps."""
+
+from app.models.base import Base, utcnow
+from app.models.catalogue import Member, Product
+from app.models.coupons import Coupon
+from app.models.returns import ExchangeLine, Return, ReturnLine, ReturnTender
+from app.models.sales import Sale, SaleCoupon, SaleLine, SaleTender
+from app.models.service import Complaint, ComplaintNote, RepairTicket
+from app.models.staff import AuditEntry, NumberSequence, Setting, User
+
+__all__ = [
+    "AuditEntry", "Base", "Complaint", "ComplaintNote", "Coupon", "ExchangeLine", "Member",
+    "Product", "RepairTicket", "Return", "ReturnLine", "ReturnTender", "Sale", "SaleCoupon",
+    "SaleLine", "SaleTender", "NumberSequence", "Setting", "User", "utcnow",
+]

@@ -1,0 +1,90 @@
+"""Engine and transactions: SQLite by default (WAL, FULL sync, foreign keys, write lock up front), any URL by configuration."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import settings
+from app.errors import DatabaseBusy
+
+log = logging.getLogger(__name__)
+_engines: dict[str, Engine] = {}
+BUSY_TIMEOUT_MS = 5000
+
+
+def _sqlite_setup(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Take transaction control from the sqlite3 module so BEGIN is ours (see _on_begin).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")  # NORMAL may lose the last commits on power loss
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # IMMEDIATE takes the write lock before the first read, so two tills cannot both read the
+        # same returnable quantity and both write a return against it.
+        mode = conn.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        _sqlite_setup(engine)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def get_engine(url: str | None = None) -> Engine:
+    url = url or settings.default_db_url()
+    engine = _engines.get(url)
+    if engine is None:
+        engine = _engines[url] = make_engine(url)
+    return engine
+
+
+def dispose_engines() -> None:
+    for engine in _engines.values():
+        engine.dispose()
+    _engines.clear()
+
+
+def _is_busy(error: exc.OperationalError) -> bool:
+    text = str(error.orig).lower()
+    return "database is locked" in text or "could not obtain lock" in text
+
+
+@contextmanager
+def session_scope(url: str | None = None, *, write: bool = True) -> Iterator[Session]:
+    """One user action = one transaction: committed when the block ends, rolled back on any error."""
+    engine = get_engine(url)
+    if not write:
+        engine = engine.execution_options(sqlite_begin="DEFERRED")
+    factory = sessionmaker(bind=engine, expire_on_commit=False)
+    try:
+        with factory() as session, session.begin():
+            yield session
+    except exc.OperationalError as error:
+        if _is_busy(error):
+            raise DatabaseBusy() from error
+        raise
+
+
+def init_database(url: str | None = None) -> Engine:
+    """Bring the database to the current schema (copying a SQLite file aside first) and return it."""
+    from app.migrate import upgrade_to_head
+
+    engine = get_engine(url)
+    upgrade_to_head(engine)
+    return engine

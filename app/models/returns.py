@@ -1,0 +1,93 @@
+"""Returns and exchanges (退货/换货单): lines with their decisions, refund tenders, goods given in exchange."""
+
+from __future__ import annotations
+
+from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.base import Base, Fen, Timestamp, UtcDateTime
+
+RETURN_STATUSES = ("draft", "pending_approval", "completed", "voided")
+
+
+class Return(Base):
+    __tablename__ = "returns"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    kind: Mapped[str] = mapped_column(String(12))  # return / exchange
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    sale_id: Mapped[int | None] = mapped_column(ForeignKey("sales.id"), index=True)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"), index=True)
+    clerk_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    supervisor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    override_reason: Mapped[str | None] = mapped_column(String(30))
+    override_note: Mapped[str] = mapped_column(String(300), default="")
+    supervisor_reasons: Mapped[str] = mapped_column(String(200), default="")  # comma-separated ids
+    policy_version: Mapped[str] = mapped_column(String(40))
+    refund_total: Mapped[Fen]
+    withheld_coupon_share: Mapped[Fen]
+    points_reversed: Mapped[int] = mapped_column(Integer, default=0)
+    exchange_total: Mapped[Fen] = mapped_column(default=0)
+    price_difference: Mapped[Fen] = mapped_column(default=0)  # > 0 customer paid, < 0 refunded
+    trace: Mapped[str] = mapped_column(Text, default="")  # the engine's quote as JSON, kept verbatim
+    started_at: Mapped[Timestamp]  # when the clerk opened the receipt: handling time starts here
+    completed_at: Mapped[Timestamp | None] = mapped_column(UtcDateTime(), index=True)
+    voided_at: Mapped[Timestamp | None] = mapped_column(UtcDateTime())
+    voided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    lines: Mapped[list[ReturnLine]] = relationship(back_populates="ret", order_by="ReturnLine.id")
+    tenders: Mapped[list[ReturnTender]] = relationship(back_populates="ret", order_by="ReturnTender.id")
+    exchange_lines: Mapped[list[ExchangeLine]] = relationship(
+        back_populates="ret", order_by="ExchangeLine.id")
+
+
+class ReturnLine(Base):
+    __tablename__ = "return_lines"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    return_id: Mapped[int] = mapped_column(ForeignKey("returns.id"), index=True)
+    sale_line_id: Mapped[int | None] = mapped_column(ForeignKey("sale_lines.id"), index=True)
+    sku: Mapped[str] = mapped_column(String(32), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    qty: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(20))
+    condition: Mapped[str] = mapped_column(String(24))
+    disposition: Mapped[str] = mapped_column(String(24))  # restock / damaged / return_to_supplier
+    outcome: Mapped[str] = mapped_column(String(24))
+    value: Mapped[Fen]   # what the units were worth (the credit in an exchange)
+    refund: Mapped[Fen]  # what this line paid back
+    rules: Mapped[str] = mapped_column(String(300), default="")
+    explanation_zh: Mapped[str] = mapped_column(Text, default="")
+    explanation_en: Mapped[str] = mapped_column(Text, default="")
+
+    ret: Mapped[Return] = relationship(back_populates="lines")
+
+
+class ReturnTender(Base):
+    """Money going back: one row per tender method, never more than it paid minus earlier refunds."""
+
+    __tablename__ = "return_tenders"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    return_id: Mapped[int] = mapped_column(ForeignKey("returns.id"), index=True)
+    method: Mapped[str] = mapped_column(String(20))
+    amount: Mapped[Fen]
+
+    ret: Mapped[Return] = relationship(back_populates="tenders")
+
+
+class ExchangeLine(Base):
+    """Goods handed to the customer in an exchange, at today's catalogue price."""
+
+    __tablename__ = "exchange_lines"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    return_id: Mapped[int] = mapped_column(ForeignKey("returns.id"), index=True)
+    sku: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(200))
+    qty: Mapped[int] = mapped_column(Integer)
+    unit_price: Mapped[Fen]
+    amount: Mapped[Fen]
+
+    ret: Mapped[Return] = relationship(back_populates="exchange_lines")

@@ -1,0 +1,62 @@
+"""After-sales service records: complaints (投诉) with notes and follow-up, and repair tickets (维修单)."""
+
+from __future__ import annotations
+
+from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.base import Base, Timestamp, UtcDateTime
+
+
+class Complaint(Base):
+    __tablename__ = "complaints"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    channel: Mapped[str] = mapped_column(String(20))   # counter / phone / box / online
+    type: Mapped[str] = mapped_column(String(20))      # quality / return / price / service / other
+    severity: Mapped[str] = mapped_column(String(10))  # normal / urgent / major
+    status: Mapped[str] = mapped_column(String(16), index=True, default="open")
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"), index=True)
+    sale_id: Mapped[int | None] = mapped_column(ForeignKey("sales.id"))
+    description: Mapped[str] = mapped_column(Text)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[Timestamp]
+    respond_by: Mapped[Timestamp]
+    resolve_by: Mapped[Timestamp]
+    responded_at: Mapped[Timestamp | None] = mapped_column(UtcDateTime())
+    resolved_at: Mapped[Timestamp | None] = mapped_column(UtcDateTime())
+    resolution: Mapped[str] = mapped_column(Text, default="")
+    contacts: Mapped[int] = mapped_column(Integer, default=1)  # first-contact resolution = 1
+    followup_at: Mapped[Timestamp | None] = mapped_column(UtcDateTime())
+    satisfaction: Mapped[str | None] = mapped_column(String(12))  # excellent/good/fair/poor
+    csat: Mapped[int | None] = mapped_column(Integer)  # 1–5
+
+    notes: Mapped[list[ComplaintNote]] = relationship(order_by="ComplaintNote.id")
+
+
+class ComplaintNote(Base):
+    __tablename__ = "complaint_notes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    complaint_id: Mapped[int] = mapped_column(ForeignKey("complaints.id"), index=True)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[Timestamp]
+    text: Mapped[str] = mapped_column(Text)
+
+
+class RepairTicket(Base):
+    __tablename__ = "repair_tickets"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    return_id: Mapped[int | None] = mapped_column(ForeignKey("returns.id"))
+    sale_line_id: Mapped[int | None] = mapped_column(ForeignKey("sale_lines.id"))
+    sku: Mapped[str] = mapped_column(String(32))
+    serial: Mapped[str] = mapped_column(String(60), default="")
+    fault: Mapped[str] = mapped_column(Text, default="")
+    supplier: Mapped[str] = mapped_column(String(120), default="")
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    created_at: Mapped[Timestamp]
+    promised_at: Mapped[Timestamp]
+    closed_at: Mapped[Timestamp | None] = mapped_column(UtcDateTime())
