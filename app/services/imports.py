@@ -1,0 +1,207 @@
+"""Imports from the till system — the only way sales, products and members get in. Idempotent."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC
+from pathlib import Path
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from app.db import session_scope
+from app.models import Coupon, Member, Product, Sale, SaleCoupon, SaleLine, SaleTender
+from app.services.sale_rows import POLICY_CLASSES, CatalogueEntry, RowError, SaleRow, normalise_code, parse_sale
+
+TIERS = ("standard", "silver", "gold", "diamond")
+BATCH = 1000  # sales per transaction: each batch is all-or-nothing and other tills wait only that long
+
+
+@dataclass(frozen=True)
+class Rejection:
+    line_no: int
+    reason_zh: str
+    reason_en: str
+    key: str = ""  # receipt number, SKU or card number where it could be read
+
+
+@dataclass
+class ImportReport:
+    imported: int = 0
+    unchanged: int = 0  # already imported with the same content: re-importing a file changes nothing
+    rejected: list[Rejection] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+
+def _catalogue(session: Session) -> dict[str, CatalogueEntry]:
+    rows = session.execute(select(Product.sku, Product.name_zh, Product.policy_class, Product.warranty_months))
+    return {sku: CatalogueEntry(name, cls, months) for sku, name, cls, months in rows}
+
+
+def import_sales(lines: Iterable[str], url: str | None = None) -> ImportReport:
+    """Import JSON Lines sales; valid rows go in, each bad row is reported with its line number."""
+    report = ImportReport()
+    with session_scope(url, write=False) as s:
+        catalogue = _catalogue(s)
+        members = dict(s.execute(select(Member.card_no, Member.id)).all())
+        known = dict(s.execute(select(Sale.receipt_no, Sale.content_hash)).all())
+    batch: list[SaleRow] = []
+    for line_no, text in enumerate(lines, start=1):
+        if not text.strip():
+            continue
+        try:
+            row = parse_sale(text, catalogue, set(members))
+        except RowError as err:
+            report.rejected.append(Rejection(line_no, err.zh, err.en))
+            continue
+        previous = known.get(row.receipt_no)
+        if previous == row.content_hash:
+            report.unchanged += 1
+            continue
+        if previous is not None:
+            report.rejected.append(Rejection(
+                line_no, f"小票 {row.receipt_no} 已导入过且内容不同，未覆盖",
+                f"receipt {row.receipt_no} was already imported with different contents; not overwritten",
+                row.receipt_no))
+            continue
+        known[row.receipt_no] = row.content_hash
+        batch.append(row)
+        if len(batch) >= BATCH:
+            _write_sales(batch, members, url)
+            report.imported += len(batch)
+            batch = []
+    if batch:
+        _write_sales(batch, members, url)
+        report.imported += len(batch)
+    return report
+
+
+def _write_sales(rows: list[SaleRow], members: dict[str, int], url: str | None) -> None:
+    with session_scope(url) as s:
+        ids = s.execute(
+            insert(Sale).returning(Sale.id, sort_by_parameter_order=True),
+            [{"receipt_no": r.receipt_no, "sold_at": r.sold_at, "till": r.till, "cashier": r.cashier,
+              "member_id": members.get(r.member_card) if r.member_card else None,
+              "receipt_discount": r.receipt_discount, "total": r.total, "points_earned": r.points_earned,
+              "content_hash": r.content_hash} for r in rows],
+        ).scalars().all()
+        s.execute(insert(SaleLine), [
+            {"sale_id": sid, "line_no": ln.line_no, "sku": ln.sku, "name": ln.name,
+             "policy_class": ln.policy_class, "qty": ln.qty, "unit_price": ln.unit_price,
+             "discount": ln.discount, "net": ln.net, "promo_group": ln.promo_group,
+             "final_sale": ln.final_sale, "warranty_months": ln.warranty_months}
+            for sid, r in zip(ids, rows, strict=True) for ln in r.lines])
+        s.execute(insert(SaleTender), [
+            {"sale_id": sid, "seq": i, "method": m, "amount": a, "reference": ref}
+            for sid, r in zip(ids, rows, strict=True) for i, (m, a, ref) in enumerate(r.tenders)])
+        redeemed = [(sid, r, code) for sid, r in zip(ids, rows, strict=True)
+                    for code in dict.fromkeys(r.coupons_redeemed + tuple(t[2] for t in r.tenders if t[2]))]
+        if redeemed:
+            s.execute(insert(SaleCoupon), [{"sale_id": sid, "code": code} for sid, _r, code in redeemed])
+            for sid, r, code in redeemed:
+                s.execute(update(Coupon).where(Coupon.code == code, Coupon.status == "issued").values(
+                    status="redeemed", redeemed_at=r.sold_at.astimezone(UTC), redeemed_sale_id=sid))
+
+
+def read_lines(path: Path) -> Iterator[str]:
+    with path.open(encoding="utf-8-sig") as handle:
+        yield from handle
+
+
+# --- catalogue and members (CSV, UTF-8, header row; columns documented in README) -------------
+
+PRODUCT_COLUMNS = ("sku", "name_zh", "name_en", "category", "policy_class", "price", "warranty_months",
+                   "supplier")
+MEMBER_COLUMNS = ("card_no", "phone", "name", "tier", "points", "special_needs")
+
+
+def _csv_rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in required if c not in (reader.fieldnames or [])]
+        if missing:
+            from app.errors import InvalidInput
+
+            raise InvalidInput(f"CSV 缺少列：{', '.join(missing)}", f"CSV is missing columns: {', '.join(missing)}")
+        for n, row in enumerate(reader, start=2):
+            yield n, {k: (v or "").strip() for k, v in row.items() if k}
+
+
+def _whole(value: str, name: str) -> int:
+    if not value.lstrip("-").isdigit():
+        raise RowError(f"{name} 必须是整数：{value!r}", f"{name} must be a whole number: {value!r}")
+    number = int(value)
+    if number < 0:
+        raise RowError(f"{name} 不能为负数", f"{name} must not be negative")
+    return number
+
+
+def _product(row: dict[str, str]) -> dict[str, object]:
+    sku = normalise_code(row["sku"])
+    if not sku:
+        raise RowError("缺少商品条码 sku", "sku is missing")
+    if row["policy_class"] not in POLICY_CLASSES:
+        raise RowError(f"未知的退货类别 {row['policy_class']!r}", f"unknown policy_class {row['policy_class']!r}")
+    if not row["name_zh"]:
+        raise RowError("缺少中文品名 name_zh", "name_zh is missing")
+    return {"sku": sku, "name_zh": row["name_zh"], "name_en": row.get("name_en", ""),
+            "category": row.get("category", ""), "policy_class": row["policy_class"],
+            "price": _whole(row["price"], "price"),
+            "warranty_months": _whole(row.get("warranty_months") or "0", "warranty_months"),
+            "supplier": row.get("supplier", "")}
+
+
+def _member(row: dict[str, str]) -> dict[str, object]:
+    card = normalise_code(row["card_no"])
+    if not card:
+        raise RowError("缺少会员卡号 card_no", "card_no is missing")
+    tier = row.get("tier") or "standard"
+    if tier not in TIERS:
+        raise RowError(f"未知的会员等级 {tier!r}", f"unknown tier {tier!r} (standard/silver/gold/diamond)")
+    phone = row.get("phone", "")
+    if phone and not (phone.isdigit() and 7 <= len(phone) <= 15):
+        raise RowError(f"手机号格式不对：{phone!r}", f"phone number is not valid: {phone!r}")
+    return {"card_no": card, "phone": phone, "name": row.get("name", ""), "tier": tier,
+            "points": _whole(row.get("points") or "0", "points"), "special_needs": row.get("special_needs", "")}
+
+
+def _upsert_csv(path: Path, required: tuple[str, ...], parse, model, key: str,  # type: ignore[no-untyped-def]
+                url: str | None) -> ImportReport:
+    """Insert new rows and update changed ones by their key, in one transaction (portable, no dialect SQL)."""
+    report = ImportReport()
+    parsed: dict[str, dict[str, object]] = {}
+    for n, row in _csv_rows(path, required):
+        try:
+            values = parse(row)
+        except RowError as err:
+            report.rejected.append(Rejection(n, err.zh, err.en, row.get(required[0], "")))
+            continue
+        parsed[str(values[key])] = values
+    with session_scope(url) as s:
+        existing = {getattr(obj, key): obj for obj in s.scalars(select(model))}
+        for k, values in parsed.items():
+            obj = existing.get(k)
+            if obj is None:
+                s.add(model(**values))
+                report.imported += 1
+            elif any(getattr(obj, c) != v for c, v in values.items()):
+                for c, v in values.items():
+                    setattr(obj, c, v)
+                report.imported += 1
+            else:
+                report.unchanged += 1
+    return report
+
+
+def import_products(path: Path, url: str | None = None) -> ImportReport:
+    return _upsert_csv(path, ("sku", "name_zh", "policy_class", "price"), _product, Product, "sku", url)
+
+
+def import_members(path: Path, url: str | None = None) -> ImportReport:
+    return _upsert_csv(path, ("card_no",), _member, Member, "card_no", url)
+

@@ -1,0 +1,62 @@
+"""What a scanned or typed code is: a receipt, a member card, a coupon or store credit, or a return slip."""
+
+from __future__ import annotations
+
+from sqlalchemy import or_, select
+
+from app.db import session_scope
+from app.errors import NotFound
+from app.models import Coupon, Member, Return, Sale
+from app.services.receipts import member_view, receipt_view
+from app.services.sale_rows import normalise_code
+from app.services.views import CodeStatusView, ReceiptView
+
+
+def not_found(code: str) -> NotFound:
+    return NotFound(f"找不到“{code}”：不是本店的小票、会员卡、券码或退货单号。",
+                    f"Nothing found for “{code}”: not a receipt, member card, coupon or return number of this shop.")
+
+
+def find_receipt(code: str, url: str | None = None) -> ReceiptView:
+    code = normalise_code(code)
+    with session_scope(url, write=False) as s:
+        sale = s.scalar(select(Sale).where(Sale.receipt_no == code))
+        if sale is None:
+            raise NotFound(f"找不到小票 {code}。请核对小票号，或按无小票退货处理。",
+                           f"No receipt {code}. Check the number, or treat it as a return without receipt.")
+        return receipt_view(s, sale)
+
+
+def find(code: str, url: str | None = None) -> object:
+    """ReceiptView | MemberView | CodeStatusView | CompletedReturn for a code; NotFound otherwise."""
+    code = normalise_code(code)
+    if not code:
+        raise not_found(code)
+    with session_scope(url, write=False) as s:
+        sale = s.scalar(select(Sale).where(Sale.receipt_no == code))
+        if sale is not None:
+            return receipt_view(s, sale)
+        member = s.scalar(select(Member).where(or_(Member.card_no == code, Member.phone == code)))
+        if member is not None:
+            return member_view(member)
+        coupon = s.scalar(select(Coupon).where(Coupon.code == code))
+        if coupon is not None:
+            return code_status(s, coupon)
+        ret = s.scalar(select(Return).where(Return.number == code))
+        if ret is not None:
+            from app.services.returns import completed_view
+
+            return completed_view(s, ret)
+    raise not_found(code)
+
+
+def code_status(session, coupon: Coupon) -> CodeStatusView:  # type: ignore[no-untyped-def]
+    from app.models import utcnow
+
+    status = coupon.status
+    if status == "issued" and coupon.valid_until < utcnow():
+        status = "expired"  # shown as expired even before a nightly job marks it
+    member = session.get(Member, coupon.member_id) if coupon.member_id else None
+    return CodeStatusView(coupon.code, coupon.kind, coupon.value, coupon.percent, coupon.min_spend, status,
+                          coupon.valid_until, member.card_no if member else None)
+

@@ -1,0 +1,202 @@
+"""Reads one till sale (a JSON Lines row) into checked plain data, or says in plain words what is wrong."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from app.domain.money import format_fen, line_nets
+
+TENDER_METHODS = ("cash", "card", "wechat", "alipay", "store_credit", "coupon")
+POLICY_CLASSES = ("general", "fresh", "appliance", "personal_care", "customized", "non_returnable")
+
+
+class RowError(Exception):
+    """Why one row cannot be imported, in both languages."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.zh, self.en = zh, en
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    name: str
+    policy_class: str
+    warranty_months: int
+
+
+@dataclass(frozen=True)
+class LineRow:
+    line_no: int
+    sku: str
+    name: str
+    policy_class: str
+    qty: int
+    unit_price: int
+    discount: int
+    net: int
+    promo_group: str | None
+    final_sale: bool
+    warranty_months: int
+
+
+@dataclass(frozen=True)
+class SaleRow:
+    receipt_no: str
+    sold_at: datetime
+    till: str
+    cashier: str
+    member_card: str | None
+    lines: tuple[LineRow, ...]
+    receipt_discount: int
+    tenders: tuple[tuple[str, int, str], ...]  # method, amount, reference
+    coupons_redeemed: tuple[str, ...]
+    points_earned: int
+    total: int
+    content_hash: str
+
+
+def normalise_code(code: str) -> str:
+    """Scanner and keyboard codes alike: full-width digits folded (NFKC), upper case, no spaces."""
+    return unicodedata.normalize("NFKC", code).strip().upper()
+
+
+def _int(value: Any, field: str, *, minimum: int = 0) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise RowError(f"{field} 必须是整数（金额以分计）", f"{field} must be a whole number (amounts in fen)")
+    if value < minimum:
+        if field.endswith("qty"):
+            raise RowError(f"{field} 数量必须大于零（收到 {value}）",
+                           f"{field}: quantity must be positive (got {value})")
+        raise RowError(f"{field} 不能小于 {minimum}（收到 {value}）",
+                       f"{field} must not be below {minimum} (got {value})")
+    return value
+
+
+def _text(obj: dict[str, Any], key: str, *, required: bool = True, default: str = "") -> str:
+    value = obj.get(key, default)
+    if value is None and not required:
+        return default
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise RowError(f"缺少字段 {key} 或其不是文字", f"field {key} is missing or not text")
+    return value.strip()
+
+
+def _when(value: Any) -> datetime:
+    try:
+        when = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise RowError(f"sold_at 不是有效的时间：{value!r}", f"sold_at is not a valid time: {value!r}") from None
+    if when.tzinfo is None:
+        raise RowError("sold_at 缺少时区（例如 +08:00）", "sold_at has no time zone (e.g. +08:00)")
+    return when
+
+
+def _line(raw: Any, index: int, catalogue: dict[str, CatalogueEntry]) -> tuple[LineRow, int]:
+    where = f"lines[{index}]"
+    if not isinstance(raw, dict):
+        raise RowError(f"{where} 不是对象", f"{where} is not an object")
+    line_no = _int(raw.get("line"), f"{where}.line", minimum=1)
+    sku = normalise_code(_text(raw, "sku"))
+    known = catalogue.get(sku)
+    policy_class = raw.get("policy_class") or (known.policy_class if known else None)
+    if policy_class is None:
+        raise RowError(f"{where}：商品 {sku} 不在商品目录中，且未给出退货类别",
+                       f"{where}: product {sku} is not in the catalogue and has no policy_class")
+    if policy_class not in POLICY_CLASSES:
+        raise RowError(f"{where}：未知的退货类别 {policy_class!r}",
+                       f"{where}: unknown policy_class {policy_class!r}")
+    qty = _int(raw.get("qty"), f"{where}.qty", minimum=1)
+    unit_price = _int(raw.get("unit_price"), f"{where}.unit_price")
+    discount = _int(raw.get("discount", 0), f"{where}.discount")
+    if discount > qty * unit_price:
+        raise RowError(f"{where}：折扣 {format_fen(discount)} 超过该行金额 {format_fen(qty * unit_price)}",
+                       f"{where}: discount {format_fen(discount)} exceeds the line's value "
+                       f"{format_fen(qty * unit_price)}")
+    warranty = raw.get("warranty_months")
+    warranty = _int(warranty, f"{where}.warranty_months") if warranty is not None else (
+        known.warranty_months if known else 0)
+    final_sale = raw.get("final_sale", False)
+    if not isinstance(final_sale, bool):
+        raise RowError(f"{where}.final_sale 必须是 true 或 false", f"{where}.final_sale must be true or false")
+    promo = raw.get("promo_group")
+    if promo is not None and not isinstance(promo, str):
+        raise RowError(f"{where}.promo_group 必须是文字或 null", f"{where}.promo_group must be text or null")
+    name = raw.get("name") or (known.name if known else sku)
+    row = LineRow(line_no, sku, str(name), policy_class, qty, unit_price, discount, 0,
+                  promo or None, final_sale, warranty)
+    return row, qty * unit_price
+
+
+def parse_sale(text: str, catalogue: dict[str, CatalogueEntry], members: set[str]) -> SaleRow:
+    """One JSON Lines row → a checked SaleRow; raises RowError naming what is wrong."""
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise RowError(f"不是有效的 JSON（第 {exc.colno} 列）", f"not valid JSON (column {exc.colno})") from None
+    if not isinstance(obj, dict):
+        raise RowError("每行必须是一个 JSON 对象", "each line must be one JSON object")
+    receipt_no = normalise_code(_text(obj, "receipt"))
+    if len(receipt_no) > 32:
+        raise RowError("小票号过长（最多 32 个字符）", "receipt number too long (32 characters at most)")
+    sold_at = _when(obj.get("sold_at"))
+    member = obj.get("member")
+    if member is not None:
+        member = normalise_code(str(member))
+        if member not in members:
+            raise RowError(f"会员卡号 {member} 不存在（请先导入会员）",
+                           f"member card {member} is unknown (import members first)")
+    raw_lines = obj.get("lines")
+    if not isinstance(raw_lines, list) or not raw_lines:
+        raise RowError("小票没有商品行", "the sale has no lines")
+    parsed = [_line(raw, i, catalogue) for i, raw in enumerate(raw_lines)]
+    seen: set[int] = set()
+    for row, _gross in parsed:
+        if row.line_no in seen:
+            raise RowError(f"行号 {row.line_no} 重复", f"duplicate line number {row.line_no}")
+        seen.add(row.line_no)
+    receipt_discount = _int(obj.get("receipt_discount", 0), "receipt_discount")
+    after_line_discounts = sum(g - r.discount for r, g in parsed)
+    if receipt_discount > after_line_discounts:
+        raise RowError("整单折扣超过小票金额", "receipt_discount exceeds what the lines come to")
+    nets = line_nets([g for _r, g in parsed], [r.discount for r, _g in parsed], receipt_discount)
+    lines = tuple(LineRow(**{**r.__dict__, "net": n}) for (r, _g), n in zip(parsed, nets, strict=True))
+    tenders = _tenders(obj.get("tenders"))
+    total = sum(nets)
+    paid = sum(amount for _m, amount, _ref in tenders)
+    if paid != total:
+        raise RowError(f"支付合计 {format_fen(paid)} 与商品应付 {format_fen(total)} 不符",
+                       f"tenders add up to {format_fen(paid)} but the lines net {format_fen(total)}")
+    coupons = obj.get("coupons_redeemed") or []
+    if not isinstance(coupons, list) or not all(isinstance(c, str) for c in coupons):
+        raise RowError("coupons_redeemed 必须是券码列表", "coupons_redeemed must be a list of codes")
+    canonical = json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return SaleRow(
+        receipt_no=receipt_no, sold_at=sold_at, till=_text(obj, "till"), cashier=_text(obj, "cashier"),
+        member_card=member, lines=lines, receipt_discount=receipt_discount, tenders=tenders,
+        coupons_redeemed=tuple(normalise_code(c) for c in coupons),
+        points_earned=_int(obj.get("points_earned", 0), "points_earned"), total=total,
+        content_hash=hashlib.sha256(canonical.encode()).hexdigest(),
+    )
+
+
+def _tenders(raw: Any) -> tuple[tuple[str, int, str], ...]:
+    if not isinstance(raw, list) or not raw:
+        raise RowError("小票没有支付方式", "the sale has no tenders")
+    out = []
+    for i, tender in enumerate(raw):
+        if not isinstance(tender, dict):
+            raise RowError(f"tenders[{i}] 不是对象", f"tenders[{i}] is not an object")
+        method = tender.get("method")
+        if method not in TENDER_METHODS:
+            raise RowError(f"tenders[{i}]：未知的支付方式 {method!r}（可用：{'、'.join(TENDER_METHODS)}）",
+                           f"tenders[{i}]: unknown tender method {method!r} "
+                           f"(known: {', '.join(TENDER_METHODS)})")
+        amount = _int(tender.get("amount"), f"tenders[{i}].amount", minimum=1)
+        out.append((method, amount, normalise_code(str(tender.get("code") or ""))))
+    return tuple(out)
