@@ -1,0 +1,55 @@
+"""The command line as a shop owner uses it: demo shop, imports with exit codes, receipt look-up."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from app.cli import main
+from app.db import dispose_engines
+from tests.services.conftest import MEMBERS_CSV, PRODUCTS_CSV, jsonl, sale
+
+
+@pytest.fixture
+def db(tmp_path):
+    yield str(tmp_path / "shop.sqlite")
+    dispose_engines()
+
+
+def test_demo_shop_prints_users_and_receipts_to_try(db, capsys):
+    assert main(["--db", db, "demo", "--receipts", "60"]) == 0
+    out = capsys.readouterr().out
+    for user, pin in (("clerk", "1111"), ("supervisor", "2222"), ("admin", "9999")):
+        assert user in out and pin in out
+    receipt = out.split("可以试试这些小票：")[1].split()[0]
+    assert main(["--db", db, "lookup", receipt, "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["receipt"] == receipt and shown["lines"]
+
+
+def test_import_commands_exit_non_zero_when_a_row_is_rejected(db, tmp_path, capsys):
+    (tmp_path / "p.csv").write_text(PRODUCTS_CSV, encoding="utf-8")
+    (tmp_path / "m.csv").write_text(MEMBERS_CSV, encoding="utf-8")
+    assert main(["--db", db, "import", "products", str(tmp_path / "p.csv")]) == 0
+    assert main(["--db", db, "import", "members", str(tmp_path / "m.csv")]) == 0
+    bad = sale("R2", tenders=[{"method": "cash", "amount": 1}])
+    (tmp_path / "s.jsonl").write_text("\n".join(jsonl(sale("R1"), bad)) + "\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--db", db, "--lang", "en", "import", "sales", str(tmp_path / "s.jsonl")]) == 1
+    captured = capsys.readouterr()
+    assert "1 imported" in captured.out and "1 rejected" in captured.out
+    assert "line 2: tenders add up to ¥0.01 but the lines net ¥12.50" in captured.err
+    assert main(["--db", db, "lookup", "r1"]) == 0  # typed in lower case still finds it
+    assert "红烧牛肉面" in capsys.readouterr().out
+
+
+def test_lookup_of_unknown_code_says_so_and_exits_1(db, capsys):
+    assert main(["--db", db, "lookup", "NOPE-123"]) == 1
+    err = capsys.readouterr().err
+    assert "找不到小票 NOPE-123" in err and "No receipt NOPE-123" in err
+
+
+def test_import_of_missing_file_is_a_clear_error(db, capsys):
+    assert main(["--db", db, "import", "sales", "/no/such/file.jsonl"]) == 1
+    assert "file not found" in capsys.readouterr().err

@@ -1,0 +1,51 @@
+"""Products and members from CSV: upserted by key, bad rows reported, re-import changes nothing."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from app.db import session_scope
+from app.errors import InvalidInput
+from app.models import Member, Product
+from app.services.imports import import_members, import_products
+from tests.services.conftest import MEMBERS_CSV, PRODUCTS_CSV
+
+
+def test_products_reimport_is_unchanged_and_edits_update(db_url, tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text(PRODUCTS_CSV, encoding="utf-8")
+    assert import_products(path, db_url).imported == 3
+    again = import_products(path, db_url)
+    assert (again.imported, again.unchanged) == (0, 3)
+    path.write_text(PRODUCTS_CSV.replace(",450,", ",480,"), encoding="utf-8")
+    assert import_products(path, db_url).imported == 1
+    with session_scope(db_url, write=False) as s:
+        assert s.scalar(select(Product.price).where(Product.sku == "6901234567892")) == 480
+
+
+def test_bad_product_rows_are_reported_by_csv_line(db_url, tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text(PRODUCTS_CSV + "123,坏商品,Bad,x,spaceship,100,0,\n456,负价,Neg,x,general,-5,0,\n",
+                    encoding="utf-8")
+    report = import_products(path, db_url)
+    assert report.imported == 3
+    assert [(r.line_no, r.key) for r in report.rejected] == [(5, "123"), (6, "456")]
+    assert "unknown policy_class" in report.rejected[0].reason_en
+
+
+def test_missing_csv_column_is_a_clear_error(db_url, tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text("sku,name_zh\n1,x\n", encoding="utf-8")
+    with pytest.raises(InvalidInput, match="missing columns: policy_class, price"):
+        import_products(path, db_url)
+
+
+def test_members_with_bad_tier_or_phone_are_rejected(db_url, tmp_path):
+    path = tmp_path / "m.csv"
+    path.write_text(MEMBERS_CSV + "M3,12ab,x,platinum,0,\nM4,abc,y,gold,0,\n", encoding="utf-8")
+    report = import_members(path, db_url)
+    assert report.imported == 2
+    assert ["unknown tier" in r.reason_en or "phone" in r.reason_en for r in report.rejected] == [True, True]
+    with session_scope(db_url, write=False) as s:
+        assert s.scalar(select(Member.tier).where(Member.card_no == "M000123")) == "gold"
