@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy import Connection, Engine, create_engine, event, exc
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import settings
@@ -75,6 +75,19 @@ def session_scope(url: str | None = None, *, write: bool = True) -> Iterator[Ses
     try:
         with factory() as session, session.begin():
             yield session
+    except exc.OperationalError as error:
+        if _is_busy(error):
+            raise DatabaseBusy() from error
+        raise
+
+
+@contextmanager
+def read_connection(url: str | None = None) -> Iterator[Connection]:
+    """A read-only snapshot without the ORM: for the hot look-ups that run on every scan."""
+    engine = get_engine(url).execution_options(sqlite_begin="DEFERRED")
+    try:
+        with engine.connect() as conn, conn.begin():
+            yield conn
     except exc.OperationalError as error:
         if _is_busy(error):
             raise DatabaseBusy() from error

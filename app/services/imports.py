@@ -8,12 +8,20 @@ from dataclasses import dataclass, field
 from datetime import UTC
 from pathlib import Path
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app.db import session_scope
 from app.models import Coupon, Member, Product, Sale, SaleCoupon, SaleLine, SaleTender
-from app.services.sale_rows import POLICY_CLASSES, CatalogueEntry, RowError, SaleRow, normalise_code, parse_sale
+from app.services.bulk import insert_rows
+from app.services.sale_rows import (
+    POLICY_CLASSES,
+    CatalogueEntry,
+    RowError,
+    SaleRow,
+    normalise_code,
+    parse_sale,
+)
 
 TIERS = ("standard", "silver", "gold", "diamond")
 BATCH = 1000  # sales per transaction: each batch is all-or-nothing and other tills wait only that long
@@ -50,12 +58,13 @@ def import_sales(lines: Iterable[str], url: str | None = None) -> ImportReport:
         catalogue = _catalogue(s)
         members = dict(s.execute(select(Member.card_no, Member.id)).all())
         known = dict(s.execute(select(Sale.receipt_no, Sale.content_hash)).all())
+    member_cards = set(members)
     batch: list[SaleRow] = []
     for line_no, text in enumerate(lines, start=1):
         if not text.strip():
             continue
         try:
-            row = parse_sale(text, catalogue, set(members))
+            row = parse_sale(text, catalogue, member_cards)
         except RowError as err:
             report.rejected.append(Rejection(line_no, err.zh, err.en))
             continue
@@ -81,30 +90,36 @@ def import_sales(lines: Iterable[str], url: str | None = None) -> ImportReport:
     return report
 
 
+_SALE_KEYS = ("receipt_no", "sold_at", "till", "cashier", "member_id", "receipt_discount", "total",
+              "points_earned", "content_hash")
+_LINE_KEYS = ("sale_id", "line_no", "sku", "name", "policy_class", "qty", "unit_price", "discount", "net",
+              "promo_group", "final_sale", "warranty_months")
+_TENDER_KEYS = ("sale_id", "seq", "method", "amount", "reference")
+
+
 def _write_sales(rows: list[SaleRow], members: dict[str, int], url: str | None) -> None:
+    """One batch in one transaction, as plain executemany (the ORM's unit of work is too slow here)."""
     with session_scope(url) as s:
-        ids = s.execute(
-            insert(Sale).returning(Sale.id, sort_by_parameter_order=True),
-            [{"receipt_no": r.receipt_no, "sold_at": r.sold_at, "till": r.till, "cashier": r.cashier,
-              "member_id": members.get(r.member_card) if r.member_card else None,
-              "receipt_discount": r.receipt_discount, "total": r.total, "points_earned": r.points_earned,
-              "content_hash": r.content_hash} for r in rows],
-        ).scalars().all()
-        s.execute(insert(SaleLine), [
-            {"sale_id": sid, "line_no": ln.line_no, "sku": ln.sku, "name": ln.name,
-             "policy_class": ln.policy_class, "qty": ln.qty, "unit_price": ln.unit_price,
-             "discount": ln.discount, "net": ln.net, "promo_group": ln.promo_group,
-             "final_sale": ln.final_sale, "warranty_months": ln.warranty_months}
-            for sid, r in zip(ids, rows, strict=True) for ln in r.lines])
-        s.execute(insert(SaleTender), [
-            {"sale_id": sid, "seq": i, "method": m, "amount": a, "reference": ref}
-            for sid, r in zip(ids, rows, strict=True) for i, (m, a, ref) in enumerate(r.tenders)])
-        redeemed = [(sid, r, code) for sid, r in zip(ids, rows, strict=True)
+        conn = s.connection()
+        insert_rows(conn, Sale.__table__, _SALE_KEYS, [
+            (r.receipt_no, r.sold_at, r.till, r.cashier, members.get(r.member_card) if r.member_card else None,
+             r.receipt_discount, r.total, r.points_earned, r.content_hash) for r in rows])
+        ids = dict(conn.execute(select(Sale.receipt_no, Sale.id).where(
+            Sale.receipt_no.in_([r.receipt_no for r in rows]))).all())
+        insert_rows(conn, SaleLine.__table__, _LINE_KEYS, [
+            (ids[r.receipt_no], ln.line_no, ln.sku, ln.name, ln.policy_class, ln.qty, ln.unit_price,
+             ln.discount, ln.net, ln.promo_group, ln.final_sale, ln.warranty_months)
+            for r in rows for ln in r.lines])
+        insert_rows(conn, SaleTender.__table__, _TENDER_KEYS, [
+            (ids[r.receipt_no], i, m, a, ref) for r in rows for i, (m, a, ref) in enumerate(r.tenders)])
+        redeemed = [(ids[r.receipt_no], r, code) for r in rows
                     for code in dict.fromkeys(r.coupons_redeemed + tuple(t[2] for t in r.tenders if t[2]))]
         if redeemed:
-            s.execute(insert(SaleCoupon), [{"sale_id": sid, "code": code} for sid, _r, code in redeemed])
+            insert_rows(conn, SaleCoupon.__table__, ("sale_id", "code"),
+                        [(sid, code) for sid, _r, code in redeemed])
             for sid, r, code in redeemed:
-                s.execute(update(Coupon).where(Coupon.code == code, Coupon.status == "issued").values(
+                conn.execute(update(Coupon.__table__).where(
+                    Coupon.code == code, Coupon.status == "issued").values(
                     status="redeemed", redeemed_at=r.sold_at.astimezone(UTC), redeemed_sale_id=sid))
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy import or_, select
 
-from app.db import session_scope
+from app.db import read_connection, session_scope
 from app.errors import NotFound
-from app.models import Coupon, Member, Return, Sale
-from app.services.receipts import member_view, receipt_view
+from app.models import Coupon, Member, Return
+from app.services.receipts import load_receipt, member_view
 from app.services.sale_rows import normalise_code
 from app.services.views import CodeStatusView, ReceiptView
 
@@ -19,12 +19,12 @@ def not_found(code: str) -> NotFound:
 
 def find_receipt(code: str, url: str | None = None) -> ReceiptView:
     code = normalise_code(code)
-    with session_scope(url, write=False) as s:
-        sale = s.scalar(select(Sale).where(Sale.receipt_no == code))
-        if sale is None:
-            raise NotFound(f"找不到小票 {code}。请核对小票号，或按无小票退货处理。",
-                           f"No receipt {code}. Check the number, or treat it as a return without receipt.")
-        return receipt_view(s, sale)
+    with read_connection(url) as conn:
+        receipt = load_receipt(conn, receipt_no=code)
+    if receipt is None:
+        raise NotFound(f"找不到小票 {code}。请核对小票号，或按无小票退货处理。",
+                       f"No receipt {code}. Check the number, or treat it as a return without receipt.")
+    return receipt
 
 
 def find(code: str, url: str | None = None) -> object:
@@ -33,9 +33,9 @@ def find(code: str, url: str | None = None) -> object:
     if not code:
         raise not_found(code)
     with session_scope(url, write=False) as s:
-        sale = s.scalar(select(Sale).where(Sale.receipt_no == code))
-        if sale is not None:
-            return receipt_view(s, sale)
+        receipt = load_receipt(s.connection(), receipt_no=code)
+        if receipt is not None:
+            return receipt
         member = s.scalar(select(Member).where(or_(Member.card_no == code, Member.phone == code)))
         if member is not None:
             return member_view(member)

@@ -5,11 +5,41 @@ from __future__ import annotations
 from calendar import monthrange
 from datetime import datetime
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, and_, bindparam, func, select
 
-from app.models import Member, Product, Return, ReturnLine, ReturnTender, Sale
+from app.models import Member, Product, Return, ReturnLine, ReturnTender, Sale, SaleLine, SaleTender
+from app.services.prepared import PreparedSelect
 from app.services.views import MemberView, ReceiptLineView, ReceiptView, TenderView
+
+# Core statements on plain table columns, built once with bind parameters: the look-up runs on every
+# scan, and ORM-annotated columns or a fresh WHERE clause per call cost more than the queries themselves.
+_sale, _member, _line, _product = Sale.__table__.c, Member.__table__.c, SaleLine.__table__.c, Product.__table__.c
+_ret, _rline, _rtender, _tender = Return.__table__.c, ReturnLine.__table__.c, ReturnTender.__table__.c, SaleTender.__table__.c
+_HEAD = (select(_sale.id, _sale.receipt_no, _sale.sold_at, _sale.till, _sale.cashier, _sale.receipt_discount,
+                _sale.points_earned, _sale.total, _member.card_no, _member.name, _member.phone, _member.tier,
+                _member.points, _member.special_needs)
+         .select_from(Sale.__table__.outerjoin(Member.__table__, _member.id == _sale.member_id)))
+_SALE_BY_NUMBER = PreparedSelect(_HEAD.where(_sale.receipt_no == bindparam("key")))
+_SALE_BY_ID = PreparedSelect(_HEAD.where(_sale.id == bindparam("key")))
+_returned = (select(_rline.sale_line_id, func.sum(_rline.qty).label("qty"))
+             .select_from(ReturnLine.__table__.join(
+                 Return.__table__, and_(_ret.id == _rline.return_id, _ret.status == "completed")))
+             .where(_ret.sale_id == bindparam("sale_id"))
+             .group_by(_rline.sale_line_id).subquery())
+_LINES = PreparedSelect(select(_line.line_no, _line.sku, _line.name, _product.name_en, _line.policy_class, _line.qty,
+                 func.coalesce(_returned.c.qty, 0), _line.unit_price, _line.discount, _line.net,
+                 _line.promo_group, _line.final_sale, _line.warranty_months)
+          .select_from(SaleLine.__table__.outerjoin(Product.__table__, _product.sku == _line.sku)
+                       .outerjoin(_returned, _returned.c.sale_line_id == _line.id))
+          .where(_line.sale_id == bindparam("sale_id")).order_by(_line.line_no))
+_TENDERS = PreparedSelect(select(_tender.method, _tender.amount, _tender.reference)
+            .where(_tender.sale_id == bindparam("sale_id")).order_by(_tender.seq))
+_REFUNDED = PreparedSelect(select(_rtender.method, func.sum(_rtender.amount))
+             .select_from(ReturnTender.__table__.join(Return.__table__, _ret.id == _rtender.return_id))
+             .where(_ret.sale_id == bindparam("sale_id"), _ret.status == "completed")
+             .group_by(_rtender.method))
+_EARLIER = PreparedSelect(select(_ret.number).where(_ret.sale_id == bindparam("sale_id"), _ret.status == "completed")
+            .order_by(_ret.id))
 
 
 def mask_phone(phone: str) -> str:
@@ -31,58 +61,35 @@ def add_months(when: datetime, months: int) -> datetime:
     return when.replace(year=year, month=month + 1, day=day)
 
 
-def returned_qty_by_line(session: Session, sale_id: int) -> dict[int, int]:
-    """Units already taken back per sale line, counting completed returns only (voided ones gave them back)."""
-    rows = session.execute(
-        select(ReturnLine.sale_line_id, func.sum(ReturnLine.qty))
-        .join(Return, Return.id == ReturnLine.return_id)
-        .where(Return.sale_id == sale_id, Return.status == "completed", ReturnLine.sale_line_id.is_not(None))
-        .group_by(ReturnLine.sale_line_id))
-    return {line_id: int(qty) for line_id, qty in rows}
-
-
-def refunded_by_tender(session: Session, sale_id: int) -> dict[str, int]:
-    rows = session.execute(
-        select(ReturnTender.method, func.sum(ReturnTender.amount))
-        .join(Return, Return.id == ReturnTender.return_id)
-        .where(Return.sale_id == sale_id, Return.status == "completed")
-        .group_by(ReturnTender.method))
-    return {method: int(amount) for method, amount in rows}
-
-
-def receipt_view(session: Session, sale: Sale) -> ReceiptView:
-    returned = returned_qty_by_line(session, sale.id)
-    refunded = refunded_by_tender(session, sale.id)
-    names = _english_names(session, [line.sku for line in sale.lines])
+def load_receipt(conn: Connection, *, receipt_no: str | None = None, sale_id: int | None = None
+                 ) -> ReceiptView | None:
+    """The receipt as the counter sees it now, read inside the caller's transaction."""
+    found = (_SALE_BY_NUMBER.rows(conn, key=receipt_no) if receipt_no is not None
+             else _SALE_BY_ID.rows(conn, key=sale_id))
+    if not found:
+        return None
+    (sid, number, sold_at, till, cashier, receipt_discount, points_earned, total,
+     card_no, member_name, phone, tier, points, special_needs) = found[0]
     lines = tuple(
-        ReceiptLineView(
-            line_no=line.line_no, sku=line.sku, name_zh=line.name, name_en=names.get(line.sku, ""),
-            policy_class=line.policy_class, qty_sold=line.qty, qty_returned=returned.get(line.id, 0),
-            unit_price=line.unit_price, line_discount=line.discount, net_paid=line.net,
-            promo_group=line.promo_group, final_sale=line.final_sale, warranty_months=line.warranty_months,
-            warranty_ends=add_months(sale.sold_at, line.warranty_months) if line.warranty_months else None)
-        for line in sale.lines)
-    # Refunds per method are spread over that method's tenders in order, so each shows what is left.
+        ReceiptLineView(no, sku, name, name_en or "", cls, qty, int(back), price, disc, net, promo,
+                        bool(final), months, add_months(sold_at, months) if months else None)
+        for no, sku, name, name_en, cls, qty, back, price, disc, net, promo, final, months
+        in _LINES.rows(conn, sale_id=sid))
+    refunded: dict[str, int] = {}
+    earlier: tuple[str, ...] = ()
+    if any(line.qty_returned for line in lines):  # every completed return takes back at least one unit
+        refunded = {m: int(a) for m, a in _REFUNDED.rows(conn, sale_id=sid)}
+        earlier = tuple(number for (number,) in _EARLIER.rows(conn, sale_id=sid))
     tenders = []
-    for tender in sale.tenders:
-        back = min(refunded.get(tender.method, 0), tender.amount)
-        refunded[tender.method] = refunded.get(tender.method, 0) - back
-        tenders.append(TenderView(tender.method, tender.amount, back, tender.reference))
-    member = session.get(Member, sale.member_id) if sale.member_id else None
-    earlier = session.scalars(
-        select(Return.number).where(Return.sale_id == sale.id, Return.status == "completed")
-        .order_by(Return.id)).all()
+    for method, amount, reference in _TENDERS.rows(conn, sale_id=sid):
+        # A method's refunds fill its tenders in order, so each tender shows what it has left.
+        back = min(refunded.get(method, 0), amount)
+        refunded[method] = refunded.get(method, 0) - back
+        tenders.append(TenderView(method, amount, back, reference))
+    member = None
+    if card_no is not None:
+        member = MemberView(card_no, member_name, mask_phone(phone), tier, points, special_needs)
     return ReceiptView(
-        receipt_no=sale.receipt_no, sold_at=sale.sold_at, till=sale.till, cashier=sale.cashier,
-        member=member_view(member) if member else None, lines=lines, tenders=tuple(tenders),
-        receipt_discount=sale.receipt_discount, points_earned=sale.points_earned, total_paid=sale.total,
-        earlier_returns=tuple(earlier))
-
-
-def _english_names(session: Session, skus: list[str]) -> dict[str, str]:
-    return dict(session.execute(select(Product.sku, Product.name_en).where(Product.sku.in_(skus))).all())
-
-
-def find_sale(session: Session, receipt_no: str) -> Sale | None:
-    return session.scalar(select(Sale).where(Sale.receipt_no == receipt_no))
-
+        receipt_no=number, sold_at=sold_at, till=till, cashier=cashier, member=member, lines=lines,
+        tenders=tuple(tenders), receipt_discount=receipt_discount, points_earned=points_earned,
+        total_paid=total, earlier_returns=earlier)

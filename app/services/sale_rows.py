@@ -30,7 +30,7 @@ class CatalogueEntry:
     warranty_months: int
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: built once per line on the import hot path, then left alone
 class LineRow:
     line_no: int
     sku: str
@@ -45,7 +45,7 @@ class LineRow:
     warranty_months: int
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class SaleRow:
     receipt_no: str
     sold_at: datetime
@@ -63,10 +63,17 @@ class SaleRow:
 
 def normalise_code(code: str) -> str:
     """Scanner and keyboard codes alike: full-width digits folded (NFKC), upper case, no spaces."""
+    if code.isascii():  # the usual case; NFKC is only needed for full-width input
+        return code.strip().upper()
     return unicodedata.normalize("NFKC", code).strip().upper()
 
 
-def _int(value: Any, field: str, *, minimum: int = 0) -> int:
+def _int(value: Any, field: str | tuple[int, str], *, minimum: int = 0) -> int:
+    """A whole number ≥ minimum. `field` may be (line index, key) so the name is only built on error."""
+    if type(value) is int and value >= minimum:  # bool is excluded: type(True) is bool
+        return value
+    if isinstance(field, tuple):
+        field = f"lines[{field[0]}].{field[1]}"
     if isinstance(value, bool) or not isinstance(value, int):
         raise RowError(f"{field} 必须是整数（金额以分计）", f"{field} must be a whole number (amounts in fen)")
     if value < minimum:
@@ -101,7 +108,7 @@ def _line(raw: Any, index: int, catalogue: dict[str, CatalogueEntry]) -> tuple[L
     where = f"lines[{index}]"
     if not isinstance(raw, dict):
         raise RowError(f"{where} 不是对象", f"{where} is not an object")
-    line_no = _int(raw.get("line"), f"{where}.line", minimum=1)
+    line_no = _int(raw.get("line"), (index, "line"), minimum=1)
     sku = normalise_code(_text(raw, "sku"))
     known = catalogue.get(sku)
     policy_class = raw.get("policy_class") or (known.policy_class if known else None)
@@ -111,15 +118,15 @@ def _line(raw: Any, index: int, catalogue: dict[str, CatalogueEntry]) -> tuple[L
     if policy_class not in POLICY_CLASSES:
         raise RowError(f"{where}：未知的退货类别 {policy_class!r}",
                        f"{where}: unknown policy_class {policy_class!r}")
-    qty = _int(raw.get("qty"), f"{where}.qty", minimum=1)
-    unit_price = _int(raw.get("unit_price"), f"{where}.unit_price")
-    discount = _int(raw.get("discount", 0), f"{where}.discount")
+    qty = _int(raw.get("qty"), (index, "qty"), minimum=1)
+    unit_price = _int(raw.get("unit_price"), (index, "unit_price"))
+    discount = _int(raw.get("discount", 0), (index, "discount"))
     if discount > qty * unit_price:
         raise RowError(f"{where}：折扣 {format_fen(discount)} 超过该行金额 {format_fen(qty * unit_price)}",
                        f"{where}: discount {format_fen(discount)} exceeds the line's value "
                        f"{format_fen(qty * unit_price)}")
     warranty = raw.get("warranty_months")
-    warranty = _int(warranty, f"{where}.warranty_months") if warranty is not None else (
+    warranty = _int(warranty, (index, "warranty_months")) if warranty is not None else (
         known.warranty_months if known else 0)
     final_sale = raw.get("final_sale", False)
     if not isinstance(final_sale, bool):
@@ -165,7 +172,9 @@ def parse_sale(text: str, catalogue: dict[str, CatalogueEntry], members: set[str
     if receipt_discount > after_line_discounts:
         raise RowError("整单折扣超过小票金额", "receipt_discount exceeds what the lines come to")
     nets = line_nets([g for _r, g in parsed], [r.discount for r, _g in parsed], receipt_discount)
-    lines = tuple(LineRow(**{**r.__dict__, "net": n}) for (r, _g), n in zip(parsed, nets, strict=True))
+    for (row, _gross), net in zip(parsed, nets, strict=True):
+        row.net = net
+    lines = tuple(row for row, _gross in parsed)
     tenders = _tenders(obj.get("tenders"))
     total = sum(nets)
     paid = sum(amount for _m, amount, _ref in tenders)
@@ -175,13 +184,13 @@ def parse_sale(text: str, catalogue: dict[str, CatalogueEntry], members: set[str
     coupons = obj.get("coupons_redeemed") or []
     if not isinstance(coupons, list) or not all(isinstance(c, str) for c in coupons):
         raise RowError("coupons_redeemed 必须是券码列表", "coupons_redeemed must be a list of codes")
-    canonical = json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return SaleRow(
         receipt_no=receipt_no, sold_at=sold_at, till=_text(obj, "till"), cashier=_text(obj, "cashier"),
         member_card=member, lines=lines, receipt_discount=receipt_discount, tenders=tenders,
         coupons_redeemed=tuple(normalise_code(c) for c in coupons),
         points_earned=_int(obj.get("points_earned", 0), "points_earned"), total=total,
-        content_hash=hashlib.sha256(canonical.encode()).hexdigest(),
+        # The row's own text: the same export imported again is recognised and left alone.
+        content_hash=hashlib.sha256(text.strip().encode()).hexdigest(),
     )
 
 

@@ -1,0 +1,32 @@
+"""Bulk INSERT for the import hot path: the dialect's own compiled statement, run as one executemany."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Table, insert
+
+
+def insert_rows(conn: Connection, table: Table, keys: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+    """Like conn.execute(insert(table), [dict(zip(keys, row)) ...]) without per-row parameter objects.
+
+    Portable: the SQL is compiled by SQLAlchemy for the connection's dialect and each column's bind
+    processor (e.g. UTC timestamps) is applied, so values are stored exactly as the ORM would store them.
+    """
+    if not rows:
+        return
+    dialect = conn.dialect
+    compiled = insert(table).compile(dialect=dialect, column_keys=list(keys))
+    for i, key in enumerate(keys):
+        process = table.c[key].type.dialect_impl(dialect).bind_processor(dialect)
+        if process is not None:
+            rows = [row[:i] + (process(row[i]),) + row[i + 1:] for row in rows]
+    order = compiled.positiontup
+    if order is None:  # named paramstyles (psycopg)
+        conn.exec_driver_sql(compiled.string, [dict(zip(keys, row, strict=True)) for row in rows])
+    elif list(order) == list(keys):  # qmark (sqlite3): the statement lists columns as given
+        conn.exec_driver_sql(compiled.string, rows)
+    else:
+        index = [list(keys).index(k) for k in order]
+        conn.exec_driver_sql(compiled.string, [tuple(row[i] for i in index) for row in rows])
