@@ -1,0 +1,101 @@
+"""Coupons (优惠券) and store-credit vouchers (储值凭证): value, validity, code and plain terms."""
+
+from __future__ import annotations
+
+from app.printing import frame
+from app.printing.data import Bilingual, CouponData, ShopInfo, VoucherData
+from app.printing.labels import LABELS, day, masked_phone, money, reason_words, shop_time, zh_en
+from app.printing.layout import Sheet
+
+# Printed on every coupon whatever the shop adds, so the rules are never hidden (明码标价、规则透明).
+COUPON_TERMS = (
+    Bilingual("每次购物限用一张，不与其他优惠券同时使用。", "One coupon per purchase; cannot be combined with other coupons."),
+    Bilingual("不找零，不兑换现金。", "No change given; cannot be exchanged for cash."),
+    Bilingual("退货时，优惠券抵扣的部分不退现金。", "On a return, the part paid by coupon is not refunded as money."),
+)
+VOUCHER_TERMS = (
+    Bilingual("在本店购物时抵扣，可分次使用，余额保留至有效期满。", "Use it towards any purchase in this shop, in one go or several, until it expires."),
+    Bilingual("不兑换现金，不找零。", "Cannot be exchanged for cash; no change given."),
+    Bilingual("凭条码使用，遗失不补，请妥善保管。", "Whoever holds the code can use it; a lost voucher cannot be replaced."),
+)
+
+
+def render_coupon(coupon: CouponData, shop: ShopInfo, paper: str = "80mm", lang: str = "zh_CN") -> bytes:
+    frame.check_lang(lang)
+    sheet = frame.new_sheet(paper, coupon.code)
+    frame.shop_heading(sheet, shop, lang)
+    frame.title(sheet, "coupon_title", lang)
+    sheet.space(sheet.size * 0.3)
+    sheet.text(_value(coupon, lang), sheet.size * 2.6, bold=True, align="center")
+    sheet.text(_min_spend(coupon, lang), sheet.size * 1.1, align="center")
+    valid = f"{day(coupon.valid_from)} – {day(coupon.valid_to)}"
+    sheet.text(f"{zh_en('valid', lang)}: {valid}", align="center")
+    sheet.space(sheet.size * 0.5)
+    sheet.barcode(coupon.code)
+    sheet.rule()
+    if coupon.reason:
+        sheet.pair(zh_en("issued_reason", lang), reason_words(coupon.reason, lang))
+    if coupon.issued_for:
+        sheet.pair(zh_en("issued_for", lang), coupon.issued_for)
+    if coupon.member_phone:
+        sheet.pair(zh_en("member", lang), masked_phone(coupon.member_phone))
+    _terms(sheet, _coupon_rules(coupon) + COUPON_TERMS + coupon.terms, lang)
+    frame.feedback(sheet, shop, lang)
+    return sheet.render(lambda n, t: f"{coupon.code} · {n}/{t}")
+
+
+def render_voucher(voucher: VoucherData, shop: ShopInfo, paper: str = "80mm", lang: str = "zh_CN") -> bytes:
+    frame.check_lang(lang)
+    sheet = frame.new_sheet(paper, voucher.code)
+    frame.shop_heading(sheet, shop, lang)
+    frame.title(sheet, "voucher_title", lang)
+    sheet.space(sheet.size * 0.3)
+    sheet.text(money(voucher.amount), sheet.size * 2.6, bold=True, align="center")
+    until = day(voucher.expires) if voucher.expires else zh_en("no_expiry", lang)
+    sheet.text(f"{zh_en('expires', lang)}: {until}" if voucher.expires else until, align="center")
+    sheet.space(sheet.size * 0.5)
+    sheet.barcode(voucher.code)
+    sheet.rule()
+    if voucher.issued_at:
+        sheet.pair(zh_en("time", lang), shop_time(voucher.issued_at))
+    if voucher.issued_for:
+        sheet.pair(zh_en("issued_for", lang), voucher.issued_for)
+    if voucher.member_phone:
+        sheet.pair(zh_en("member", lang), masked_phone(voucher.member_phone))
+    _terms(sheet, VOUCHER_TERMS + voucher.terms, lang)
+    frame.feedback(sheet, shop, lang)
+    return sheet.render(lambda n, t: f"{voucher.code} · {n}/{t}")
+
+
+def _value(coupon: CouponData, lang: str) -> str:
+    if coupon.percent:
+        if frame.is_en(lang):
+            return f"{coupon.percent}% off"
+        tenths = (100 - coupon.percent) / 10     # 10% off is 九折 ("pay 9 tenths")
+        return f"{tenths:g} 折"
+    return f"{money(coupon.value)} off" if frame.is_en(lang) else f"立减 {money(coupon.value)}"
+
+
+def _min_spend(coupon: CouponData, lang: str) -> str:
+    zh, en = LABELS["min_spend"] if coupon.min_spend else LABELS["no_min_spend"]
+    zh, en = zh.format(min=money(coupon.min_spend)), en.format(min=money(coupon.min_spend))
+    return en if frame.is_en(lang) else f"{zh}  {en}"
+
+
+def _coupon_rules(coupon: CouponData) -> tuple[Bilingual, ...]:
+    """The coupon's own numbers in sentences, so the printed terms and the code agree."""
+    off = (Bilingual(f"{coupon.percent}% 折扣", f"{coupon.percent}% off") if coupon.percent
+           else Bilingual(f"立减 {money(coupon.value)}", f"{money(coupon.value)} off"))
+    spend = (Bilingual(f"单笔实付满 {money(coupon.min_spend)} 可用，{off.zh}。",
+                       f"{off.en} a single purchase of {money(coupon.min_spend)} or more.")
+             if coupon.min_spend else Bilingual(f"无门槛，{off.zh}。", f"{off.en}, no minimum spend."))
+    dates = Bilingual(f"有效期 {day(coupon.valid_from)} 至 {day(coupon.valid_to)} 营业结束，过期作废。",
+                      f"Valid from {day(coupon.valid_from)} until closing time on {day(coupon.valid_to)}.")
+    return spend, dates
+
+
+def _terms(sheet: Sheet, terms: tuple[Bilingual, ...], lang: str) -> None:
+    sheet.rule()
+    frame.section(sheet, "terms", lang)
+    for term in terms:
+        frame.words(sheet, term, lang, size=sheet.size * 0.9)

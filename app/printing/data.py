@@ -1,0 +1,175 @@
+"""What each printed document says: plain frozen dataclasses, filled by app.services.documents."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class Bilingual:
+    """One piece of customer-facing wording in both languages."""
+
+    zh: str
+    en: str
+
+    def pick(self, lang: str) -> str:
+        return self.en if lang.startswith("en") else self.zh
+
+
+@dataclass(frozen=True)
+class ShopInfo:
+    name: str                  # 幸福里便利超市
+    address: str
+    phone: str
+    feedback: str              # how to tell us what you think, printed on customer copies
+    name_en: str = ""          # printed under the Chinese name when present
+    feedback_en: str = ""      # English wording of the feedback line (English-only prints use it)
+
+
+@dataclass(frozen=True)
+class ReturnedLine:
+    name_zh: str
+    name_en: str
+    qty: int
+    reason: str                # changed_mind / quality_fault / wrong_item / damaged_at_sale
+    refund: int                # fen
+    outcome: str = "approve"   # approve / exchange_only / store_credit_only / repair_only / deny / overridden …
+
+
+@dataclass(frozen=True)
+class ExchangeLine:
+    name_zh: str
+    name_en: str
+    qty: int
+    unit_price: int            # fen
+    amount: int                # fen, what these units cost the customer
+
+
+@dataclass(frozen=True)
+class TenderAmount:
+    method: str                # cash / card / wechat / alipay / store_credit / coupon
+    amount: int                # fen
+
+
+@dataclass(frozen=True)
+class SlipData:
+    """A completed return or exchange, as printed on the slip the customer takes home."""
+
+    number: str                # RT2611220001 — printed as Code 128
+    kind: str                  # return / exchange
+    time: datetime             # timezone-aware; printed in the shop's time zone
+    clerk: str
+    original_receipt: str | None
+    returned: tuple[ReturnedLine, ...] = ()
+    exchanged: tuple[ExchangeLine, ...] = ()
+    price_difference: int = 0  # fen: > 0 the customer paid it, < 0 it was refunded
+    refunds: tuple[TenderAmount, ...] = ()
+    points_reversed: int = 0
+    points_balance: int | None = None
+    coupon_code: str | None = None     # goodwill coupon issued with this return
+    voucher_code: str | None = None    # store credit issued with this return
+    explanations: tuple[Bilingual, ...] = ()   # the rule trace in words a customer can read
+    member_phone: str | None = None    # masked 138****5678 (masked again here, to be safe)
+    supervisor: str | None = None
+    override_reason: str | None = None  # goodwill / store_error / quality_dispute / other, or words
+    status: str = "completed"          # completed / voided — a voided slip says so in large print
+    reprint: bool = False
+
+    @property
+    def refund_total(self) -> int:
+        return sum(t.amount for t in self.refunds)
+
+
+@dataclass(frozen=True)
+class CouponData:
+    code: str                  # CP… — Code 128
+    valid_from: date
+    valid_to: date
+    value: int = 0             # fen off; 0 when the coupon is a percentage
+    percent: int = 0           # e.g. 10 for 10% off (九折)
+    min_spend: int = 0         # fen; 0 = no minimum
+    reason: str = "goodwill"   # goodwill / complaint / exchange, or words
+    terms: tuple[Bilingual, ...] = ()  # extra terms; the standard ones are always printed
+    member_phone: str | None = None
+    issued_for: str | None = None      # the return or complaint number it was issued with
+
+
+@dataclass(frozen=True)
+class VoucherData:
+    code: str                  # SC… — Code 128
+    amount: int                # fen
+    expires: date | None       # None = does not expire
+    issued_at: datetime | None = None
+    terms: tuple[Bilingual, ...] = ()
+    member_phone: str | None = None
+    issued_for: str | None = None      # the return it came from
+
+
+@dataclass(frozen=True)
+class EodReturnRow:
+    number: str
+    time: datetime
+    kind: str                  # return / exchange
+    clerk: str
+    receipt_no: str | None
+    refund: int                # fen refunded (exchange: price difference refunded, else 0)
+    status: str = "completed"  # completed / voided / pending_approval
+
+
+@dataclass(frozen=True)
+class EodIssuedRow:
+    code: str
+    kind: str                  # coupon / store_credit
+    value: int                 # fen (0 for percent coupons)
+    percent: int = 0
+    issued_for: str | None = None
+
+
+@dataclass(frozen=True)
+class EodOverrideRow:
+    number: str
+    clerk: str
+    supervisor: str
+    reason: str
+    amount: int                # fen refunded on that return
+
+
+@dataclass(frozen=True)
+class EodClerkRow:
+    clerk: str
+    returns: int
+    exchanges: int
+    refunded: int              # fen
+    overrides: int
+
+
+@dataclass(frozen=True)
+class EndOfDayData:
+    day: date
+    generated_at: datetime
+    returns: tuple[EodReturnRow, ...] = ()
+    refunds_by_tender: tuple[TenderAmount, ...] = ()
+    issued: tuple[EodIssuedRow, ...] = ()
+    overrides: tuple[EodOverrideRow, ...] = ()
+    clerks: tuple[EodClerkRow, ...] = ()
+
+    @property
+    def refund_total(self) -> int:
+        return sum(t.amount for t in self.refunds_by_tender)
+
+
+@dataclass(frozen=True)
+class PolicyClassRow:
+    name: Bilingual            # 一般商品 General goods
+    examples: Bilingual
+    changed_mind: Bilingual    # the rule in customer words
+    quality_fault: Bilingual
+
+
+@dataclass(frozen=True)
+class PolicyNoticeData:
+    version: str
+    rows: tuple[PolicyClassRow, ...]
+    notes: tuple[Bilingual, ...] = ()   # final sale, member tiers, no receipt, how days are counted
+    effective: date | None = None

@@ -1,0 +1,132 @@
+"""The fixed wording of printed documents in both languages (tenders, reasons, headings)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from app.domain.money import format_fen
+from app.settings import SHOP_TZ
+
+# (Chinese, English). Kept here rather than in Qt translations: printing knows nothing of Qt.
+LABELS: dict[str, tuple[str, str]] = {
+    # tenders
+    "cash": ("现金", "Cash"),
+    "card": ("银行卡", "Bank card"),
+    "wechat": ("微信支付", "WeChat Pay"),
+    "alipay": ("支付宝", "Alipay"),
+    "store_credit": ("储值", "Store credit"),
+    "coupon": ("优惠券", "Coupon"),
+    # reasons
+    "changed_mind": ("不想要了", "Changed mind"),
+    "quality_fault": ("质量问题", "Quality fault"),
+    "wrong_item": ("错发", "Wrong item"),
+    "damaged_at_sale": ("购买时已损坏", "Damaged at sale"),
+    # outcomes of the rule engine
+    "approve": ("同意退款", "Refunded"),
+    "approve_with_conditions": ("有条件同意", "Accepted with conditions"),
+    "exchange_only": ("仅换货", "Exchange only"),
+    "store_credit_only": ("仅储值", "Store credit only"),
+    "repair_only": ("转维修", "Repair ticket"),
+    "deny_overridable": ("不予退货", "Refused"),
+    "deny": ("不予退货", "Refused"),
+    "overridden": ("主管特批", "Approved by supervisor"),
+    # override reasons
+    "goodwill": ("善意补偿", "Goodwill"),
+    "store_error": ("门店差错", "Store error"),
+    "quality_dispute": ("质量争议", "Quality dispute"),
+    "other": ("其他", "Other"),
+    "complaint": ("投诉补偿", "Complaint compensation"),
+    "exchange": ("换货", "Exchange"),
+    "return": ("退货", "Return"),
+    # documents and headings
+    "return_slip": ("退货单", "RETURN SLIP"),
+    "exchange_slip": ("换货单", "EXCHANGE SLIP"),
+    "customer_copy": ("顾客联", "Customer copy"),
+    "shop_copy": ("存根联", "Shop copy"),
+    "reprint": ("重印", "REPRINT"),
+    "voided": ("已作废", "VOID"),
+    "slip_no": ("单号", "Slip no."),
+    "receipt_no": ("原小票", "Receipt"),
+    "no_receipt": ("无小票", "No receipt"),
+    "time": ("时间", "Time"),
+    "clerk": ("店员", "Clerk"),
+    "supervisor": ("审批主管", "Approved by"),
+    "member": ("会员", "Member"),
+    "returned_goods": ("退回商品", "Returned"),
+    "exchanged_goods": ("换出商品", "Exchanged out"),
+    "price_difference_paid": ("顾客补差价", "Difference paid"),
+    "price_difference_refunded": ("退还差价", "Difference refunded"),
+    "refund_total": ("退款合计", "Total refund"),
+    "refund_by_tender": ("退款方式", "Refunded to"),
+    "points_reversed": ("扣回积分", "Points reversed"),
+    "points_balance": ("积分余额", "Points balance"),
+    "goodwill_coupon": ("赠送优惠券", "Goodwill coupon"),
+    "store_credit_issued": ("储值凭证", "Store credit"),
+    "why": ("处理说明", "Why"),
+    "signature": ("顾客签名", "Customer signature"),
+    "coupon_title": ("优惠券", "COUPON"),
+    "voucher_title": ("储值凭证", "STORE CREDIT"),
+    "off": ("减", "off"),
+    "min_spend": ("满{min}可用", "on a purchase of {min} or more"),
+    "no_min_spend": ("无门槛", "no minimum spend"),
+    "valid": ("有效期", "Valid"),
+    "expires": ("有效期至", "Expires"),
+    "no_expiry": ("长期有效", "Does not expire"),
+    "issued_for": ("关联单号", "Issued with"),
+    "issued_reason": ("发放原因", "Issued for"),
+    "terms": ("使用规则", "Terms"),
+    "amount": ("金额", "Amount"),
+    "eod_title": ("日结报表", "END-OF-DAY REPORT"),
+    "policy_title": ("退换货政策公示", "RETURNS & EXCHANGES POLICY"),
+}
+
+
+def zh_en(key: str, lang: str) -> str:
+    """'质量问题 Quality fault' in Chinese mode, 'Quality fault' in English mode."""
+    zh, en = LABELS.get(key, (key, key.replace("_", " ")))
+    return en if lang.startswith("en") else f"{zh} {en}"
+
+
+def one(key: str, lang: str) -> str:
+    """Only the reader's language: for narrow columns where both would not fit."""
+    zh, en = LABELS.get(key, (key, key.replace("_", " ")))
+    return en if lang.startswith("en") else zh
+
+
+def reason_words(code: str | None, lang: str) -> str:
+    """A known override/coupon reason code as words; free text from the supervisor as typed."""
+    if not code:
+        return ""
+    return zh_en(code, lang) if code in LABELS else code
+
+
+def money(fen: int) -> str:
+    return format_fen(fen)
+
+
+def shop_time(moment: datetime) -> str:
+    """Aware times print in the shop's zone; a naive one is taken to be UTC, as stored."""
+    if moment.tzinfo is None:
+        from datetime import timezone
+
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(SHOP_TZ).strftime("%Y-%m-%d %H:%M")
+
+
+def day(d: date | datetime) -> str:
+    if isinstance(d, datetime):
+        d = d.astimezone(SHOP_TZ).date() if d.tzinfo else d.date()
+    return d.isoformat()
+
+
+_PHONE = re.compile(r"^(\d{3})\d{4}(\d{4})$")
+
+
+def masked_phone(phone: str | None) -> str:
+    """138****5678: a full number handed to the printer by mistake is still masked on paper."""
+    if not phone:
+        return ""
+    digits = phone.replace(" ", "").replace("-", "")
+    m = _PHONE.match(digits)
+    return f"{m.group(1)}****{m.group(2)}" if m else phone

@@ -1,0 +1,120 @@
+"""The end-of-day report (日结): what went back to which tender, what was issued, who approved what."""
+
+from __future__ import annotations
+
+from app.printing import frame
+from app.printing.data import EndOfDayData, ShopInfo
+from app.printing.labels import day, money, one, reason_words, shop_time, zh_en
+from app.printing.layout import Sheet
+
+_SECTIONS = {
+    "summary": ("汇总", "Summary"),
+    "tenders": ("退款方式（钱箱核对）", "Refunds by tender (cash drawer check)"),
+    "returns": ("退换货明细", "Returns and exchanges"),
+    "issued": ("发放的优惠券与储值", "Coupons and store credit issued"),
+    "overrides": ("主管特批", "Supervisor overrides"),
+    "clerks": ("按店员", "Per clerk"),
+}
+
+
+def render_end_of_day(report: EndOfDayData, shop: ShopInfo, paper: str = "a4", lang: str = "zh_CN") -> bytes:
+    frame.check_lang(lang)
+    sheet = frame.new_sheet(paper, f"EOD {report.day.isoformat()}")
+    wide = not sheet.paper.roll
+    frame.shop_heading(sheet, shop, lang)
+    frame.title(sheet, "eod_title", lang)
+    sheet.pair(_t("日期", "Date", lang), day(report.day), bold=True)
+    sheet.pair(_t("打印时间", "Printed", lang), shop_time(report.generated_at))
+    _summary(sheet, report, lang)
+    _heading(sheet, "tenders", lang)
+    rows = [[zh_en(t.method, lang), money(t.amount)] for t in report.refunds_by_tender]
+    rows.append([_t("合计", "Total", lang), money(report.refund_total)])
+    frame.table(sheet, [("方式", "Tender", 0.6, "left"), ("金额", "Amount", 0.4, "right")], rows, lang)
+    _heading(sheet, "returns", lang)
+    if wide:
+        frame.table(sheet, [("单号", "No.", 0.19, "left"), ("时间", "Time", 0.1, "left"),
+                            ("类型", "Kind", 0.1, "left"), ("店员", "Clerk", 0.14, "left"),
+                            ("原小票", "Receipt", 0.19, "left"), ("状态", "Status", 0.12, "left"),
+                            ("退款", "Refund", 0.16, "right")],
+                    [[r.number, shop_time(r.time)[-5:], one(r.kind, lang), r.clerk,
+                      r.receipt_no or one("no_receipt", lang), _status(r.status, lang), money(r.refund)]
+                     for r in report.returns], lang, sheet.size * 0.9)
+    else:
+        for r in report.returns:
+            sheet.pair(f"{r.number}  {shop_time(r.time)[-5:]}", money(r.refund))
+            detail = " · ".join([one(r.kind, lang), r.clerk, r.receipt_no or one("no_receipt", lang),
+                                 _status(r.status, lang)])
+            sheet.text(detail, sheet.size * 0.85, indent=sheet.size)
+        sheet.rule()
+    _heading(sheet, "issued", lang)
+    if wide:
+        frame.table(sheet, [("券码", "Code", 0.34, "left"), ("类型", "Kind", 0.22, "left"),
+                            ("关联单号", "Issued with", 0.26, "left"), ("面值", "Value", 0.18, "right")],
+                    [[i.code, one(i.kind, lang), i.issued_for or "", _face(i.value, i.percent)]
+                     for i in report.issued], lang)
+    else:
+        frame.table(sheet, [("券码", "Code", 0.6, "left"), ("面值", "Value", 0.4, "right")],
+                    [[i.code, _face(i.value, i.percent)] for i in report.issued], lang)
+    _heading(sheet, "overrides", lang)
+    if wide:
+        frame.table(sheet, [("单号", "No.", 0.2, "left"), ("店员", "Clerk", 0.14, "left"),
+                            ("审批主管", "Approved by", 0.16, "left"), ("原因", "Reason", 0.34, "left"),
+                            ("金额", "Amount", 0.16, "right")],
+                    [[o.number, o.clerk, o.supervisor, reason_words(o.reason, lang), money(o.amount)]
+                     for o in report.overrides], lang, sheet.size * 0.9)
+    else:
+        for o in report.overrides:
+            sheet.pair(f"{o.number}  {o.clerk} → {o.supervisor}", money(o.amount))
+            sheet.text(reason_words(o.reason, lang), sheet.size * 0.85, indent=sheet.size)
+        sheet.rule()
+    _heading(sheet, "clerks", lang)
+    cols = [("店员", "Clerk", 0.3, "left"), ("退货", "Ret.", 0.15, "right"),
+            ("换货", "Exch.", 0.15, "right"), ("特批", "Ovr.", 0.15, "right"),
+            ("退款", "Refunded", 0.25, "right")]
+    frame.table(sheet, cols, [[c.clerk, str(c.returns), str(c.exchanges), str(c.overrides), money(c.refunded)]
+                              for c in report.clerks], lang)
+    _signatures(sheet, lang)
+    return sheet.render(lambda n, t: _t(f"日结 {report.day} · 第 {n}/{t} 页",
+                                        f"End of day {report.day} · page {n} of {t}", lang))
+
+
+def _t(zh: str, en: str, lang: str) -> str:
+    return en if frame.is_en(lang) else f"{zh} {en}"
+
+
+def _heading(sheet: Sheet, key: str, lang: str) -> None:
+    zh, en = _SECTIONS[key]
+    sheet.space(sheet.size * 0.6)
+    sheet.text(_t(zh, en, lang), sheet.size * 1.1, bold=True, keep_with_next=True)
+
+
+def _summary(sheet: Sheet, report: EndOfDayData, lang: str) -> None:
+    done = [r for r in report.returns if r.status == "completed"]
+    returns = sum(1 for r in done if r.kind == "return")
+    exchanges = sum(1 for r in done if r.kind == "exchange")
+    voided = sum(1 for r in report.returns if r.status == "voided")
+    coupons = [i for i in report.issued if i.kind == "coupon"]
+    credit = sum(i.value for i in report.issued if i.kind == "store_credit")
+    _heading(sheet, "summary", lang)
+    sheet.pair(_t("退货 / 换货 / 作废", "Returns / exchanges / voided", lang), f"{returns} / {exchanges} / {voided}")
+    sheet.pair(_t("退款合计", "Refunded in total", lang), money(report.refund_total), bold=True)
+    sheet.pair(_t("优惠券（张）", "Coupons issued", lang), str(len(coupons)))
+    sheet.pair(_t("储值发放", "Store credit issued", lang), money(credit))
+    sheet.pair(_t("主管特批（笔）", "Overrides", lang), str(len(report.overrides)))
+
+
+def _status(status: str, lang: str) -> str:
+    words = {"completed": ("完成", "done"), "voided": ("已作废", "voided"),
+             "pending_approval": ("待审批", "pending")}
+    zh, en = words.get(status, (status, status))
+    return en if frame.is_en(lang) else zh
+
+
+def _face(value: int, percent: int) -> str:
+    return f"{percent}%" if percent else money(value)
+
+
+def _signatures(sheet: Sheet, lang: str) -> None:
+    sheet.space(sheet.size)
+    sheet.signature(_t("当班店员", "Clerk on duty", lang) + ":")
+    sheet.signature(_t("值班主管", "Supervisor", lang) + ":")

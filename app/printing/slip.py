@@ -1,0 +1,128 @@
+"""Return and exchange slips: the customer's copy (with the feedback line) and the shop's (signed)."""
+
+from __future__ import annotations
+
+from app.errors import InvalidInput
+from app.printing import frame
+from app.printing.data import ExchangeLine, ReturnedLine, ShopInfo, SlipData
+from app.printing.labels import masked_phone, money, one, reason_words, shop_time, zh_en
+from app.printing.layout import Sheet
+
+
+def render_return_slip(slip: SlipData, shop: ShopInfo, paper: str = "80mm", lang: str = "zh_CN",
+                       copy: str = "customer") -> bytes:
+    """PDF bytes of a return or exchange slip; an exchange lists the goods going out first."""
+    frame.check_lang(lang)
+    if copy not in ("customer", "shop"):
+        raise InvalidInput(f"未知的联次：{copy}", f"Unknown copy: {copy} (customer or shop)")
+    key = "exchange_slip" if slip.kind == "exchange" else "return_slip"
+    sheet = frame.new_sheet(paper, f"{slip.number}")
+    frame.shop_heading(sheet, shop, lang)
+    marks = ["customer_copy" if copy == "customer" else "shop_copy"]
+    if slip.reprint:
+        marks.append("reprint")
+    frame.title(sheet, key, lang, *marks)
+    if slip.status == "voided":
+        frame.banner(sheet, "voided", lang)
+    sheet.space(sheet.size * 0.5)
+    sheet.barcode(slip.number)
+    sheet.rule()
+    _facts(sheet, slip, lang)
+    if slip.kind == "exchange":
+        _exchanged(sheet, slip, lang)
+        _returned(sheet, slip, lang)
+    else:
+        _returned(sheet, slip, lang)
+        _exchanged(sheet, slip, lang)
+    _money_back(sheet, slip, lang)
+    _explanations(sheet, slip, lang)
+    if copy == "shop":
+        sheet.signature(zh_en("signature", lang) + ":")
+    else:
+        frame.feedback(sheet, shop, lang)
+    return sheet.render(_footer(slip.number, lang))
+
+
+# An exchange slip is the same document; the name says which one the caller meant.
+render_exchange_slip = render_return_slip
+
+
+def _footer(number: str, lang: str):
+    def footer(n: int, total: int) -> str:
+        return f"{number} · Page {n}/{total}" if frame.is_en(lang) else f"{number} · 第 {n}/{total} 页"
+
+    return footer
+
+
+def _facts(sheet: Sheet, slip: SlipData, lang: str) -> None:
+    sheet.pair(zh_en("time", lang), shop_time(slip.time))
+    sheet.pair(zh_en("receipt_no", lang), slip.original_receipt or zh_en("no_receipt", lang))
+    sheet.pair(zh_en("clerk", lang), slip.clerk)
+    if slip.supervisor:
+        why = reason_words(slip.override_reason, lang)
+        sheet.pair(zh_en("supervisor", lang), slip.supervisor + (f" · {why}" if why else ""))
+    if slip.member_phone:
+        sheet.pair(zh_en("member", lang), masked_phone(slip.member_phone))
+    sheet.rule()
+
+
+def _name(sheet: Sheet, zh: str, en: str, lang: str) -> None:
+    if frame.is_en(lang):
+        sheet.text(en or zh, keep_with_next=True)
+    else:
+        sheet.text(zh, keep_with_next=True)
+        if en and en != zh:
+            sheet.text(en, sheet.size * 0.85, grey=True, keep_with_next=True)
+
+
+def _returned(sheet: Sheet, slip: SlipData, lang: str) -> None:
+    if not slip.returned:
+        return
+    frame.section(sheet, "returned_goods", lang)
+    line: ReturnedLine
+    for line in slip.returned:
+        _name(sheet, line.name_zh, line.name_en, lang)
+        # On a 58 mm roll the reason in both languages would push the amount onto a second line.
+        reason = zh_en(line.reason, lang) if sheet.paper.content_width > 150 else one(line.reason, lang)
+        detail = f"{line.qty} × {reason} · {one(line.outcome, lang)}"
+        sheet.pair(detail, money(line.refund), indent=sheet.size)
+    sheet.rule()
+
+
+def _exchanged(sheet: Sheet, slip: SlipData, lang: str) -> None:
+    if not slip.exchanged:
+        return
+    frame.section(sheet, "exchanged_goods", lang)
+    line: ExchangeLine
+    for line in slip.exchanged:
+        _name(sheet, line.name_zh, line.name_en, lang)
+        sheet.pair(f"{line.qty} × {money(line.unit_price)}", money(line.amount), indent=sheet.size)
+    if slip.price_difference:
+        key = "price_difference_paid" if slip.price_difference > 0 else "price_difference_refunded"
+        sheet.pair(zh_en(key, lang), money(abs(slip.price_difference)), bold=True)
+    sheet.rule()
+
+
+def _money_back(sheet: Sheet, slip: SlipData, lang: str) -> None:
+    if slip.refunds or slip.kind == "return":
+        sheet.pair(zh_en("refund_total", lang), money(slip.refund_total), sheet.size * 1.2, bold=True)
+        for tender in slip.refunds:
+            sheet.pair(zh_en(tender.method, lang), money(tender.amount), indent=sheet.size)
+    if slip.points_reversed:
+        sheet.pair(zh_en("points_reversed", lang), f"{slip.points_reversed:,}")
+    if slip.points_balance is not None:
+        sheet.pair(zh_en("points_balance", lang), f"{slip.points_balance:,}")
+    if slip.coupon_code:
+        sheet.pair(zh_en("goodwill_coupon", lang), slip.coupon_code)
+    if slip.voucher_code:
+        sheet.pair(zh_en("store_credit_issued", lang), slip.voucher_code)
+    sheet.rule()
+
+
+def _explanations(sheet: Sheet, slip: SlipData, lang: str) -> None:
+    if not slip.explanations:
+        return
+    frame.section(sheet, "why", lang)
+    for text in slip.explanations:
+        frame.words(sheet, text, lang, size=sheet.size * 0.9)
+    sheet.rule()

@@ -1,0 +1,96 @@
+"""The embedded CJK font and line wrapping by measured width (Chinese breaks between characters)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from app.errors import DeskError
+from app.settings import resources_dir
+
+FONT = "WenQuanYiMicroHei"
+FONT_FILE = "wqy-microhei.ttc"
+
+# A Latin "word" (kept whole when it fits), a run of spaces, or any other single character (CJK).
+_TOKEN = re.compile(r"[0-9A-Za-z\u00C0-\u024F_.,:;!?%@#&*+=/\\'\"()\[\]<>¥$~^|-]+|[ \t]+|.", re.S)
+# Characters a Chinese line must not start with (避头点); the character before comes down with them.
+_NO_LINE_START = set("，。、；：！？）》」』】〕％,.;:!?)]%…—")
+
+
+def font_path() -> Path:
+    return resources_dir() / "fonts" / FONT_FILE
+
+
+@functools.cache
+def font_name() -> str:
+    """Register the shipped TrueType face once; reportlab embeds a subset of it in every PDF."""
+    path = font_path()
+    if not path.exists():
+        raise DeskError(f"缺少打印字体文件：{path}", f"The printing font is missing: {path}")
+    # Face 0 of the collection is the proportional "Micro Hei"; TrueType outlines, so it embeds.
+    pdfmetrics.registerFont(TTFont(FONT, str(path), subfontIndex=0))
+    return FONT
+
+
+def width(text: str, size: float) -> float:
+    """Width in points of `text` set in the shipped font at `size`."""
+    return pdfmetrics.stringWidth(text, font_name(), size)
+
+
+def wrap(text: str, size: float, max_width: float) -> list[str]:
+    """Break `text` into lines no wider than `max_width` points.
+
+    Latin words stay whole unless a word alone is too wide; Chinese breaks between any two
+    characters, except that closing punctuation never starts a line. Newlines are kept.
+    """
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines.extend(_wrap_paragraph(paragraph, size, max_width))
+    return lines
+
+
+def _wrap_paragraph(text: str, size: float, max_width: float) -> list[str]:
+    font = font_name()
+    lines: list[str] = []
+    cur = ""
+    for tok in _TOKEN.findall(text):
+        if tok.isspace():
+            if cur:
+                cur += " "
+            continue
+        trial = cur + tok
+        if pdfmetrics.stringWidth(trial, font, size) <= max_width:
+            cur = trial
+            continue
+        if tok[0] in _NO_LINE_START and len(tok) == 1 and len(cur.rstrip()) > 1 and not cur.endswith(" "):
+            # Carry the last character down with the punctuation rather than start a line with it.
+            lines.append(cur[:-1].rstrip())
+            cur = cur[-1] + tok
+            continue
+        if cur.strip():
+            lines.append(cur.rstrip())
+        cur = ""
+        if pdfmetrics.stringWidth(tok, font, size) <= max_width:
+            cur = tok
+            continue
+        for ch in tok:  # a code or word longer than the line: cut it by character
+            if pdfmetrics.stringWidth(cur + ch, font, size) > max_width and cur:
+                lines.append(cur)
+                cur = ""
+            cur += ch
+    if cur.strip() or not lines:
+        lines.append(cur.rstrip())
+    return lines
+
+
+def fit(text: str, size: float, max_width: float, ellipsis: str = "…") -> str:
+    """Cut `text` to one line with an ellipsis: for table cells where a second line would mislead."""
+    if width(text, size) <= max_width:
+        return text
+    while text and width(text + ellipsis, size) > max_width:
+        text = text[:-1]
+    return text + ellipsis
