@@ -1,0 +1,151 @@
+"""The return rule engine: evaluate(policy, facts) → a ReturnQuote, pure and deterministic."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from app.domain.facts import RequestItem, ReturnFacts
+from app.domain.money import format_fen
+from app.domain.policy import Policy
+from app.domain.quote import GoodwillCoupon, LineDecision, ReturnQuote, TenderRefund, quote_to_json
+from app.domain.refunds import (
+    COMING_BACK,
+    PAID_OUT,
+    SaleLedger,
+    coupon_paid,
+    no_receipt_values,
+    telescoped_share,
+    tender_split,
+)
+from app.domain.rules import OVERRIDABLE, Verdict, judge_receipted, judge_without_receipt
+from app.errors import InvalidInput
+
+__all__ = ["LineDecision", "ReturnQuote", "evaluate", "quote_to_json"]
+
+
+def evaluate(policy: Policy, facts: ReturnFacts) -> ReturnQuote:
+    """Decide every requested line, then the money: refunds, coupon share, tenders, points."""
+    if not facts.request:
+        raise InvalidInput("没有要退的商品", "request: nothing to return")
+    if facts.sale is None:
+        return _without_receipt(policy, facts)
+    return _with_receipt(policy, facts)
+
+
+def _with_receipt(policy: Policy, facts: ReturnFacts) -> ReturnQuote:
+    sale = facts.sale
+    assert sale is not None
+    ledger = SaleLedger(facts)
+    judged: list[tuple[RequestItem, Verdict, bool]] = []
+    seen: set[int] = set()
+    for i, item in enumerate(facts.request):
+        sale_line = sale.line(item.line) if item.line is not None else None
+        if sale_line is None:
+            raise InvalidInput(f"request[{i}].line：小票上没有第{item.line}行",
+                               f"request[{i}].line: the sale has no line {item.line}")
+        if item.line in seen or item.qty <= 0:
+            raise InvalidInput(f"request[{i}]：同一行重复或数量不是正数",
+                               f"request[{i}]: line {item.line} twice, or a quantity below 1")
+        seen.add(sale_line.line)
+        returnable = ledger.returnable(sale_line.line)
+        verdict = judge_receipted(policy, facts, sale_line, item, returnable)
+        _override(verdict, facts, sale_line.line, "refund", "同意退款", "refund")
+        judged.append((item, verdict, item.qty <= returnable))
+
+    values = ledger.values([(item, v.outcome, ok) for item, v, ok in judged])
+    decisions = []
+    for item, verdict, _ok in judged:
+        assert item.line is not None
+        value = values[item.line]
+        refund = value if verdict.outcome in PAID_OUT else 0
+        if refund and sale.line(item.line).promo_group is not None:  # type: ignore[union-attr]
+            verdict.add("promo_group.recomputed",
+                        f"此商品属于促销组合，按顾客留下的商品原价重新计算优惠，本行退{format_fen(refund)}。",
+                        f"part of a promotion bundle: the promotion is recomputed on what the customer "
+                        f"keeps, so this line refunds {format_fen(refund)}.")
+        decisions.append(_decision(item, item.line, verdict, refund, value))
+
+    refund_value = sum(d.refund for d in decisions)
+    withheld = telescoped_share(sale, coupon_paid(sale), ledger.refunded_before, refund_value)
+    refund_total = refund_value - withheld
+    tenders = tender_split(sale, facts.already_refunded_by_tender, refund_total)
+    points = telescoped_share(sale, sale.points_earned, ledger.refunded_before, refund_value)
+    return _quote(policy, facts, decisions, refund_value, withheld, tenders, points)
+
+
+def _without_receipt(policy: Policy, facts: ReturnFacts) -> ReturnQuote:
+    verdicts = []
+    for i, item in enumerate(facts.request):
+        if item.qty <= 0:
+            raise InvalidInput(f"request[{i}].qty：数量须为正数", f"request[{i}].qty: must be 1 or more")
+        verdict = judge_without_receipt(policy, facts, item, i)
+        _override(verdict, facts, i + 1, "store_credit_only", "只退储值凭证", "store credit only")
+        verdicts.append(verdict)
+    values, credits = no_receipt_values(facts.request, [v.outcome for v in verdicts], policy.no_receipt.cap)
+    days = policy.no_receipt.lowest_price_days
+    decisions = []
+    for i, (item, verdict) in enumerate(zip(facts.request, verdicts, strict=True)):
+        if verdict.outcome in PAID_OUT:
+            if item.lowest_price_30d is not None:
+                verdict.add("no_receipt.lowest_price",
+                            f"按该商品近{days}天最低售价{format_fen(item.lowest_price_30d)}计，"
+                            f"{item.qty}件共{format_fen(values[i])}。",
+                            f"valued at its lowest price in the last {days} days, "
+                            f"{format_fen(item.lowest_price_30d)} each: {format_fen(values[i])}.")
+            else:
+                verdict.add("no_receipt.catalogue_price",
+                            f"该商品近{days}天没有售出，按目录价{format_fen(item.catalogue_price or 0)}计，"
+                            f"{item.qty}件共{format_fen(values[i])}。",
+                            f"it did not sell in the last {days} days, so it is valued at the catalogue "
+                            f"price, {format_fen(item.catalogue_price or 0)} each: {format_fen(values[i])}.")
+            if credits[i] < values[i]:
+                cap = format_fen(policy.no_receipt.cap)
+                verdict.add("no_receipt.cap",
+                            f"无小票退货每次最多{cap}，此行只能退{format_fen(credits[i])}。",
+                            f"a return without a receipt is capped at {cap}, so this line gets "
+                            f"{format_fen(credits[i])}.")
+        decisions.append(_decision(item, i + 1, verdict, credits[i], values[i]))
+    total = sum(credits)
+    tenders = [("store_credit", total)] if total else []
+    return _quote(policy, facts, decisions, total, 0, tenders, 0)
+
+
+def _override(verdict: Verdict, facts: ReturnFacts, number: int, outcome: str,
+              zh: str, en: str) -> None:
+    """A supervisor's override turns an overridable refusal into `outcome`; a hard refusal stays."""
+    if number in facts.overridden_lines and verdict.outcome == OVERRIDABLE:
+        verdict.add("supervisor.override", f"主管已特批：{zh}。", f"a supervisor overrode the refusal: {en}.",
+                    outcome)
+
+
+def _decision(item: RequestItem, number: int, verdict: Verdict, refund: int, value: int) -> LineDecision:
+    return LineDecision(
+        line=number, qty=item.qty, reason=item.reason, condition=item.condition,
+        outcome=verdict.outcome, refund=refund, value=value, rules=tuple(verdict.rules),
+        explanation={"zh_CN": "".join(verdict.zh), "en": " ".join(verdict.en)},
+        sku=item.sku, overridden="supervisor.override" in verdict.rules)
+
+
+def _quote(policy: Policy, facts: ReturnFacts, decisions: Sequence[LineDecision], refund_value: int,
+           withheld: int, tenders: Sequence[tuple[str, int]], points: int) -> ReturnQuote:
+    refund_total = refund_value - withheld
+    rules = policy.supervisor
+    reasons = []
+    if refund_total > rules.refund_over:
+        reasons.append("refund_over_limit")
+    if rules.returns_30d_at_least and facts.customer_returns_30d >= rules.returns_30d_at_least:
+        reasons.append("frequent_returner")
+    if facts.sale is None and rules.no_receipt:
+        reasons.append("no_receipt")
+    if any(d.overridden for d in decisions):
+        reasons.append("override")
+    offer = policy.goodwill_coupon
+    coupon = None
+    if offer.value and any(d.reason in offer.reasons and d.outcome in COMING_BACK for d in decisions):
+        coupon = GoodwillCoupon(offer.value, offer.min_spend, offer.days_valid)
+    return ReturnQuote(
+        lines=tuple(decisions), refund_value=refund_value, refund_total=refund_total,
+        withheld_coupon_share=withheld,
+        tenders=tuple(TenderRefund(method, amount) for method, amount in tenders),
+        points_reversed=points, needs_supervisor=bool(reasons), supervisor_reasons=tuple(reasons),
+        goodwill_coupon=coupon, policy_version=policy.version)

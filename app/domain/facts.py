@@ -1,0 +1,291 @@
+"""What the rule engine decides on: the sale, what came back before, and what comes back now."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, NoReturn
+
+from app.domain.money import format_fen, line_nets
+from app.domain.vocabulary import CONDITIONS, REASONS, TENDER_METHODS, TIERS
+from app.errors import InvalidInput
+
+
+@dataclass(frozen=True)
+class SaleLine:
+    """One line of the till receipt, at the price and discount of the day of sale (fen)."""
+
+    line: int                   # the sale's own line number
+    sku: str
+    policy_class: str           # a class of the policy: general, fresh, appliance, …
+    qty: int                    # units sold
+    unit_price: int
+    discount: int = 0           # line discount in fen (not per unit)
+    promo_group: str | None = None   # lines sharing a group form one promotion bundle
+    final_sale: bool = False    # 清仓
+    warranty_months: int = 0    # 0: the policy's default for the class
+
+
+@dataclass(frozen=True)
+class Tender:
+    method: str                 # cash / card / wechat / alipay / store_credit / coupon
+    amount: int
+
+
+@dataclass(frozen=True)
+class Sale:
+    sold_at: datetime           # timezone-aware
+    lines: tuple[SaleLine, ...]
+    tenders: tuple[Tender, ...]
+    receipt_discount: int = 0   # receipt-level discounts, shared over lines by gross value
+    points_earned: int = 0
+    member_tier: str = "standard"
+
+    def line(self, number: int) -> SaleLine | None:
+        for sale_line in self.lines:
+            if sale_line.line == number:
+                return sale_line
+        return None
+
+
+@dataclass(frozen=True)
+class EarlierReturn:
+    """A completed earlier return of one line of this sale: units and the refund value it carried."""
+
+    line: int
+    qty: int
+    refunded: int
+
+
+@dataclass(frozen=True)
+class RequestItem:
+    """One thing the customer brings back now.
+
+    With a receipt, `line` names the sale line. Without one, `sku`, `policy_class`,
+    `lowest_price_30d` (None when the SKU did not sell in the window) and `catalogue_price` say
+    what it is and what it is worth; its line number in the quote is its 1-based place in the request.
+    """
+
+    qty: int
+    reason: str                 # changed_mind / quality_fault / wrong_item / damaged_at_sale
+    condition: str              # unopened / opened / damaged_by_customer
+    line: int | None = None
+    sku: str | None = None
+    policy_class: str | None = None
+    lowest_price_30d: int | None = None
+    catalogue_price: int | None = None
+
+
+@dataclass(frozen=True)
+class ReturnFacts:
+    """Everything evaluate() needs; the services build it from the database, the simulator from JSON."""
+
+    today: datetime             # timezone-aware moment of the return
+    sale: Sale | None           # None: a return without a receipt
+    request: tuple[RequestItem, ...]
+    already_returned: tuple[EarlierReturn, ...] = ()
+    already_refunded_by_tender: Mapping[str, int] = field(default_factory=dict)
+    customer_returns_30d: int = 0
+    customer_identified: bool = True
+    overridden_lines: frozenset[int] = frozenset()   # lines a supervisor overrides (quote line numbers)
+
+    def returned_qty(self, line: int) -> int:
+        return sum(e.qty for e in self.already_returned if e.line == line)
+
+    def returned_value(self, line: int) -> int:
+        return sum(e.refunded for e in self.already_returned if e.line == line)
+
+
+# --- reading a scenario written as JSON (the policy simulator; see issue 3 for the format) ---
+
+_SCENARIO_KEYS = {"name", "note", "today", "sale", "already_returned", "already_refunded_by_tender",
+                  "customer_returns_30d", "customer_identified", "request", "overrides"}
+_SALE_KEYS = {"sold_at", "member_tier", "lines", "receipt_discount", "tenders", "points_earned",
+              "receipt_no"}
+_LINE_KEYS = {"line", "sku", "name", "policy_class", "qty", "unit_price", "discount", "promo_group",
+              "final_sale", "warranty_months"}
+_ITEM_KEYS = {"line", "qty", "reason", "condition"}
+_NO_RECEIPT_ITEM_KEYS = {"sku", "name", "policy_class", "qty", "reason", "condition",
+                         "lowest_price_30d", "catalogue_price"}
+
+
+def facts_from_json(obj: Any) -> ReturnFacts:
+    """ReturnFacts from one parsed scenario object; InvalidInput names the offending field."""
+    doc = _object(obj, "scenario", _SCENARIO_KEYS)
+    sale = None if doc.get("sale") is None else _sale(doc["sale"])
+    returned = tuple(_earlier(item, f"already_returned[{i}]", sale)
+                     for i, item in enumerate(_list(doc.get("already_returned", []), "already_returned")))
+    for entry in returned:
+        assert sale is not None  # _earlier refuses earlier returns without a sale
+        sold = sale.line(entry.line)
+        if sold is not None and sum(e.qty for e in returned if e.line == entry.line) > sold.qty:
+            _bad("already_returned", f"第{entry.line}行退回数量超过售出数量",
+                 f"line {entry.line} was returned more times than it was sold")
+    by_tender = _object(doc.get("already_refunded_by_tender", {}), "already_refunded_by_tender", None)
+    for method in by_tender:
+        _choice(method, f"already_refunded_by_tender.{method}", TENDER_METHODS, "付款方式", "tender method")
+    request = _list(doc.get("request"), "request")
+    if not request:
+        _bad("request", "至少要退一件商品", "must list at least one item")
+    items = tuple(_item(item, f"request[{i}]", sale) for i, item in enumerate(request))
+    lines = [item.line for item in items if item.line is not None]
+    for i, number in enumerate(lines):
+        if number in lines[:i]:
+            _bad(f"request[{i}].line", f"第{number}行重复", f"line {number} is requested twice")
+    return ReturnFacts(
+        today=_moment(doc.get("today"), "today"),
+        sale=sale,
+        request=items,
+        already_returned=returned,
+        already_refunded_by_tender={m: _int(v, f"already_refunded_by_tender.{m}")
+                                    for m, v in by_tender.items()},
+        customer_returns_30d=_int(doc.get("customer_returns_30d", 0), "customer_returns_30d"),
+        customer_identified=_bool(doc.get("customer_identified", True), "customer_identified"),
+        overridden_lines=frozenset(_int(v, f"overrides[{i}]", 1)
+                                   for i, v in enumerate(_list(doc.get("overrides", []), "overrides"))),
+    )
+
+
+def _sale(obj: Any) -> Sale:
+    doc = _object(obj, "sale", _SALE_KEYS)
+    raw_lines = _list(doc.get("lines"), "sale.lines")
+    if not raw_lines:
+        _bad("sale.lines", "小票至少有一行", "a receipt has at least one line")
+    lines = tuple(_sale_line(item, f"sale.lines[{i}]") for i, item in enumerate(raw_lines))
+    numbers = [sale_line.line for sale_line in lines]
+    for i, number in enumerate(numbers):
+        if number in numbers[:i]:
+            _bad(f"sale.lines[{i}].line", f"行号 {number} 重复", f"line number {number} is used twice")
+    receipt_discount = _int(doc.get("receipt_discount", 0), "sale.receipt_discount")
+    if receipt_discount > sum(x.qty * x.unit_price - x.discount for x in lines):
+        _bad("sale.receipt_discount", "整单优惠超过商品金额", "is more than the lines are worth")
+    tenders = tuple(_tender(item, f"sale.tenders[{i}]")
+                    for i, item in enumerate(_list(doc.get("tenders"), "sale.tenders")))
+    charged = sum(line_nets([x.qty * x.unit_price for x in lines], [x.discount for x in lines],
+                            receipt_discount))
+    paid = sum(t.amount for t in tenders)
+    if paid != charged:
+        _bad("sale.tenders", f"付款合计 {format_fen(paid)}，与小票应付 {format_fen(charged)} 不符",
+             f"add up to {format_fen(paid)} but the receipt charged {format_fen(charged)}")
+    return Sale(
+        sold_at=_moment(doc.get("sold_at"), "sale.sold_at"),
+        lines=lines,
+        tenders=tenders,
+        receipt_discount=receipt_discount,
+        points_earned=_int(doc.get("points_earned", 0), "sale.points_earned"),
+        member_tier=_choice(doc.get("member_tier") or "standard", "sale.member_tier", TIERS,
+                            "会员等级", "member tier"),
+    )
+
+
+def _sale_line(obj: Any, path: str) -> SaleLine:
+    doc = _object(obj, path, _LINE_KEYS)
+    qty, unit_price = _int(doc.get("qty"), f"{path}.qty", 1), _int(doc.get("unit_price"), f"{path}.unit_price")
+    discount = _int(doc.get("discount", 0), f"{path}.discount")
+    if discount > qty * unit_price:
+        _bad(f"{path}.discount", "折扣超过该行金额", "is more than the line is worth")
+    group = doc.get("promo_group")
+    return SaleLine(
+        line=_int(doc.get("line"), f"{path}.line", 1),
+        sku=_text(doc.get("sku"), f"{path}.sku"),
+        policy_class=_text(doc.get("policy_class"), f"{path}.policy_class"),
+        qty=qty,
+        unit_price=unit_price,
+        discount=discount,
+        promo_group=None if group is None else _text(group, f"{path}.promo_group"),
+        final_sale=_bool(doc.get("final_sale", False), f"{path}.final_sale"),
+        warranty_months=_int(doc.get("warranty_months", 0), f"{path}.warranty_months"),
+    )
+
+
+def _tender(obj: Any, path: str) -> Tender:
+    doc = _object(obj, path, {"method", "amount", "reference"})
+    method = _choice(doc.get("method"), f"{path}.method", TENDER_METHODS, "付款方式", "tender method")
+    return Tender(method=method, amount=_int(doc.get("amount"), f"{path}.amount"))
+
+
+def _earlier(obj: Any, path: str, sale: Sale | None) -> EarlierReturn:
+    doc = _object(obj, path, {"line", "qty", "refunded"})
+    if sale is None:
+        _bad(path, "无小票时不能有之前的退货记录", "earlier returns need a sale")
+    line = _int(doc.get("line"), f"{path}.line", 1)
+    if sale.line(line) is None:
+        _bad(f"{path}.line", f"小票上没有第{line}行", f"the sale has no line {line}")
+    return EarlierReturn(line=line, qty=_int(doc.get("qty"), f"{path}.qty", 1),
+                         refunded=_int(doc.get("refunded", 0), f"{path}.refunded"))
+
+
+def _item(obj: Any, path: str, sale: Sale | None) -> RequestItem:
+    doc = _object(obj, path, _ITEM_KEYS if sale is not None else _NO_RECEIPT_ITEM_KEYS)
+    qty = _int(doc.get("qty"), f"{path}.qty", 1)
+    reason = _choice(doc.get("reason"), f"{path}.reason", REASONS, "退货原因", "reason")
+    condition = _choice(doc.get("condition"), f"{path}.condition", CONDITIONS, "商品状态", "condition")
+    if sale is not None:
+        line = _int(doc.get("line"), f"{path}.line", 1)
+        if sale.line(line) is None:
+            _bad(f"{path}.line", f"小票上没有第{line}行", f"the sale has no line {line}")
+        return RequestItem(qty=qty, reason=reason, condition=condition, line=line)
+    lowest = doc.get("lowest_price_30d")
+    return RequestItem(
+        qty=qty, reason=reason, condition=condition,
+        sku=_text(doc.get("sku"), f"{path}.sku"),
+        policy_class=_text(doc.get("policy_class"), f"{path}.policy_class"),
+        lowest_price_30d=None if lowest is None else _int(lowest, f"{path}.lowest_price_30d"),
+        catalogue_price=_int(doc.get("catalogue_price"), f"{path}.catalogue_price"),
+    )
+
+
+def _bad(path: str, zh: str, en: str) -> NoReturn:
+    raise InvalidInput(f"场景字段 {path}：{zh}", f"{path}: {en}")
+
+
+def _object(value: Any, path: str, allowed: set[str] | None) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        _bad(path, "应为一个对象 {…}", "must be an object {…}")
+    for key in value:
+        if allowed is not None and key not in allowed:
+            _bad(f"{path}.{key}", "未知的字段", "unknown field")
+    return value
+
+
+def _list(value: Any, path: str) -> list[Any]:
+    if not isinstance(value, list):
+        _bad(path, "应为一个列表 […]", "must be a list […]")
+    return value
+
+
+def _int(value: Any, path: str, minimum: int = 0) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        _bad(path, f"应为不小于{minimum}的整数（现为 {value!r}）",
+             f"must be a whole number ≥ {minimum} (got {value!r})")
+    return value
+
+
+def _bool(value: Any, path: str) -> bool:
+    if not isinstance(value, bool):
+        _bad(path, f"应为 true 或 false（现为 {value!r}）", f"must be true or false (got {value!r})")
+    return value
+
+
+def _text(value: Any, path: str) -> str:
+    if not isinstance(value, str) or not value:
+        _bad(path, f"应为非空文字（现为 {value!r}）", f"must be a non-empty string (got {value!r})")
+    return value
+
+
+def _choice(value: Any, path: str, table: Mapping[str, tuple[str, str]], zh: str, en: str) -> str:
+    if value not in table:
+        _bad(path, f"未知的{zh} {value!r}（可用：{'、'.join(table)}）",
+             f"unknown {en} {value!r} (use one of: {', '.join(table)})")
+    return str(value)
+
+
+def _moment(value: Any, path: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(_text(value, path))
+    except ValueError:
+        _bad(path, f"不是有效的日期时间 {value!r}", f"not a valid ISO date-time {value!r}")
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        _bad(path, "日期时间须带时区，例如 +08:00", "needs a time zone offset, e.g. +08:00")
+    return moment

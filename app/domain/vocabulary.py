@@ -1,0 +1,63 @@
+"""The counter's fixed words: reasons, conditions, tiers, tenders, outcomes — ids and zh/en labels."""
+
+from __future__ import annotations
+
+# Each table maps the stable id (stored, in files, in JSON) to its (zh_CN, en) label.
+REASONS: dict[str, tuple[str, str]] = {
+    "changed_mind": ("不想要了（无理由）", "changed mind"),
+    "quality_fault": ("质量问题", "quality fault"),
+    "wrong_item": ("错发商品", "wrong item sold"),
+    "damaged_at_sale": ("售出时已损坏", "damaged at sale"),
+}
+
+# Wrong item and damaged at sale are the store's fault: they follow the quality-fault rules.
+QUALITY_REASONS = frozenset({"quality_fault", "wrong_item", "damaged_at_sale"})
+
+CONDITIONS: dict[str, tuple[str, str]] = {
+    "unopened": ("未拆封、可再次销售", "unopened and resalable"),
+    "opened": ("已拆封", "opened"),
+    "damaged_by_customer": ("顾客使用或损坏", "used or damaged by the customer"),
+}
+
+TIERS: dict[str, tuple[str, str]] = {
+    "standard": ("普通会员", "standard member"),
+    "silver": ("银卡会员", "silver member"),
+    "gold": ("金卡会员", "gold member"),
+    "diamond": ("钻石卡会员", "diamond member"),
+}
+
+TENDER_METHODS: dict[str, tuple[str, str]] = {
+    "cash": ("现金", "cash"),
+    "card": ("银行卡", "bank card"),
+    "wechat": ("微信支付", "WeChat Pay"),
+    "alipay": ("支付宝", "Alipay"),
+    "store_credit": ("储值凭证", "store credit"),
+    "coupon": ("优惠券", "coupon"),
+}
+
+# Coupon tenders are never paid out as money; their share of a refund is withheld.
+COUPON_METHODS = frozenset({"coupon"})
+
+OUTCOMES: dict[str, tuple[str, str]] = {
+    "refund": ("同意退款", "refund"),
+    "exchange_only": ("只能换货", "exchange only"),
+    "store_credit_only": ("只退储值凭证", "store credit only"),
+    "repair_only": ("只能开维修单", "repair ticket only"),
+    "refused_overridable": ("不予退换（主管可特批）", "refused — a supervisor may override"),
+    "refused": ("不予退换", "refused"),
+}
+
+SUPERVISOR_REASONS: dict[str, tuple[str, str]] = {
+    "refund_over_limit": ("退款金额超过上限", "refund over the limit"),
+    "frequent_returner": ("顾客30天内退货次数较多", "frequent returns in the last 30 days"),
+    "no_receipt": ("无小票退货", "return without a receipt"),
+    "override": ("主管特批", "supervisor override"),
+}
+
+
+def label(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
+    """The label of `key` in `lang` ('zh_CN' or 'en'); an unknown id shows as itself."""
+    pair = table.get(key)
+    if pair is None:
+        return key
+    return pair[1] if lang.startswith("en") else pair[0]
