@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from app.domain.money import format_fen
 from app.settings import SHOP_TZ
@@ -108,9 +108,8 @@ def money(fen: int) -> str:
 def shop_time(moment: datetime) -> str:
     """Aware times print in the shop's zone; a naive one is taken to be UTC, as stored."""
     if moment.tzinfo is None:
-        from datetime import timezone
 
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(SHOP_TZ).strftime("%Y-%m-%d %H:%M")
 
 

@@ -12,7 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from app.errors import InvalidInput
 from app.printing import barcode
-from app.printing.text import font_name, wrap, width
+from app.printing.text import font_name, width, wrap
 
 
 @dataclass(frozen=True)
@@ -242,7 +242,8 @@ class Sheet:
         pages = self._paginate()
         height = p.height or (2 * p.margin_y + sum(i.height for i in pages[0]) + 6 * mm)
         buf = io.BytesIO()
-        c = Canvas(buf, pagesize=(p.width, height), pageCompression=1)
+        # initialFontName: otherwise reportlab lists a non-embedded Helvetica in every PDF.
+        c = Canvas(buf, pagesize=(p.width, height), pageCompression=1, initialFontName=font_name())
         c.setTitle(self.title)
         c.setCreator("Returns Desk")
         for n, page in enumerate(pages, 1):

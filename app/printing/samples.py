@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from app.printing.data import (
     Bilingual,
@@ -22,7 +22,7 @@ from app.printing.data import (
     VoucherData,
 )
 
-AT = datetime(2026, 11, 22, 6, 5, tzinfo=timezone.utc)   # 14:05 in Shanghai
+AT = datetime(2026, 11, 22, 6, 5, tzinfo=UTC)   # 14:05 in Shanghai
 
 SHOP = ShopInfo(
     name="幸福里便利超市（长宁店）",
@@ -44,7 +44,7 @@ def slip(kind: str = "return", lines: int = 3, long_names: bool = False) -> Slip
              ("维达超韧抽纸 3 层 130 抽 × 6 包", "Vinda tissues 3-ply 130 × 6"),
              ("美的电热水壶 MK-SH15E", "Midea electric kettle MK-SH15E")]
     if long_names:
-        names = [("进口特级初榨橄榄油家庭装礼盒限量版附赠不锈钢油壶与精美手提袋节日送礼首选佳品包邮到家欢迎选购谢谢惠顾",
+        names = [("进口特级初榨橄榄油家庭装礼盒限量版附赠不锈钢油壶与精美手提袋节日送礼首选佳品包邮到家欢迎选购谢谢惠顾本店郑重承诺假一赔十",
                   "Imported extra-virgin olive oil family gift box limited edition with stainless steel "
                   "cruet and gift bag, the first choice for festive presents")] + names
     reasons = ["quality_fault", "changed_mind", "wrong_item", "damaged_at_sale"]

@@ -16,7 +16,7 @@ FONT = "WenQuanYiMicroHei"
 FONT_FILE = "wqy-microhei.ttc"
 
 # A Latin "word" (kept whole when it fits), a run of spaces, or any other single character (CJK).
-_TOKEN = re.compile(r"[0-9A-Za-z\u00C0-\u024F_.,:;!?%@#&*+=/\\'\"()\[\]<>¥$~^|-]+|[ \t]+|.", re.S)
+_TOKEN = re.compile(r"[0-9A-Za-z\u00C0-\u024F_.,:;!?%@#&*+=/\\'\"()\[\]<>¥$~^|-]+|[ \t]+|.", re.DOTALL)
 # Characters a Chinese line must not start with (避头点); the character before comes down with them.
 _NO_LINE_START = set("，。、；：！？）》」』】〕％,.;:!?)]%…—")
 
