@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from app.domain.facts import RequestItem, ReturnFacts
+from app.domain.facts import RequestItem, ReturnFacts, SaleLine
 from app.domain.money import format_fen
 from app.domain.policy import Policy
 from app.domain.quote import GoodwillCoupon, LineDecision, ReturnQuote, TenderRefund, quote_to_json
@@ -63,7 +63,7 @@ def _with_receipt(policy: Policy, facts: ReturnFacts) -> ReturnQuote:
                         f"此商品属于促销组合，按顾客留下的商品原价重新计算优惠，本行退{format_fen(refund)}。",
                         f"part of a promotion bundle: the promotion is recomputed on what the customer "
                         f"keeps, so this line refunds {format_fen(refund)}.")
-        decisions.append(_decision(item, item.line, verdict, refund, value))
+        decisions.append(_decision(item, item.line, verdict, refund, value, sale.line(item.line)))
 
     refund_value = sum(d.refund for d in decisions)
     withheld = telescoped_share(sale, coupon_paid(sale), ledger.refunded_before, refund_value)
@@ -118,12 +118,13 @@ def _override(verdict: Verdict, facts: ReturnFacts, number: int, outcome: str,
                     outcome)
 
 
-def _decision(item: RequestItem, number: int, verdict: Verdict, refund: int, value: int) -> LineDecision:
+def _decision(item: RequestItem, number: int, verdict: Verdict, refund: int, value: int,
+              sale_line: SaleLine | None = None) -> LineDecision:
     return LineDecision(
         line=number, qty=item.qty, reason=item.reason, condition=item.condition,
         outcome=verdict.outcome, refund=refund, value=value, rules=tuple(verdict.rules),
         explanation={"zh_CN": "".join(verdict.zh), "en": " ".join(verdict.en)},
-        sku=item.sku, overridden="supervisor.override" in verdict.rules)
+        sku=sale_line.sku if sale_line else item.sku, overridden="supervisor.override" in verdict.rules)
 
 
 def _quote(policy: Policy, facts: ReturnFacts, decisions: Sequence[LineDecision], refund_value: int,
