@@ -36,9 +36,24 @@ def font_name() -> str:
     return FONT
 
 
+_UNIT_WIDTHS: dict[str, float] = {}     # advance of each character at 1 pt, filled as met
+
+
+def _unit_width(text: str) -> float:
+    """Sum of cached per-character advances: reportlab's own TTF measure is pure Python per call."""
+    widths = _UNIT_WIDTHS
+    total = 0.0
+    for ch in text:
+        w = widths.get(ch)
+        if w is None:
+            w = widths[ch] = pdfmetrics.stringWidth(ch, font_name(), 1.0)
+        total += w
+    return total
+
+
 def width(text: str, size: float) -> float:
     """Width in points of `text` set in the shipped font at `size`."""
-    return pdfmetrics.stringWidth(text, font_name(), size)
+    return _unit_width(text) * size
 
 
 def wrap(text: str, size: float, max_width: float) -> list[str]:
@@ -49,39 +64,42 @@ def wrap(text: str, size: float, max_width: float) -> list[str]:
     """
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        lines.extend(_wrap_paragraph(paragraph, size, max_width))
+        lines.extend(_wrap_paragraph(paragraph, max_width / size))
     return lines
 
 
-def _wrap_paragraph(text: str, size: float, max_width: float) -> list[str]:
-    font = font_name()
+def _wrap_paragraph(text: str, room: float) -> list[str]:
+    """Greedy fill, measured at 1 pt against `room` (the width divided by the font size)."""
     lines: list[str] = []
-    cur = ""
+    cur, cur_w = "", 0.0
+    space = _unit_width(" ")
     for tok in _TOKEN.findall(text):
         if tok.isspace():
-            if cur:
-                cur += " "
+            if cur and not cur.endswith(" "):
+                cur, cur_w = cur + " ", cur_w + space
             continue
-        trial = cur + tok
-        if pdfmetrics.stringWidth(trial, font, size) <= max_width:
-            cur = trial
+        tok_w = _unit_width(tok)
+        if cur_w + tok_w <= room:
+            cur, cur_w = cur + tok, cur_w + tok_w
             continue
-        if tok[0] in _NO_LINE_START and len(tok) == 1 and len(cur.rstrip()) > 1 and not cur.endswith(" "):
+        if len(tok) == 1 and tok in _NO_LINE_START and len(cur.rstrip()) > 1 and not cur.endswith(" "):
             # Carry the last character down with the punctuation rather than start a line with it.
             lines.append(cur[:-1].rstrip())
             cur = cur[-1] + tok
+            cur_w = _unit_width(cur)
             continue
         if cur.strip():
             lines.append(cur.rstrip())
-        cur = ""
-        if pdfmetrics.stringWidth(tok, font, size) <= max_width:
-            cur = tok
+        cur, cur_w = "", 0.0
+        if tok_w <= room:
+            cur, cur_w = tok, tok_w
             continue
         for ch in tok:  # a code or word longer than the line: cut it by character
-            if pdfmetrics.stringWidth(cur + ch, font, size) > max_width and cur:
+            ch_w = _unit_width(ch)
+            if cur and cur_w + ch_w > room:
                 lines.append(cur)
-                cur = ""
-            cur += ch
+                cur, cur_w = "", 0.0
+            cur, cur_w = cur + ch, cur_w + ch_w
     if cur.strip() or not lines:
         lines.append(cur.rstrip())
     return lines
