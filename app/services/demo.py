@@ -12,6 +12,7 @@ from pathlib import Path
 
 from app.db import init_database, session_scope
 from app.services import demo_catalogue as cat
+from app.services.demo_returns import make_earlier_returns
 from app.services.imports import ImportReport, import_members, import_products, import_sales
 from app.services.shop import set_settings
 from app.services.users import create_user
@@ -158,14 +159,5 @@ def create_demo_shop(url: str, receipts: int = 2000, seed: int = 20261122, now: 
     problems = [r for report in reports for r in report.rejected]
     if problems:
         raise RuntimeError(f"demo data did not import cleanly: {problems[:3]}")
-    earlier = _earlier_returns(url, rng, sales, now)
+    earlier = make_earlier_returns(url, rng, sales, now)
     return DemoShop(len(products), len(members), len(sales), earlier, showcase)
-
-
-def _earlier_returns(url: str, rng: random.Random, sales: list[dict[str, object]], now: datetime) -> int:
-    """A few completed returns, made by the real return service so the history is genuine."""
-    try:
-        from app.services.demo_returns import make_earlier_returns
-    except ImportError:  # the return service is not installed in this build
-        return 0
-    return make_earlier_returns(url, rng, sales, now)

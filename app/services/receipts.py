@@ -11,6 +11,10 @@ from app.models import Member, Product, Return, ReturnLine, ReturnTender, Sale, 
 from app.services.prepared import PreparedSelect
 from app.services.views import MemberView, ReceiptLineView, ReceiptView, TenderView
 
+# Refused lines are never stored; a repair ticket's line hands the goods back after the repair, so it is
+# the one stored outcome that does not count as taken back.
+REPAIR_ONLY = "repair_only"
+
 # Core statements on plain table columns, built once with bind parameters: the look-up runs on every
 # scan, and ORM-annotated columns or a fresh WHERE clause per call cost more than the queries themselves.
 _sale, _member, _line, _product = Sale.__table__.c, Member.__table__.c, SaleLine.__table__.c, Product.__table__.c
@@ -24,7 +28,7 @@ _SALE_BY_ID = PreparedSelect(_HEAD.where(_sale.id == bindparam("key")))
 _returned = (select(_rline.sale_line_id, func.sum(_rline.qty).label("qty"))
              .select_from(ReturnLine.__table__.join(
                  Return.__table__, and_(_ret.id == _rline.return_id, _ret.status == "completed")))
-             .where(_ret.sale_id == bindparam("sale_id"))
+             .where(_ret.sale_id == bindparam("sale_id"), _rline.outcome != REPAIR_ONLY)
              .group_by(_rline.sale_line_id).subquery())
 _LINES = PreparedSelect(select(_line.line_no, _line.sku, _line.name, _product.name_en, _line.policy_class, _line.qty,
                  func.coalesce(_returned.c.qty, 0), _line.unit_price, _line.discount, _line.net,

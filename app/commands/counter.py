@@ -1,0 +1,167 @@
+"""`returns-desk return` and `returns-desk void`: the counter without a screen, on the same services."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+
+from app.db import init_database
+from app.domain.money import format_fen
+from app.domain.vocabulary import OUTCOMES, label
+from app.errors import InvalidInput
+from app.services import returns
+from app.services.users import sign_in
+from app.services.views import (
+    Approval,
+    CompletedReturn,
+    ExchangeItem,
+    NoReceiptItem,
+    QuoteView,
+    ReturnItem,
+    ReturnRequest,
+)
+
+EXIT_NEEDS_SUPERVISOR = 3
+EXIT_REFUSED = 4
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("return", help="quote or complete a return / exchange from the command line")
+    p.add_argument("--receipt", help="receipt number; leave out for a return without receipt")
+    p.add_argument("--item", action="append", default=[], metavar="LINE:QTY:REASON:CONDITION")
+    p.add_argument("--member", help="member card or phone (identifies a customer without receipt)")
+    p.add_argument("--sku-item", action="append", default=[], metavar="SKU:QTY:REASON:CONDITION",
+                   help="an item brought back without a receipt")
+    p.add_argument("--exchange", action="append", default=[], metavar="SKU:QTY", help="goods given in exchange")
+    p.add_argument("--override", action="append", type=int, default=[], metavar="LINE",
+                   help="a refused line the supervisor overrides")
+    p.add_argument("--clerk", required=True, help="user name (PIN from RETURNS_DESK_PIN or a prompt)")
+    p.add_argument("--supervisor", help="approving supervisor (PIN from RETURNS_DESK_SUPERVISOR_PIN or a prompt)")
+    p.add_argument("--override-reason", choices=returns.OVERRIDE_REASONS)
+    p.add_argument("--note", default="")
+    p.add_argument("--dry-run", action="store_true", help="quote only; nothing is written")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=run_return)
+    v = sub.add_parser("void", help="void a return completed today (supervisor)")
+    v.add_argument("number")
+    v.add_argument("--supervisor", required=True)
+    v.add_argument("--clerk", help="who asks for the void (defaults to the supervisor)")
+    v.add_argument("--json", action="store_true")
+    v.set_defaults(func=run_void)
+
+
+def _pin(env: str, who: str) -> str:
+    pin = os.environ.get(env)
+    if pin:
+        return pin
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(f"PIN ({who}): ")
+    raise InvalidInput(f"请在环境变量 {env} 中提供 {who} 的 PIN。", f"Give {who}'s PIN in the environment variable {env}.")
+
+
+def _parts(text: str, n: int, what: str) -> list[str]:
+    parts = text.split(":")
+    if len(parts) != n:
+        raise InvalidInput(f"格式不对：{text}（应为 {what}）", f"Bad format: {text} (expected {what})")
+    return parts
+
+
+def _whole(text: str, what: str) -> int:
+    if not text.isdigit():
+        raise InvalidInput(f"{what} 必须是正整数：{text}", f"{what} must be a whole number: {text}")
+    return int(text)
+
+
+def build_request(args: argparse.Namespace) -> ReturnRequest:
+    items = tuple(ReturnItem(_whole(ln, "LINE"), _whole(q, "QTY"), r, c)
+                  for ln, q, r, c in (_parts(t, 4, "LINE:QTY:REASON:CONDITION") for t in args.item))
+    loose = tuple(NoReceiptItem(sku, _whole(q, "QTY"), r, c)
+                  for sku, q, r, c in (_parts(t, 4, "SKU:QTY:REASON:CONDITION") for t in args.sku_item))
+    exchange = tuple(ExchangeItem(sku, _whole(q, "QTY")) for sku, q in (_parts(t, 2, "SKU:QTY") for t in args.exchange))
+    if args.receipt and loose:
+        raise InvalidInput("有小票时请用 --item 行号。", "With a receipt, use --item with line numbers.")
+    return ReturnRequest(receipt_no=args.receipt, items=items, no_receipt_items=loose, member_card=args.member,
+                         exchange_items=exchange, overrides=frozenset(args.override))
+
+
+def run_return(args: argparse.Namespace) -> int:
+    init_database()
+    request = build_request(args)
+    clerk = sign_in(args.clerk, _pin("RETURNS_DESK_PIN", args.clerk))
+    if args.dry_run:
+        view = returns.quote(request)
+        _print_quote(view, args)
+        return 0
+    approval = None
+    if args.supervisor:
+        if not args.override_reason:
+            raise InvalidInput("请用 --override-reason 说明审批原因。", "Give --override-reason with --supervisor.")
+        approval = Approval(args.supervisor, _pin("RETURNS_DESK_SUPERVISOR_PIN", args.supervisor),
+                            args.override_reason, args.note)
+    try:
+        done = returns.complete(request, clerk, approval)
+    except returns.NeedsSupervisor as exc:
+        if args.json:
+            print(json.dumps({"status": "needs_supervisor", "reasons": list(exc.reasons)}))
+        raise
+    _print_done(done, args)
+    return 0
+
+
+def quote_json(view: QuoteView) -> dict[str, object]:
+    from app.domain.engine import quote_to_json
+
+    out = quote_to_json(view.quote)
+    out.update(needs_supervisor=view.needs_supervisor, supervisor_reasons=list(view.supervisor_reasons),
+               exchange_total=view.exchange_total, price_difference=view.price_difference)
+    return out
+
+
+def _print_quote(view: QuoteView, args: argparse.Namespace) -> None:
+    if args.json:
+        print(json.dumps({"status": "quoted", **quote_json(view)}, ensure_ascii=False, indent=2))
+        return
+    lang = args.lang
+    for d in view.quote.lines:
+        print(f"  {d.line:>3}  {label(OUTCOMES, d.outcome, lang):<14} {format_fen(d.refund):>9}  {d.explanation[lang]}")
+    print(f"  {'refund' if lang == 'en' else '退款'} {format_fen(view.quote.refund_total)}  "
+          + ", ".join(f"{t.method} {format_fen(t.amount)}" for t in view.quote.tenders))
+    if view.needs_supervisor:
+        print(("  needs a supervisor: " if lang == "en" else "  需要主管审批：") + ", ".join(view.supervisor_reasons))
+
+
+def _print_done(done: CompletedReturn, args: argparse.Namespace) -> None:
+    body = {"status": done.status, "number": done.number, "kind": done.kind, "refund_total": done.refund_total,
+            "tenders": [{"method": t.method, "amount": t.amount} for t in done.tenders],
+            "points_reversed": done.points_reversed, "coupon_code": done.coupon_code,
+            "store_credit_code": done.voucher_code, "clerk": done.clerk, "supervisor": done.supervisor}
+    if done.quote is not None:
+        body["lines"] = [{"line": d.line, "outcome": d.outcome, "refund": d.refund, "rules": list(d.rules),
+                          "explanation": d.explanation} for d in done.quote.quote.lines]
+        body["price_difference"] = done.quote.price_difference
+    if args.json:
+        print(json.dumps(body, ensure_ascii=False, indent=2))
+        return
+    if done.quote is not None:
+        _print_quote(done.quote, args)
+    en = args.lang == "en"
+    print(f"{'Return' if en else '退货单'} {done.number} {done.status}: {format_fen(done.refund_total)}"
+          + (f"  coupon {done.coupon_code}" if done.coupon_code else "")
+          + (f"  store credit {done.voucher_code}" if done.voucher_code else ""))
+
+
+def run_void(args: argparse.Namespace) -> int:
+    init_database()
+    supervisor_pin = _pin("RETURNS_DESK_SUPERVISOR_PIN", args.supervisor)
+    clerk = sign_in(args.clerk, _pin("RETURNS_DESK_PIN", args.clerk)) if args.clerk else None
+    if clerk is None:
+        clerk = sign_in(args.supervisor, supervisor_pin)
+    done = returns.void(args.number, args.supervisor, supervisor_pin, clerk)
+    if args.json:
+        print(json.dumps({"status": done.status, "number": done.number, "refund_total": done.refund_total}))
+    else:
+        print(f"{done.number}: {done.status}")
+    return 0

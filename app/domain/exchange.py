@@ -1,0 +1,44 @@
+"""Settling an exchange: goods going out are paid from exchange credit first, then from refund money."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ExchangeSettlement:
+    exchange_total: int        # what the goods going out cost (fen)
+    credit_used: int           # exchange-only credit spent on them
+    refund_used: int           # refund money spent on them instead of going back to tenders
+    customer_pays: int         # what is still owed at the till
+    leftover_credit: int       # exchange-only credit the goods did not use: issued as store credit
+    money_back: int            # refund money not spent on the goods: goes back to the tenders
+
+    @property
+    def price_difference(self) -> int:
+        """> 0 the customer pays it; < 0 it goes back to the customer (money or store credit)."""
+        return self.customer_pays - self.money_back - self.leftover_credit
+
+
+def settle_exchange(exchange_total: int, exchange_credit: int, refund_money: int) -> ExchangeSettlement:
+    """Exchange-only credit can never become money; refund money may, so it is spent last."""
+    if min(exchange_total, exchange_credit, refund_money) < 0:
+        raise ValueError("amounts must not be negative")
+    credit_used = min(exchange_credit, exchange_total)
+    refund_used = min(refund_money, exchange_total - credit_used)
+    owed = exchange_total - credit_used - refund_used
+    return ExchangeSettlement(exchange_total, credit_used, refund_used, owed, exchange_credit - credit_used,
+                              refund_money - refund_used)
+
+
+def take_back_from_tenders(tenders: list[tuple[str, int]], amount: int) -> list[tuple[str, int]]:
+    """Reduce a refund split by `amount` spent on exchange goods: cash first (it is refunded last)."""
+    if amount > sum(a for _m, a in tenders):
+        raise ValueError("cannot take back more than the refund")
+    order = sorted(range(len(tenders)), key=lambda i: (tenders[i][0] != "cash", i))
+    out = [list(t) for t in tenders]
+    for i in order:
+        used = min(amount, int(out[i][1]))
+        out[i][1] = int(out[i][1]) - used
+        amount -= used
+    return [(str(m), int(a)) for m, a in out if int(a) > 0]

@@ -1,0 +1,110 @@
+"""Gathers what the rule engine needs from the database: the sale, earlier returns, the customer's history."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from app.domain import facts as f
+from app.errors import InvalidInput, NotFound
+from app.models import Member, Product, Return, ReturnLine, ReturnTender, Sale, SaleLine
+from app.services.receipts import REPAIR_ONLY, load_receipt
+from app.services.sale_rows import normalise_code
+from app.services.views import ReceiptView, ReturnRequest
+
+
+def find_member(session: Session, card_or_phone: str) -> Member:
+    code = normalise_code(card_or_phone)
+    member = session.scalar(select(Member).where(or_(Member.card_no == code, Member.phone == code)))
+    if member is None:
+        raise NotFound(f"找不到会员 {code}（卡号或手机号）。", f"No member {code} (card number or phone).")
+    return member
+
+
+def customer_returns_30d(session: Session, member_id: int | None, now: datetime) -> int:
+    if member_id is None:
+        return 0
+    return int(session.scalar(select(func.count()).select_from(Return).where(
+        Return.member_id == member_id, Return.status == "completed",
+        Return.completed_at >= now - timedelta(days=30))) or 0)
+
+
+def lowest_price_30d(session: Session, sku: str, now: datetime) -> int | None:
+    """The lowest net unit price the SKU sold for in the last 30 days (fen, rounded down)."""
+    low = session.scalar(select(func.min(SaleLine.net / SaleLine.qty)).join(Sale).where(
+        SaleLine.sku == sku, Sale.sold_at >= now - timedelta(days=30), Sale.sold_at <= now))
+    return None if low is None else int(low)
+
+
+def receipt_facts(session: Session, request: ReturnRequest, now: datetime,
+                  lock: bool = False) -> tuple[ReceiptView, Sale, f.ReturnFacts]:
+    """Facts for a receipted return. With lock=True the sale row is locked (PostgreSQL's FOR UPDATE;
+    SQLite already holds the write lock from BEGIN IMMEDIATE) so two tills cannot both take the last unit."""
+    assert request.receipt_no is not None
+    code = normalise_code(request.receipt_no)
+    query = select(Sale).where(Sale.receipt_no == code)
+    sale = session.scalar(query.with_for_update() if lock else query)
+    if sale is None:
+        raise NotFound(f"找不到小票 {code}。", f"No receipt {code}.")
+    receipt = load_receipt(session.connection(), sale_id=sale.id)
+    assert receipt is not None
+    by_no = {line.line_no: line for line in receipt.lines}
+    for item in request.items:
+        if item.line_no not in by_no:
+            raise InvalidInput(f"小票 {code} 没有第 {item.line_no} 行。", f"Receipt {code} has no line {item.line_no}.")
+        if item.qty <= 0:
+            raise InvalidInput("退货数量必须大于零。", "The quantity to return must be more than zero.")
+    tier = receipt.member.tier if receipt.member else "standard"
+    sale_facts = f.Sale(
+        sold_at=sale.sold_at,
+        lines=tuple(f.SaleLine(line=ln.line_no, sku=ln.sku, policy_class=ln.policy_class, qty=ln.qty_sold,
+                               unit_price=ln.unit_price, discount=ln.line_discount, promo_group=ln.promo_group,
+                               final_sale=ln.final_sale, warranty_months=ln.warranty_months)
+                    for ln in receipt.lines),
+        tenders=tuple(f.Tender(t.method, t.amount) for t in receipt.tenders),
+        receipt_discount=sale.receipt_discount, points_earned=sale.points_earned, member_tier=tier)
+    earlier = session.execute(
+        select(SaleLine.line_no, ReturnLine.qty, ReturnLine.refund)
+        .join(ReturnLine, ReturnLine.sale_line_id == SaleLine.id)
+        .join(Return, Return.id == ReturnLine.return_id)
+        .where(SaleLine.sale_id == sale.id, Return.status == "completed", ReturnLine.outcome != REPAIR_ONLY)
+        .order_by(ReturnLine.id)).all()
+    refunded = dict(session.execute(
+        select(ReturnTender.method, func.sum(ReturnTender.amount)).join(Return)
+        .where(Return.sale_id == sale.id, Return.status == "completed").group_by(ReturnTender.method)).all())
+    facts = f.ReturnFacts(
+        today=now, sale=sale_facts,
+        request=tuple(f.RequestItem(qty=i.qty, reason=i.reason, condition=i.condition, line=i.line_no)
+                      for i in request.items),
+        already_returned=tuple(f.EarlierReturn(line, qty, value) for line, qty, value in earlier),
+        already_refunded_by_tender={m: int(a) for m, a in refunded.items()},
+        customer_returns_30d=customer_returns_30d(session, sale.member_id, now),
+        customer_identified=sale.member_id is not None,
+        overridden_lines=request.overrides)
+    return receipt, sale, facts
+
+
+def no_receipt_facts(session: Session, request: ReturnRequest, now: datetime
+                     ) -> tuple[Member | None, dict[str, Product], f.ReturnFacts]:
+    member = find_member(session, request.member_card) if request.member_card else None
+    products: dict[str, Product] = {}
+    items = []
+    for item in request.no_receipt_items:
+        sku = normalise_code(item.sku)
+        product = session.scalar(select(Product).where(Product.sku == sku))
+        if product is None:
+            raise NotFound(f"商品目录里没有条码 {sku}。", f"No product with barcode {sku} in the catalogue.")
+        if item.qty <= 0:
+            raise InvalidInput("退货数量必须大于零。", "The quantity to return must be more than zero.")
+        products[sku] = product
+        items.append(f.RequestItem(qty=item.qty, reason=item.reason, condition=item.condition, sku=sku,
+                                   policy_class=product.policy_class,
+                                   lowest_price_30d=lowest_price_30d(session, sku, now),
+                                   catalogue_price=product.price))
+    facts = f.ReturnFacts(
+        today=now, sale=None, request=tuple(items),
+        customer_returns_30d=customer_returns_30d(session, member.id if member else None, now),
+        customer_identified=member is not None, overridden_lines=request.overrides)
+    return member, products, facts

@@ -1,0 +1,305 @@
+"""Returns and exchanges: quote (read-only), complete (one transaction, re-checked), void (same day)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db import session_scope
+from app.domain.engine import evaluate, quote_to_json
+from app.domain.exchange import settle_exchange, take_back_from_tenders
+from app.domain.policy import Policy, load_active_policy
+from app.domain.vocabulary import SUPERVISOR_REASONS, label
+from app.errors import DeskError, InvalidInput, NotAllowed, NotFound
+from app.models import (
+    Coupon,
+    ExchangeLine,
+    Member,
+    Product,
+    RepairTicket,
+    Return,
+    ReturnLine,
+    ReturnTender,
+    User,
+    utcnow,
+)
+from app.services import return_facts
+from app.services.numbers import next_number, random_code
+from app.services.sale_rows import normalise_code
+from app.services.users import ROLE_RANK, audit, verify_pin
+from app.services.views import (
+    Approval,
+    CompletedReturn,
+    ExchangeLineView,
+    QuoteView,
+    ReturnRequest,
+    TenderView,
+    UserView,
+)
+from app.settings import SHOP_TZ
+
+OVERRIDE_REASONS = ("goodwill", "store_error", "quality_dispute", "other")
+STORE_CREDIT_DAYS = 365
+
+
+class NeedsSupervisor(DeskError):
+    """The quote needs a supervisor's PIN before it can be completed."""
+
+    exit_code = 3
+
+    def __init__(self, reasons: tuple[str, ...]) -> None:
+        zh = "、".join(label(SUPERVISOR_REASONS, r, "zh_CN") for r in reasons)
+        en = ", ".join(label(SUPERVISOR_REASONS, r, "en") for r in reasons)
+        super().__init__(f"需要主管审批：{zh}。", f"A supervisor must approve: {en}.")
+        self.reasons = reasons
+
+
+class RefusedByPolicy(DeskError):
+    """Nothing in the request can be accepted under the policy."""
+
+    exit_code = 4
+
+
+def _policy() -> Policy:
+    return load_active_policy()
+
+
+def _exchange_lines(session: Session, request: ReturnRequest) -> tuple[ExchangeLineView, ...]:
+    out = []
+    for item in request.exchange_items:
+        sku = normalise_code(item.sku)
+        product = session.scalar(select(Product).where(Product.sku == sku))
+        if product is None:
+            raise NotFound(f"商品目录里没有条码 {sku}。", f"No product with barcode {sku} in the catalogue.")
+        if item.qty <= 0:
+            raise InvalidInput("换货数量必须大于零。", "The exchange quantity must be more than zero.")
+        out.append(ExchangeLineView(sku, product.name_zh, product.name_en, item.qty, product.price,
+                                    product.price * item.qty))
+    return tuple(out)
+
+
+def _like_for_like(quote, receipt) -> tuple[ExchangeLineView, ...]:  # type: ignore[no-untyped-def]
+    """With no replacement scanned, an exchange-only line is swapped for the same item: no difference to pay."""
+    if receipt is None:
+        return ()
+    sold = {line.line_no: line for line in receipt.lines}
+    return tuple(ExchangeLineView(sold[d.line].sku, sold[d.line].name_zh, sold[d.line].name_en, d.qty,
+                                  d.value // d.qty, d.value)
+                 for d in quote.lines if d.outcome == "exchange_only")
+
+
+def _quote_in(session: Session, request: ReturnRequest, now: datetime, policy: Policy, lock: bool = False
+              ) -> tuple[QuoteView, dict[str, object]]:
+    if not request.items and not request.no_receipt_items:
+        raise InvalidInput("请先选择要退的商品。", "Pick at least one item to return.")
+    context: dict[str, object] = {}
+    if request.receipt_no:
+        receipt, sale, facts = return_facts.receipt_facts(session, request, now, lock=lock)
+        context.update(sale=sale, member_id=sale.member_id)
+    else:
+        member, products, facts = return_facts.no_receipt_facts(session, request, now)
+        receipt = None
+        context.update(sale=None, member_id=member.id if member else None, products=products)
+    quote = evaluate(policy, facts)
+    exchange = _exchange_lines(session, request) or _like_for_like(quote, receipt)
+    exchange_total = sum(line.amount for line in exchange)
+    credit = sum(d.value for d in quote.lines if d.outcome == "exchange_only")
+    settlement = settle_exchange(exchange_total, credit, quote.refund_total)
+    reasons = list(quote.supervisor_reasons)
+    if request.overrides and "override" not in reasons:
+        reasons.append("override")
+    context["settlement"] = settlement
+    view = QuoteView(receipt=receipt, quote=quote, exchange_lines=exchange, exchange_total=exchange_total,
+                     exchange_credit=credit, price_difference=settlement.price_difference,
+                     needs_supervisor=bool(reasons), supervisor_reasons=tuple(reasons))
+    return view, context
+
+
+def quote(request: ReturnRequest, url: str | None = None, now: datetime | None = None) -> QuoteView:
+    """What the policy allows for this request, with amounts and reasons; writes nothing."""
+    with session_scope(url, write=False) as s:
+        view, _ = _quote_in(s, request, now or utcnow(), _policy())
+        return view
+
+
+def _verify_approver(approval: Approval, clerk: UserView, url: str | None) -> UserView:
+    """Checks the supervisor's PIN in its own transaction, before the return's write lock is taken,
+    so a wrong try is counted even though the return itself is not written."""
+    if approval.reason not in OVERRIDE_REASONS:
+        raise InvalidInput("请选择审批原因：goodwill / store_error / quality_dispute / other。",
+                           "Pick an approval reason: goodwill, store_error, quality_dispute or other.")
+    if approval.supervisor == clerk.username:
+        raise NotAllowed("主管不能审批自己经手的退货。", "A supervisor cannot approve their own transaction.")
+    approver = verify_pin(approval.supervisor, approval.pin, "approval", url)
+    if ROLE_RANK[approver.role] < ROLE_RANK["supervisor"]:
+        raise NotAllowed(f"{approver.username} 不是主管，不能审批。", f"{approver.username} is not a supervisor.")
+    return approver
+
+
+def complete(request: ReturnRequest, clerk: UserView, approval: Approval | None = None,
+             url: str | None = None, now: datetime | None = None) -> CompletedReturn:
+    """Writes the return in one transaction; quantities and amounts are re-decided under the write lock."""
+    now = now or utcnow()
+    policy = _policy()
+    approver = _verify_approver(approval, clerk, url) if approval is not None else None
+    with session_scope(url) as s:
+        view, ctx = _quote_in(s, request, now, policy, lock=True)
+        q = view.quote
+        accepted = [d for d in q.lines if d.outcome in ("refund", "exchange_only", "store_credit_only", "repair_only")]
+        if not accepted:
+            raise RefusedByPolicy("按退换货政策，这些商品都不能退换。" + _why(q, "zh_CN"),
+                                  "Under the return policy none of these items can be taken back. " + _why(q, "en"))
+        if view.needs_supervisor and approver is None:
+            raise NeedsSupervisor(view.supervisor_reasons)
+        supervisor = s.get(User, approver.id) if view.needs_supervisor and approver else None
+        sale = ctx["sale"]
+        settlement = ctx["settlement"]
+        ret = Return(
+            number=next_number(s, "RT", now), kind="exchange" if view.exchange_lines else "return",
+            status="completed", sale_id=sale.id if sale else None, member_id=ctx["member_id"],
+            clerk_id=clerk.id, supervisor_id=supervisor.id if supervisor else None,
+            override_reason=approval.reason if supervisor and approval else None,
+            override_note=approval.note if supervisor and approval else "",
+            supervisor_reasons=",".join(view.supervisor_reasons), policy_version=q.policy_version,
+            refund_total=q.refund_total - settlement.refund_used, withheld_coupon_share=q.withheld_coupon_share,
+            points_reversed=q.points_reversed, exchange_total=view.exchange_total,
+            price_difference=view.price_difference,
+            trace=json.dumps(quote_to_json(q), ensure_ascii=False), started_at=now, completed_at=now)
+        s.add(ret)
+        s.flush()
+        _write_lines(s, ret, request, view, ctx)
+        tenders = take_back_from_tenders([(t.method, t.amount) for t in q.tenders], settlement.refund_used)
+        voucher_value = settlement.leftover_credit
+        for method, amount in tenders:
+            s.add(ReturnTender(return_id=ret.id, method=method, amount=amount))
+            if method == "store_credit":  # paid by store credit: refunded as a new store-credit voucher
+                voucher_value += amount
+        voucher = _issue(s, ret, "store_credit", voucher_value, 0, now, timedelta(days=STORE_CREDIT_DAYS),
+                         "exchange" if settlement.leftover_credit else "refund", clerk) if voucher_value else None
+        coupon = None
+        if q.goodwill_coupon is not None:
+            g = q.goodwill_coupon
+            coupon = _issue(s, ret, "coupon", g.value, g.min_spend, now, timedelta(days=g.days_valid),
+                            "goodwill", clerk)
+        if ret.member_id and q.points_reversed:
+            member = s.get(Member, ret.member_id)
+            member.points = max(0, member.points - q.points_reversed)
+        audit(s, "return_completed", clerk.id, ret.number, refund=ret.refund_total, kind=ret.kind,
+              policy=q.policy_version, price_difference=ret.price_difference)
+        if supervisor:
+            audit(s, "return_approved", supervisor.id, ret.number, reason=ret.override_reason,
+                  note=ret.override_note, reasons=view.supervisor_reasons, refund=ret.refund_total)
+        s.flush()
+        return completed_view(s, ret, view, coupon.code if coupon else None, voucher.code if voucher else None)
+
+
+def _why(q, lang: str) -> str:  # type: ignore[no-untyped-def]
+    return " ".join(d.explanation[lang] for d in q.lines)
+
+
+def _write_lines(s: Session, ret: Return, request: ReturnRequest, view: QuoteView, ctx: dict[str, object]) -> None:
+    receipt = view.receipt
+    sale_lines = {ln.line_no: ln for ln in receipt.lines} if receipt else {}
+    ids = ({ln.line_no: ln.id for ln in ctx["sale"].lines} if ctx["sale"] else {})  # type: ignore[union-attr]
+    items = request.items or request.no_receipt_items
+    for index, (item, decision) in enumerate(zip(items, view.quote.lines, strict=True), start=1):
+        if decision.outcome in ("refused", "refused_overridable"):
+            continue  # not taken back; the decision stays in the return's trace
+        line_no = getattr(item, "line_no", None)
+        if line_no is not None:
+            sold = sale_lines[line_no]
+            sku, name = sold.sku, sold.name_zh
+        else:
+            product = ctx["products"][normalise_code(item.sku)]  # type: ignore[index]
+            sku, name = product.sku, product.name_zh
+        disposition = ("restock" if item.condition == "unopened" and item.reason == "changed_mind"
+                       else "return_to_supplier" if item.reason != "changed_mind" else "damaged")
+        s.add(ReturnLine(return_id=ret.id, sale_line_id=ids.get(line_no) if line_no else None, sku=sku,
+                         name=name, qty=item.qty, reason=item.reason, condition=item.condition,
+                         disposition="repair" if decision.outcome == "repair_only" else disposition,
+                         outcome=decision.outcome, value=decision.value, refund=decision.refund,
+                         rules=",".join(decision.rules), explanation_zh=decision.explanation["zh_CN"],
+                         explanation_en=decision.explanation["en"]))
+        if decision.outcome == "repair_only":
+            s.add(RepairTicket(number=next_number(s, "WX", ret.completed_at), return_id=ret.id,
+                               sale_line_id=ids.get(line_no), sku=sku, fault=item.reason, created_at=ret.started_at,
+                               promised_at=ret.started_at + timedelta(hours=72)))
+    for line in view.exchange_lines:
+        s.add(ExchangeLine(return_id=ret.id, sku=line.sku, name=line.name_zh, qty=line.qty,
+                           unit_price=line.unit_price, amount=line.amount))
+
+
+def _issue(s: Session, ret: Return, kind: str, value: int, min_spend: int, now: datetime, valid: timedelta,
+           reason: str, clerk: UserView) -> Coupon:
+    coupon = Coupon(code=random_code("CP" if kind == "coupon" else "SC"), kind=kind, value=value,
+                    min_spend=min_spend, valid_from=now, valid_until=_end_of_day(now + valid), reason=reason,
+                    status="issued", member_id=ret.member_id, return_id=ret.id, issued_by_id=clerk.id,
+                    issued_at=now)
+    s.add(coupon)
+    s.flush()
+    return coupon
+
+
+def _end_of_day(when: datetime) -> datetime:
+    local = when.astimezone(SHOP_TZ)
+    return local.replace(hour=23, minute=59, second=59, microsecond=0)
+
+
+def completed_view(s: Session, ret: Return, view: QuoteView | None = None, coupon_code: str | None = None,
+                   voucher_code: str | None = None) -> CompletedReturn:
+    """A completed (or voided) return as plain data, for the screen, the slip and the command line."""
+    if coupon_code is None or voucher_code is None:
+        for c in s.scalars(select(Coupon).where(Coupon.return_id == ret.id)):
+            if c.kind == "coupon":
+                coupon_code = coupon_code or c.code
+            else:
+                voucher_code = voucher_code or c.code
+    clerk = s.get(User, ret.clerk_id)
+    supervisor = s.get(User, ret.supervisor_id) if ret.supervisor_id else None
+    return CompletedReturn(
+        number=ret.number, kind=ret.kind, status=ret.status, quote=view,  # type: ignore[arg-type]
+        refund_total=ret.refund_total,
+        tenders=tuple(TenderView(m, a) for m, a in s.execute(
+            select(ReturnTender.method, ReturnTender.amount).where(ReturnTender.return_id == ret.id)
+            .order_by(ReturnTender.id))),
+        points_reversed=ret.points_reversed, coupon_code=coupon_code, voucher_code=voucher_code,
+        clerk=clerk.username if clerk else "", supervisor=supervisor.username if supervisor else None,
+        created_at=ret.completed_at or ret.started_at)
+
+
+def void(number: str, supervisor: str, pin: str, clerk: UserView, url: str | None = None,
+         now: datetime | None = None) -> CompletedReturn:
+    """Reverses a completed return of today: quantities come back, points are restored, codes are voided."""
+    now = now or utcnow()
+    approver = verify_pin(supervisor, pin, "void", url)
+    if ROLE_RANK[approver.role] < ROLE_RANK["supervisor"]:
+        raise NotAllowed(f"{approver.username} 不是主管，不能作废。", f"{approver.username} is not a supervisor.")
+    with session_scope(url) as s:
+        ret = s.scalar(select(Return).where(Return.number == normalise_code(number)).with_for_update())
+        if ret is None:
+            raise NotFound(f"找不到退货单 {number}。", f"No return {number}.")
+        if ret.status != "completed":
+            raise NotAllowed(f"退货单 {ret.number} 已作废。", f"Return {ret.number} is already void.")
+        if ret.clerk_id == approver.id:
+            raise NotAllowed("主管不能作废自己经手的退货。", "A supervisor cannot void their own transaction.")
+        if (ret.completed_at or now).astimezone(SHOP_TZ).date() != now.astimezone(SHOP_TZ).date():
+            raise NotAllowed("只能作废当天的退货单。", "Only a return completed today can be voided.")
+        codes = list(s.scalars(select(Coupon).where(Coupon.return_id == ret.id)))
+        used = [c.code for c in codes if c.status == "redeemed"]
+        if used:
+            raise NotAllowed(f"券 {', '.join(used)} 已被使用，不能作废。",
+                             f"Code {', '.join(used)} was already redeemed; the return cannot be voided.")
+        for c in codes:
+            c.status = "void"
+        if ret.member_id and ret.points_reversed:
+            s.get(Member, ret.member_id).points += ret.points_reversed
+        for ticket in s.scalars(select(RepairTicket).where(RepairTicket.return_id == ret.id)):
+            ticket.status = "void"
+        ret.status, ret.voided_at, ret.voided_by_id = "voided", now, approver.id
+        audit(s, "return_voided", approver.id, ret.number, refund=ret.refund_total, clerk=clerk.username)
+        s.flush()
+        return completed_view(s, ret)
+
