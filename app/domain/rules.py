@@ -188,8 +188,10 @@ def _quality(policy: Policy, facts: ReturnFacts, cls: PolicyClass, sale_line: Sa
     prefix = f"{cls.name}.quality_fault"
     day_zh, day_en = _day(days)
     if rule.refund_hours is not None:
-        hours = int((facts.today - facts.sale.sold_at).total_seconds() // 3600)
-        day_zh, day_en = f"购买后{hours}小时", f"{hours} hours after the sale"
+        minutes = int((facts.today - facts.sale.sold_at).total_seconds() // 60)
+        hours, minutes = divmod(minutes, 60)
+        day_zh = f"购买后{hours}小时" + (f"{minutes}分钟" if minutes else "")
+        day_en = f"{hours} h" + (f" {minutes} min" if minutes else "") + " after the sale"
         if facts.today - facts.sale.sold_at <= timedelta(hours=rule.refund_hours):
             return verdict.add(f"{prefix}.refund_window",
                                f"质量问题，{day_zh}，在{rule.refund_hours}小时退款期限内，可以退款。",
@@ -225,6 +227,6 @@ def _quality(policy: Policy, facts: ReturnFacts, cls: PolicyClass, sale_line: Sa
         passed_zh += f"和{months}个月保修期（至{ends:%Y-%m-%d}）"
         passed_en += f" and the {months}-month warranty (until {ends:%Y-%m-%d})"
     return verdict.add(f"{prefix}.window_passed",
-                       f"质量问题，{day_zh}，已过{passed_zh}，不予退换，主管可特批。",
+                       f"质量问题，{day_zh}，超过{passed_zh}，不予退换，主管可特批。",
                        f"quality fault, {day_en}: past the {passed_en}: refused, a supervisor may override.",
                        OVERRIDABLE)
