@@ -8,7 +8,13 @@ from pathlib import Path
 
 from app.db import init_database
 from app.errors import NotFound
-from app.services.imports import ImportReport, import_members, import_products, import_sales, read_lines
+from app.services.imports import (
+    ImportReport,
+    import_members,
+    import_products,
+    import_sales,
+    read_lines,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

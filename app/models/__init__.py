@@ -9,7 +9,24 @@ from app.models.service import Complaint, ComplaintNote, RepairTicket
 from app.models.staff import AuditEntry, NumberSequence, Setting, User
 
 __all__ = [
-    "AuditEntry", "Base", "Complaint", "ComplaintNote", "Coupon", "ExchangeLine", "Member",
-    "Product", "RepairTicket", "Return", "ReturnLine", "ReturnTender", "Sale", "SaleCoupon",
-    "SaleLine", "SaleTender", "NumberSequence", "Setting", "User", "utcnow",
+    "AuditEntry",
+    "Base",
+    "Complaint",
+    "ComplaintNote",
+    "Coupon",
+    "ExchangeLine",
+    "Member",
+    "NumberSequence",
+    "Product",
+    "RepairTicket",
+    "Return",
+    "ReturnLine",
+    "ReturnTender",
+    "Sale",
+    "SaleCoupon",
+    "SaleLine",
+    "SaleTender",
+    "Setting",
+    "User",
+    "utcnow",
 ]
