@@ -8,7 +8,7 @@ import pytest
 
 from app.cli import main
 from app.db import dispose_engines
-from tests.services.conftest import MEMBERS_CSV, PRODUCTS_CSV, jsonl, sale
+from tests.store import MEMBERS_CSV, PRODUCTS_CSV, jsonl, sale
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from app.db import session_scope
 from app.errors import InvalidInput
 from app.models import Member, Product
 from app.services.imports import import_members, import_products
-from tests.services.conftest import MEMBERS_CSV, PRODUCTS_CSV
+from tests.store import MEMBERS_CSV, PRODUCTS_CSV
 
 
 def test_products_reimport_is_unchanged_and_edits_update(db_url, tmp_path):

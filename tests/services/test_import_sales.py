@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from app.db import session_scope
 from app.models import Sale, SaleLine, SaleTender
 from app.services.imports import import_sales
-from tests.services.conftest import jsonl, sale
+from tests.store import jsonl, sale
 
 
 def counts(url):

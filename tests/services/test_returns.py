@@ -16,7 +16,7 @@ from app.services.imports import import_sales
 from app.services.lookup import find_receipt
 from app.services.users import create_user, sign_in
 from app.services.views import Approval, ExchangeItem, NoReceiptItem, ReturnItem, ReturnRequest
-from tests.services.conftest import jsonl, sale
+from tests.store import jsonl, sale
 
 SOLD = datetime(2026, 11, 1, 2, 15, tzinfo=UTC)          # 10:15 in Shanghai
 NOW = datetime(2026, 11, 3, 6, 0, tzinfo=UTC)            # day 2 after the sale

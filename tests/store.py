@@ -1,4 +1,4 @@
-"""A real SQLite file per test, migrated to the current schema, with a small catalogue."""
+"""Store fixtures for every test folder: a real migrated SQLite file, a small catalogue, sale rows."""
 
 from __future__ import annotations
 
