@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, Fen, Timestamp, UtcDateTime
@@ -12,6 +12,8 @@ RETURN_STATUSES = ("draft", "pending_approval", "completed", "voided")
 
 class Return(Base):
     __tablename__ = "returns"
+    # The 30-day return count of a customer runs on every quote.
+    __table_args__ = (Index("ix_returns_member_completed", "member_id", "completed_at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     number: Mapped[str] = mapped_column(String(32), unique=True)
@@ -32,6 +34,7 @@ class Return(Base):
     price_difference: Mapped[Fen] = mapped_column(default=0)  # > 0 customer paid, < 0 refunded
     trace: Mapped[str] = mapped_column(Text, default="")  # the engine's quote as JSON, kept verbatim
     started_at: Mapped[Timestamp]  # when the clerk opened the receipt: handling time starts here
+    approved_at: Mapped[Timestamp | None] = mapped_column(UtcDateTime())  # the supervisor's PIN went in
     completed_at: Mapped[Timestamp | None] = mapped_column(UtcDateTime(), index=True)
     voided_at: Mapped[Timestamp | None] = mapped_column(UtcDateTime())
     voided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

@@ -155,6 +155,7 @@ def complete(request: ReturnRequest, clerk: UserView, approval: Approval | None 
         if view.needs_supervisor and approver is None:
             raise NeedsSupervisor(view.supervisor_reasons)
         supervisor = s.get(User, approver.id) if view.needs_supervisor and approver else None
+        started = min(request.started_at or now, now)
         sale = ctx["sale"]
         settlement = ctx["settlement"]
         ret = Return(
@@ -167,7 +168,8 @@ def complete(request: ReturnRequest, clerk: UserView, approval: Approval | None 
             refund_total=q.refund_total - settlement.refund_used, withheld_coupon_share=q.withheld_coupon_share,
             points_reversed=q.points_reversed, exchange_total=view.exchange_total,
             price_difference=view.price_difference,
-            trace=json.dumps(quote_to_json(q), ensure_ascii=False), started_at=now, completed_at=now)
+            trace=json.dumps(quote_to_json(q), ensure_ascii=False), started_at=started,
+            approved_at=now if supervisor else None, completed_at=now)
         s.add(ret)
         s.flush()
         _write_lines(s, ret, request, view, ctx)

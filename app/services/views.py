@@ -120,6 +120,7 @@ class ReturnRequest:
     member_card: str | None = None          # identifies the customer when there is no receipt
     exchange_items: tuple[ExchangeItem, ...] = ()
     overrides: frozenset[int] = frozenset()  # sale line numbers a supervisor overrides
+    started_at: datetime | None = None       # when the clerk opened the receipt: handling time starts here
 
 
 @dataclass(frozen=True)
