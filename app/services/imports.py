@@ -12,10 +12,10 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app.db import session_scope
+from app.domain.policy import load_active_policy
 from app.models import Coupon, Member, Product, Sale, SaleCoupon, SaleLine, SaleTender
 from app.services.bulk import insert_rows
 from app.services.sale_rows import (
-    POLICY_CLASSES,
     CatalogueEntry,
     RowError,
     SaleRow,
@@ -59,12 +59,13 @@ def import_sales(lines: Iterable[str], url: str | None = None) -> ImportReport:
         members = dict(s.execute(select(Member.card_no, Member.id)).all())
         known = dict(s.execute(select(Sale.receipt_no, Sale.content_hash)).all())
     member_cards = set(members)
+    classes = policy_classes()
     batch: list[SaleRow] = []
     for line_no, text in enumerate(lines, start=1):
         if not text.strip():
             continue
         try:
-            row = parse_sale(text, catalogue, member_cards)
+            row = parse_sale(text, catalogue, member_cards, classes)
         except RowError as err:
             report.rejected.append(Rejection(line_no, err.zh, err.en))
             continue
@@ -156,11 +157,16 @@ def _whole(value: str, name: str) -> int:
     return number
 
 
-def _product(row: dict[str, str]) -> dict[str, object]:
+def policy_classes() -> frozenset[str]:
+    """The classes the shop's policy knows: an owner who adds one can import goods of that class."""
+    return frozenset(load_active_policy().classes)
+
+
+def _product(row: dict[str, str], classes: frozenset[str]) -> dict[str, object]:
     sku = normalise_code(row["sku"])
     if not sku:
         raise RowError("缺少商品条码 sku", "sku is missing")
-    if row["policy_class"] not in POLICY_CLASSES:
+    if row["policy_class"] not in classes:
         raise RowError(f"未知的退货类别 {row['policy_class']!r}", f"unknown policy_class {row['policy_class']!r}")
     if not row["name_zh"]:
         raise RowError("缺少中文品名 name_zh", "name_zh is missing")
@@ -214,7 +220,9 @@ def _upsert_csv(path: Path, required: tuple[str, ...], parse, model, key: str,  
 
 
 def import_products(path: Path, url: str | None = None) -> ImportReport:
-    return _upsert_csv(path, ("sku", "name_zh", "policy_class", "price"), _product, Product, "sku", url)
+    classes = policy_classes()
+    return _upsert_csv(path, ("sku", "name_zh", "policy_class", "price"), lambda row: _product(row, classes),
+                       Product, "sku", url)
 
 
 def import_members(path: Path, url: str | None = None) -> ImportReport:

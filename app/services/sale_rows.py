@@ -12,7 +12,6 @@ from typing import Any
 from app.domain.money import format_fen, line_nets
 
 TENDER_METHODS = ("cash", "card", "wechat", "alipay", "store_credit", "coupon")
-POLICY_CLASSES = ("general", "fresh", "appliance", "personal_care", "customized", "non_returnable")
 
 
 class RowError(Exception):
@@ -104,7 +103,8 @@ def _when(value: Any) -> datetime:
     return when
 
 
-def _line(raw: Any, index: int, catalogue: dict[str, CatalogueEntry]) -> tuple[LineRow, int]:
+def _line(raw: Any, index: int, catalogue: dict[str, CatalogueEntry], classes: frozenset[str]
+          ) -> tuple[LineRow, int]:
     where = f"lines[{index}]"
     if not isinstance(raw, dict):
         raise RowError(f"{where} 不是对象", f"{where} is not an object")
@@ -115,7 +115,7 @@ def _line(raw: Any, index: int, catalogue: dict[str, CatalogueEntry]) -> tuple[L
     if policy_class is None:
         raise RowError(f"{where}：商品 {sku} 不在商品目录中，且未给出退货类别",
                        f"{where}: product {sku} is not in the catalogue and has no policy_class")
-    if policy_class not in POLICY_CLASSES:
+    if policy_class not in classes:
         raise RowError(f"{where}：未知的退货类别 {policy_class!r}",
                        f"{where}: unknown policy_class {policy_class!r}")
     qty = _int(raw.get("qty"), (index, "qty"), minimum=1)
@@ -140,7 +140,8 @@ def _line(raw: Any, index: int, catalogue: dict[str, CatalogueEntry]) -> tuple[L
     return row, qty * unit_price
 
 
-def parse_sale(text: str, catalogue: dict[str, CatalogueEntry], members: set[str]) -> SaleRow:
+def parse_sale(text: str, catalogue: dict[str, CatalogueEntry], members: set[str], classes: frozenset[str]
+               ) -> SaleRow:
     """One JSON Lines row → a checked SaleRow; raises RowError naming what is wrong."""
     try:
         obj = json.loads(text)
@@ -161,7 +162,7 @@ def parse_sale(text: str, catalogue: dict[str, CatalogueEntry], members: set[str
     raw_lines = obj.get("lines")
     if not isinstance(raw_lines, list) or not raw_lines:
         raise RowError("小票没有商品行", "the sale has no lines")
-    parsed = [_line(raw, i, catalogue) for i, raw in enumerate(raw_lines)]
+    parsed = [_line(raw, i, catalogue, classes) for i, raw in enumerate(raw_lines)]
     seen: set[int] = set()
     for row, _gross in parsed:
         if row.line_no in seen:
