@@ -12,7 +12,6 @@ from app.db import session_scope
 from app.domain.policy import Policy, load_active_policy
 from app.errors import NotFound
 from app.models import Complaint, Coupon, Member, Product, Return, ReturnTender, Sale, User, utcnow
-from app.printing.policy_words import notice_from_policy
 from app.printing.data import (
     Bilingual,
     CouponData,
@@ -22,13 +21,14 @@ from app.printing.data import (
     EodOverrideRow,
     EodReturnRow,
     ExchangeLine,
+    PolicyNoticeData,
     ReturnedLine,
     ShopInfo,
     SlipData,
     TenderAmount,
-    PolicyNoticeData,
     VoucherData,
 )
+from app.printing.policy_words import notice_from_policy
 from app.services.sale_rows import normalise_code
 from app.services.shop import get_settings
 from app.settings import SHOP_TZ

@@ -12,9 +12,9 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app.db import session_scope
-from app.domain.policy import load_active_policy
 from app.models import Coupon, Member, Product, Sale, SaleCoupon, SaleLine, SaleTender
 from app.services.bulk import insert_rows
+from app.services.policy import current_policy
 from app.services.sale_rows import (
     CatalogueEntry,
     RowError,
@@ -159,7 +159,7 @@ def _whole(value: str, name: str) -> int:
 
 def policy_classes() -> frozenset[str]:
     """The classes the shop's policy knows: an owner who adds one can import goods of that class."""
-    return frozenset(load_active_policy().classes)
+    return frozenset(current_policy().classes)
 
 
 def _product(row: dict[str, str], classes: frozenset[str]) -> dict[str, object]:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from app.db import session_scope
 from app.domain.engine import evaluate, quote_to_json
 from app.domain.exchange import settle_exchange, take_back_from_tenders
-from app.domain.policy import Policy, load_active_policy
+from app.domain.policy import Policy
 from app.domain.vocabulary import SUPERVISOR_REASONS, label
 from app.errors import DeskError, InvalidInput, NotAllowed, NotFound
 from app.models import (
@@ -28,6 +28,7 @@ from app.models import (
 )
 from app.services import return_facts
 from app.services.numbers import next_number, random_code
+from app.services.policy import current_policy
 from app.services.sale_rows import normalise_code
 from app.services.users import ROLE_RANK, audit, verify_pin
 from app.services.views import (
@@ -64,7 +65,7 @@ class RefusedByPolicy(DeskError):
 
 
 def _policy() -> Policy:
-    return load_active_policy()
+    return current_policy()
 
 
 def _exchange_lines(session: Session, request: ReturnRequest) -> tuple[ExchangeLineView, ...]:

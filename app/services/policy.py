@@ -1,0 +1,20 @@
+"""The policy in force: the owner's copy or the default, re-read only when the file changes."""
+
+from __future__ import annotations
+
+from app.domain.policy import Policy, load_policy
+from app.settings import active_policy_path
+
+_cache: dict[tuple[str, int, int], Policy] = {}
+
+
+def current_policy() -> Policy:
+    """Parsed once per version of the file: a quote runs on every change the clerk makes."""
+    path = active_policy_path()
+    stat = path.stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    policy = _cache.get(key)
+    if policy is None:
+        _cache.clear()
+        policy = _cache[key] = load_policy(path)
+    return policy
