@@ -54,8 +54,8 @@ def measure(lines_on_slip: int, paper: str, repeat: int, rounds: int) -> tuple[f
     ours = render_return_slip(slip, samples.SHOP, paper)
     text = slip_lines(ours)
     height = float(re.search(rb"/MediaBox \[ 0 0 [\d.]+ ([\d.]+) \]", ours).group(1))
-    render = lambda: render_return_slip(slip, samples.SHOP, paper)  # noqa: E731
-    bare = lambda: bare_page(text, slip.number, paper, height)  # noqa: E731
+    render = lambda: render_return_slip(slip, samples.SHOP, paper)
+    bare = lambda: bare_page(text, slip.number, paper, height)
     render(), bare()   # warm up: font parsing and imports are paid once per process, not per slip
     a, b = [], []
     for _ in range(rounds):  # interleaved, so a busy moment on the machine hits both sides alike

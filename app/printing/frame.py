@@ -98,6 +98,8 @@ def table(sheet: Sheet, columns: list[tuple[str, str, float, str]], rows: list[l
     size = size or sheet.size
     head = [Cell(en, w, a) if is_en(lang) else Cell(zh, w, a, sub=en) for zh, en, w, a in columns]
     header = sheet.table_header(head, size)
+    if not rows:
+        sheet.text("无" if not is_en(lang) else "None", size, grey=True)
     for i, values in enumerate(rows):
         if ruled and i:
             sheet.rule(solid=True, thin=True)

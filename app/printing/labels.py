@@ -24,6 +24,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "damaged_at_sale": ("购买时已损坏", "Damaged at sale"),
     # outcomes of the rule engine
     "approve": ("同意退款", "Refunded"),
+    "refund": ("同意退款", "Refunded"),
+    "refused_overridable": ("不予退换", "Refused"),
+    "refused": ("不予退换", "Refused"),
     "approve_with_conditions": ("有条件同意", "Accepted with conditions"),
     "exchange_only": ("仅换货", "Exchange only"),
     "store_credit_only": ("仅储值", "Store credit only"),
@@ -37,6 +40,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "quality_dispute": ("质量争议", "Quality dispute"),
     "other": ("其他", "Other"),
     "complaint": ("投诉补偿", "Complaint compensation"),
+    "refund_over_limit": ("退款超过上限", "Refund over the limit"),
+    "frequent_returner": ("30 天内多次退货", "Frequent returns"),
+    "override": ("主管特批", "Supervisor override"),
     "exchange": ("换货", "Exchange"),
     "return": ("退货", "Return"),
     # documents and headings
@@ -98,7 +104,10 @@ def reason_words(code: str | None, lang: str) -> str:
     """A known override/coupon reason code as words; free text from the supervisor as typed."""
     if not code:
         return ""
-    return zh_en(code, lang) if code in LABELS else code
+    head, sep, note = code.partition(": ")   # "other: 老顾客，包装破损" — a code and the supervisor's note
+    if head in LABELS:
+        return zh_en(head, lang) + (f"：{note}" if sep and not lang.startswith("en") else f": {note}" if sep else "")
+    return code
 
 
 def money(fen: int) -> str:

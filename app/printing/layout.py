@@ -243,7 +243,8 @@ class Sheet:
         height = p.height or (2 * p.margin_y + sum(i.height for i in pages[0]) + 6 * mm)
         buf = io.BytesIO()
         # initialFontName: otherwise reportlab lists a non-embedded Helvetica in every PDF.
-        c = Canvas(buf, pagesize=(p.width, height), pageCompression=1, initialFontName=font_name())
+        c = Canvas(buf, pagesize=(p.width, height), pageCompression=1, initialFontName=font_name(),
+                   invariant=1)  # same data, same bytes: reprints and docs diff cleanly
         c.setTitle(self.title)
         c.setCreator("Returns Desk")
         for n, page in enumerate(pages, 1):
@@ -251,11 +252,14 @@ class Sheet:
             for item in page:
                 item.draw(c, y)
                 y -= item.height
-            if footer and not p.roll:
+            if footer and not p.roll and len(pages) > 1:   # "page 1 of 1" says nothing
                 self._line(footer(n, len(pages)), p.size * 0.8, False, "center", 0, True)(c, p.margin_y * 0.6)
             c.showPage()
         c.save()
         return buf.getvalue()
+
+    def page_count(self) -> int:
+        return len(self._paginate())
 
     def _paginate(self) -> list[list[Item]]:
         p = self.paper

@@ -5,13 +5,23 @@ from __future__ import annotations
 from app.printing import frame
 from app.printing.data import Bilingual, PolicyNoticeData, ShopInfo
 from app.printing.labels import day
-from app.printing.layout import Cell
+from app.printing.layout import Cell, Sheet
 
 
 def render_policy_notice(notice: PolicyNoticeData, shop: ShopInfo, paper: str = "a4",
                          lang: str = "zh_CN") -> bytes:
+    """A poster on one sheet when it fits: the text is set as large as one page allows."""
     frame.check_lang(lang)
-    sheet = frame.new_sheet(paper, "Returns policy", 1.05 if paper.lower() in ("a4", "a5") else 1.0)
+    sheet = None
+    for scale in (1.15, 1.05, 0.95, 0.85) if paper.lower() in ("a4", "a5") else (1.0,):
+        sheet = _compose(notice, shop, paper, lang, scale)
+        if sheet.page_count() == 1:
+            break
+    return sheet.render(lambda n, t: f"{n}/{t}")
+
+
+def _compose(notice: PolicyNoticeData, shop: ShopInfo, paper: str, lang: str, scale: float) -> Sheet:
+    sheet = frame.new_sheet(paper, "Returns policy", scale)
     s = sheet.size
     frame.shop_heading(sheet, shop, lang)
     sheet.space(s * 0.5)
@@ -21,7 +31,8 @@ def render_policy_notice(notice: PolicyNoticeData, shop: ShopInfo, paper: str = 
     if sheet.paper.roll:
         for row in notice.rows:
             sheet.text(_both(row.name, lang, " "), s * 1.1, bold=True, keep_with_next=True)
-            frame.words(sheet, row.examples, lang, bullet="", size=s * 0.85)
+            if row.examples.zh or row.examples.en:
+                frame.words(sheet, row.examples, lang, bullet="", size=s * 0.85)
             frame.words(sheet, _prefixed(("不想要了：", "Changed mind: "), row.changed_mind), lang)
             frame.words(sheet, _prefixed(("质量问题：", "Quality fault: "), row.quality_fault), lang)
             sheet.rule()
@@ -39,9 +50,10 @@ def render_policy_notice(notice: PolicyNoticeData, shop: ShopInfo, paper: str = 
     sheet.space(s)
     when = f"{day(notice.effective)} · " if notice.effective else ""
     sheet.text((f"Effective {when}policy {notice.version}" if en
-                else f"生效日期 {when}政策版本 {notice.version}"), s * 0.85, align="center", grey=True)
+                else f"生效日期 {when}政策版本 {notice.version}" if when else f"政策版本 {notice.version}"),
+               s * 0.85, align="center", grey=True)
     frame.feedback(sheet, shop, lang)
-    return sheet.render(lambda n, t: f"{n}/{t}")
+    return sheet
 
 
 def _both(text: Bilingual, lang: str, sep: str = "\n") -> str:

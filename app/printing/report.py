@@ -32,14 +32,16 @@ def render_end_of_day(report: EndOfDayData, shop: ShopInfo, paper: str = "a4", l
     frame.table(sheet, [("方式", "Tender", 0.6, "left"), ("金额", "Amount", 0.4, "right")], rows, lang)
     _heading(sheet, "returns", lang)
     if wide:
-        frame.table(sheet, [("单号", "No.", 0.19, "left"), ("时间", "Time", 0.1, "left"),
-                            ("类型", "Kind", 0.1, "left"), ("店员", "Clerk", 0.14, "left"),
-                            ("原小票", "Receipt", 0.19, "left"), ("状态", "Status", 0.12, "left"),
+        frame.table(sheet, [("单号", "No.", 0.2, "left"), ("时间", "Time", 0.09, "left"),
+                            ("类型", "Kind", 0.09, "left"), ("店员", "Clerk", 0.13, "left"),
+                            ("原小票", "Receipt", 0.23, "left"), ("状态", "Status", 0.1, "left"),
                             ("退款", "Refund", 0.16, "right")],
                     [[r.number, shop_time(r.time)[-5:], one(r.kind, lang), r.clerk,
                       r.receipt_no or one("no_receipt", lang), _status(r.status, lang), money(r.refund)]
                      for r in report.returns], lang, sheet.size * 0.9)
     else:
+        if not report.returns:
+            _none(sheet, lang)
         for r in report.returns:
             sheet.pair(f"{r.number}  {shop_time(r.time)[-5:]}", money(r.refund))
             detail = " · ".join([one(r.kind, lang), r.clerk, r.receipt_no or one("no_receipt", lang),
@@ -63,6 +65,8 @@ def render_end_of_day(report: EndOfDayData, shop: ShopInfo, paper: str = "a4", l
                     [[o.number, o.clerk, o.supervisor, reason_words(o.reason, lang), money(o.amount)]
                      for o in report.overrides], lang, sheet.size * 0.9)
     else:
+        if not report.overrides:
+            _none(sheet, lang)
         for o in report.overrides:
             sheet.pair(f"{o.number}  {o.clerk} → {o.supervisor}", money(o.amount))
             sheet.text(reason_words(o.reason, lang), sheet.size * 0.85, indent=sheet.size)
@@ -101,6 +105,10 @@ def _summary(sheet: Sheet, report: EndOfDayData, lang: str) -> None:
     sheet.pair(_t("优惠券（张）", "Coupons issued", lang), str(len(coupons)))
     sheet.pair(_t("储值发放", "Store credit issued", lang), money(credit))
     sheet.pair(_t("主管特批（笔）", "Overrides", lang), str(len(report.overrides)))
+
+
+def _none(sheet: Sheet, lang: str) -> None:
+    sheet.text("None" if frame.is_en(lang) else "无", grey=True)
 
 
 def _status(status: str, lang: str) -> str:

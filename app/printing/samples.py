@@ -45,8 +45,8 @@ def slip(kind: str = "return", lines: int = 3, long_names: bool = False) -> Slip
              ("美的电热水壶 MK-SH15E", "Midea electric kettle MK-SH15E")]
     if long_names:
         names = [("进口特级初榨橄榄油家庭装礼盒限量版附赠不锈钢油壶与精美手提袋节日送礼首选佳品包邮到家欢迎选购谢谢惠顾本店郑重承诺假一赔十",
-                  "Imported extra-virgin olive oil family gift box limited edition with stainless steel "
-                  "cruet and gift bag, the first choice for festive presents")] + names
+                  ("Imported extra-virgin olive oil family gift box limited edition with stainless steel "
+                   "cruet and gift bag, the first choice for festive presents"))] + names
     reasons = ["quality_fault", "changed_mind", "wrong_item", "damaged_at_sale"]
     returned = tuple(
         ReturnedLine(names[i % len(names)][0], names[i % len(names)][1], 1 + i % 3, reasons[i % 4],

@@ -6,14 +6,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from app.printing import samples
 from app.printing import (
     render_coupon,
     render_end_of_day,
     render_policy_notice,
     render_return_slip,
     render_voucher,
-
+    samples,
 )
 
 HERE = Path(__file__).resolve().parent
@@ -39,7 +38,7 @@ def main(names: list[str]) -> None:
             continue
         pdf = HERE / f"{name}.pdf"
         pdf.write_bytes(render())
-        subprocess.run(["pdftoppm", "-r", "100", "-png", "-singlefile", str(pdf), str(HERE / name)], check=True)
+        subprocess.run(["pdftoppm", "-r", "100", "-gray", "-png", "-singlefile", str(pdf), str(HERE / name)], check=True)
         print(HERE / f"{name}.png")
 
 

@@ -10,7 +10,7 @@ import pytest
 from app.errors import InvalidInput
 from app.printing import PAPERS, render_coupon, render_end_of_day, render_return_slip, samples
 from app.printing.barcode import DOT, make
-from app.printing.text import wrap, width
+from app.printing.text import width, wrap
 from tests.printing import pdfcheck
 
 SIXTY = "进口特级初榨橄榄油家庭装礼盒限量版附赠不锈钢油壶与精美手提袋节日送礼首选佳品包邮到家欢迎选购谢谢惠顾本店郑重承诺假一赔十"
