@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import Any, NoReturn
 
 from app.domain.money import format_fen, line_nets
@@ -43,10 +44,11 @@ class Sale:
     member_tier: str = "standard"
 
     def line(self, number: int) -> SaleLine | None:
-        for sale_line in self.lines:
-            if sale_line.line == number:
-                return sale_line
-        return None
+        return self._by_number.get(number)
+
+    @cached_property
+    def _by_number(self) -> dict[int, SaleLine]:
+        return {sale_line.line: sale_line for sale_line in self.lines}
 
 
 @dataclass(frozen=True)

@@ -81,16 +81,18 @@ class SaleLedger:
 
     def bundle_shares(self, group: str, coming: Mapping[int, int]) -> dict[int, int]:
         """The promotion recomputed on what is kept: group net − refunded from it − regular price
-        of the units kept, never below 0; shared over the lines coming back by regular value."""
+        of the units kept, never below 0; shared over the lines coming back by regular value.
+
+        The bundle, not its line, is the unit that can never pay back more than it netted: a line's
+        share may pass its own net when an earlier return of a partner line carried less than its net."""
         members = [x for x in self.sale.lines if x.promo_group == group]
         netted = sum(self.nets[x.line] for x in members)
         refunded = sum(self.refunded[x.line] for x in members)
         kept = sum((x.qty - self.returned[x.line] - coming.get(x.line, 0)) * x.unit_price for x in members)
         amount = max(0, netted - refunded - kept)
         back = [x for x in members if x.line in coming]
-        shares, _ = share_capped(
-            amount, [coming[x.line] * x.unit_price for x in back],
-            [max(0, self.nets[x.line] - self.refunded[x.line]) for x in back], None, range(len(back)))
+        weights = [coming[x.line] * x.unit_price for x in back]
+        shares = share_by_weight(amount, weights if sum(weights) else [1] * len(back))
         return {x.line: share for x, share in zip(back, shares, strict=True)}
 
 
