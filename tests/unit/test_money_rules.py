@@ -69,7 +69,8 @@ def test_bundle_line_that_is_refused_counts_as_kept():
     q = quote(bundle, ask(1), ask(2), ask(3))
     assert q.lines[2].outcome == "refused_overridable"
     assert q.refund_total == 1000          # two back, one kept at its regular ¥10
-    assert q.lines[2].value == 0           # it would add nothing on top: the group is used up
+    # had it come back with the others, the whole ¥20 would be shared three ways by regular price
+    assert q.lines[2].value == 666
 
 
 def test_coupon_share_is_withheld_and_never_paid_out():
