@@ -1,0 +1,77 @@
+"""`run_gui(lang)`: the application object, translators, fonts, database, then the counter window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from app import i18n
+from app.settings import resources_dir
+
+log = logging.getLogger("returns_desk.ui")
+
+BASE_POINT_SIZE = 14
+# Families tried in order; the bundled WenQuanYi Micro Hei makes Chinese readable on any machine.
+FAMILIES = ["Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",
+            "WenQuanYi Micro Hei", "Noto Sans", "DejaVu Sans"]
+
+
+def register_fonts() -> list[str]:
+    """Adds resources/fonts/*.ttc|ttf to Qt's font database; returns the families they bring."""
+    families: list[str] = []
+    folder = resources_dir() / "fonts"
+    for path in sorted(folder.glob("*.tt[cf]")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            log.warning("could not load font %s", path)
+            continue
+        families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    return families
+
+
+def style_app(app: QApplication) -> None:
+    """Large, readable type and the counter's style sheet."""
+    bundled = register_fonts()
+    font = QFont(app.font())
+    font.setFamilies(FAMILIES + [f for f in bundled if f not in FAMILIES])
+    font.setPointSize(BASE_POINT_SIZE)
+    app.setFont(font)
+    qss = resources_dir() / "style.qss"
+    if qss.exists():
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+
+
+def make_app(lang: str, argv: list[str] | None = None) -> QApplication:
+    """The QApplication with translators installed and fonts set — before any widget exists."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("returns-desk")
+    app.setApplicationDisplayName("Returns Desk")
+    i18n.install(lang)
+    style_app(app)
+    return app
+
+
+def run_gui(lang: str) -> int:
+    from app.db import init_database
+    from app.errors import DeskError
+    from app.ui.window import MainWindow
+
+    app = make_app(lang)
+    try:
+        init_database()
+    except DeskError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, "Returns Desk", exc.message(i18n.current_language()))
+        return 1
+    window = MainWindow()
+    window.resize(1366, 768)
+    window.show()
+    if app.primaryScreen() is not None and app.primaryScreen().availableGeometry().width() <= 1366:
+        window.showMaximized()
+    return app.exec()

@@ -1,0 +1,94 @@
+"""The counter's fixed words (reasons, conditions, tiers, tenders, outcomes…) as Qt translations.
+
+Stored ids stay English ids; what a person reads goes through the "Words" translation context.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+
+REASONS = {
+    "changed_mind": QT_TRANSLATE_NOOP("Words", "Changed mind"),
+    "quality_fault": QT_TRANSLATE_NOOP("Words", "Quality fault"),
+    "wrong_item": QT_TRANSLATE_NOOP("Words", "Wrong item sold"),
+    "damaged_at_sale": QT_TRANSLATE_NOOP("Words", "Damaged at sale"),
+}
+CONDITIONS = {
+    "unopened": QT_TRANSLATE_NOOP("Words", "Unopened"),
+    "opened": QT_TRANSLATE_NOOP("Words", "Opened"),
+    "damaged_by_customer": QT_TRANSLATE_NOOP("Words", "Used / damaged"),
+}
+TIERS = {
+    "standard": QT_TRANSLATE_NOOP("Words", "Standard"),
+    "silver": QT_TRANSLATE_NOOP("Words", "Silver"),
+    "gold": QT_TRANSLATE_NOOP("Words", "Gold"),
+    "diamond": QT_TRANSLATE_NOOP("Words", "Diamond"),
+}
+TENDERS = {
+    "cash": QT_TRANSLATE_NOOP("Words", "Cash"),
+    "card": QT_TRANSLATE_NOOP("Words", "Bank card"),
+    "wechat": QT_TRANSLATE_NOOP("Words", "WeChat Pay"),
+    "alipay": QT_TRANSLATE_NOOP("Words", "Alipay"),
+    "store_credit": QT_TRANSLATE_NOOP("Words", "Store credit"),
+    "coupon": QT_TRANSLATE_NOOP("Words", "Coupon"),
+}
+OUTCOMES = {
+    "refund": QT_TRANSLATE_NOOP("Words", "Refund"),
+    "exchange_only": QT_TRANSLATE_NOOP("Words", "Exchange only"),
+    "store_credit_only": QT_TRANSLATE_NOOP("Words", "Store credit only"),
+    "repair_only": QT_TRANSLATE_NOOP("Words", "Repair ticket only"),
+    "refused_overridable": QT_TRANSLATE_NOOP("Words", "Refused (supervisor may override)"),
+    "refused": QT_TRANSLATE_NOOP("Words", "Refused"),
+}
+SUPERVISOR_REASONS = {
+    "refund_over_limit": QT_TRANSLATE_NOOP("Words", "refund over the limit"),
+    "frequent_returner": QT_TRANSLATE_NOOP("Words", "3 or more returns in 30 days"),
+    "no_receipt": QT_TRANSLATE_NOOP("Words", "no receipt"),
+    "override": QT_TRANSLATE_NOOP("Words", "override of a refusal"),
+}
+OVERRIDE_REASONS = {
+    "goodwill": QT_TRANSLATE_NOOP("Words", "Goodwill"),
+    "store_error": QT_TRANSLATE_NOOP("Words", "Store error"),
+    "quality_dispute": QT_TRANSLATE_NOOP("Words", "Quality dispute"),
+    "other": QT_TRANSLATE_NOOP("Words", "Other"),
+}
+POLICY_CLASSES = {
+    "general": QT_TRANSLATE_NOOP("Words", "General"),
+    "fresh": QT_TRANSLATE_NOOP("Words", "Fresh"),
+    "appliance": QT_TRANSLATE_NOOP("Words", "Appliance"),
+    "personal_care": QT_TRANSLATE_NOOP("Words", "Personal care"),
+    "customized": QT_TRANSLATE_NOOP("Words", "Customized"),
+    "non_returnable": QT_TRANSLATE_NOOP("Words", "Non-returnable"),
+}
+CODE_KINDS = {
+    "coupon": QT_TRANSLATE_NOOP("Words", "Coupon"),
+    "store_credit": QT_TRANSLATE_NOOP("Words", "Store credit"),
+}
+STATUSES = {
+    "issued": QT_TRANSLATE_NOOP("Words", "Valid"),
+    "redeemed": QT_TRANSLATE_NOOP("Words", "Redeemed"),
+    "expired": QT_TRANSLATE_NOOP("Words", "Expired"),
+    "void": QT_TRANSLATE_NOOP("Words", "Void"),
+    "completed": QT_TRANSLATE_NOOP("Words", "Completed"),
+    "voided": QT_TRANSLATE_NOOP("Words", "Voided"),
+    "open": QT_TRANSLATE_NOOP("Words", "Open"),
+    "resolved": QT_TRANSLATE_NOOP("Words", "Resolved"),
+    "closed": QT_TRANSLATE_NOOP("Words", "Closed"),
+}
+KINDS = {
+    "return": QT_TRANSLATE_NOOP("Words", "Return"),
+    "exchange": QT_TRANSLATE_NOOP("Words", "Exchange"),
+}
+ROLES = {
+    "clerk": QT_TRANSLATE_NOOP("Words", "Clerk"),
+    "supervisor": QT_TRANSLATE_NOOP("Words", "Supervisor"),
+    "admin": QT_TRANSLATE_NOOP("Words", "Owner"),
+}
+
+
+def word(table: dict[str, str], key: str | None) -> str:
+    """The translated label of `key`; an id the table does not know shows as itself."""
+    if key is None:
+        return ""
+    source = table.get(key)
+    return QCoreApplication.translate("Words", source) if source else key
