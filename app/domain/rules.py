@@ -115,7 +115,7 @@ def judge_without_receipt(policy: Policy, facts: ReturnFacts, item: RequestItem,
 def _not_returnable(verdict: Verdict, cls: PolicyClass) -> Verdict:
     return verdict.add(f"{cls.name}.not_returnable",
                        f"{cls.label_zh}不可退换，主管也不能特批。",
-                       f"{cls.label_en} cannot be returned or exchanged; no override is possible.",
+                       f"{cls.label_en}: cannot be returned or exchanged; no override is possible.",
                        "refused")
 
 
@@ -123,17 +123,19 @@ def _not_accepted(verdict: Verdict, cls: PolicyClass, reason: str, section: str)
     zh_reason, en_reason = label(REASONS, reason, "zh_CN"), label(REASONS, reason, "en")
     return verdict.add(f"{cls.name}.{section}.not_accepted",
                        f"{cls.label_zh}不接受“{zh_reason}”退货，不予退换，主管可特批。",
-                       f"{cls.label_en} are not taken back for “{en_reason}”: refused, "
+                       f"{cls.label_en}: not taken back for “{en_reason}”; refused, "
                        "a supervisor may override.", OVERRIDABLE)
 
 
 def _wrong_condition(verdict: Verdict, cls: PolicyClass, item: RequestItem,
                      allowed: frozenset[str], section: str) -> Verdict:
     want_zh, want_en = _conditions(allowed)
+    kind_zh, kind_en = (("无理由退货", "a change-of-mind return") if section == "changed_mind"
+                        else ("质量问题退换", "a quality-fault return"))
     return verdict.add(f"{cls.name}.{section}.condition",
-                       f"此类退货要求商品{want_zh}，此商品{label(CONDITIONS, item.condition, 'zh_CN')}，"
+                       f"{kind_zh}要求商品{want_zh}，此商品{label(CONDITIONS, item.condition, 'zh_CN')}，"
                        "不予退货，主管可特批。",
-                       f"this return needs the goods {want_en}; these are "
+                       f"{kind_en} needs the goods {want_en}; these are "
                        f"{label(CONDITIONS, item.condition, 'en')}: refused, a supervisor may override.",
                        OVERRIDABLE)
 
