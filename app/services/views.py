@@ -183,3 +183,38 @@ class CodeStatusView:
     status: str                # issued / redeemed / expired / void
     valid_until: datetime | None
     member_card: str | None
+
+
+@dataclass(frozen=True)
+class PurchaseSummary:
+    receipt_no: str
+    sold_at: datetime
+    total: int
+    lines: int
+
+
+@dataclass(frozen=True)
+class ReturnSummary:
+    number: str
+    kind: str
+    status: str
+    completed_at: datetime | None
+    refund_total: int
+    receipt_no: str | None
+
+
+@dataclass(frozen=True)
+class ComplaintSummary:
+    number: str
+    created_at: datetime
+    type: str
+    severity: str
+    status: str
+
+
+@dataclass(frozen=True)
+class MemberHistory:
+    member: MemberView
+    purchases: tuple[PurchaseSummary, ...]
+    returns: tuple[ReturnSummary, ...]
+    complaints: tuple[ComplaintSummary, ...]
