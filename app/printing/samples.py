@@ -13,7 +13,6 @@ from app.printing.data import (
     EodOverrideRow,
     EodReturnRow,
     ExchangeLine,
-    PolicyClassRow,
     PolicyNoticeData,
     ReturnedLine,
     ShopInfo,
@@ -98,29 +97,9 @@ def end_of_day(rows: int = 12) -> EndOfDayData:
 
 
 def policy_notice() -> PolicyNoticeData:
-    B = Bilingual
-    rows = (
-        PolicyClassRow(B("一般商品", "General goods"), B("包装食品、日用品、文具", "packaged food, household, stationery"),
-                       B("7 天内未拆封、不影响二次销售可退款", "refund within 7 days if unopened and resalable"),
-                       B("7 天内退款，15 天内换货", "refund within 7 days, exchange within 15 days")),
-        PolicyClassRow(B("生鲜", "Fresh food"), B("水果、蔬菜、肉类、海鲜、面包、熟食", "fruit, vegetables, meat, seafood, bakery, cooked food"),
-                       B("不接受", "not accepted"), B("24 小时内退款", "refund within 24 hours")),
-        PolicyClassRow(B("家电（三包）", "Appliances (3-guarantee)"), B("小家电、电子产品", "small appliances, electronics"),
-                       B("7 天内未拆封可退款", "refund within 7 days if unopened"),
-                       B("7 天内退款或换货；8–15 天换货；16 天起至保修期满维修", "refund or exchange within 7 days; exchange on days 8–15; repair from day 16 until the warranty ends")),
-        PolicyClassRow(B("个人护理", "Personal care"), B("化妆品、内衣、牙刷", "cosmetics, underwear, toothbrushes"),
-                       B("7 天内封口完好可退款", "refund within 7 days if the seal is intact"),
-                       B("7 天内退款，15 天内换货", "refund within 7 days, exchange within 15 days")),
-        PolicyClassRow(B("定制商品", "Made to order"), B("定制蛋糕、刻字礼品", "made-to-order cakes, engraved gifts"),
-                       B("不接受", "not accepted"), B("7 天内退款或换货", "refund or exchange within 7 days")),
-        PolicyClassRow(B("不可退商品", "Non-returnable"), B("礼品卡、预付卡、烟草", "gift cards, prepaid cards, tobacco"),
-                       B("不接受", "not accepted"), B("不接受", "not accepted")),
-    )
-    notes = (
-        B("天数按购物当天起的自然日计算，“7 天内”指至购物后第 7 天结束。", "Days are calendar days from the day of sale; 'within 7 days' ends at the end of the 7th day."),
-        B("清仓商品不接受无理由退货。", "Final-sale (clearance) items cannot be returned for a change of mind."),
-        B("会员延长无理由退货期：金卡 +3 天，钻石卡 +7 天。", "Members get longer for a change of mind: gold +3 days, diamond +7 days."),
-        B("无小票退货需出示会员卡或手机号，仅退储值，每次最多 ¥200.00。", "Without a receipt: show your member card or phone; store credit only, at most ¥200.00."),
-        B("退款按原支付方式退回；超过 ¥500.00 或其他特殊情况需值班主管审批。", "Refunds go back the way you paid; over ¥500.00 or special cases need the duty supervisor."),
-    )
-    return PolicyNoticeData(version="2026-11-01 v3", rows=rows, notes=notes, effective=date(2026, 11, 1))
+    """The notice of the policy file the app ships, worded the way the counter prints it."""
+    from app.domain.policy import load_policy
+    from app.printing.policy_words import notice_from_policy
+    from app.settings import default_policy_path
+
+    return notice_from_policy(load_policy(default_policy_path()))

@@ -34,7 +34,7 @@ DOCUMENTS = {
     "end_of_day": (lambda p, l: render_end_of_day(samples.end_of_day(), SHOP, p, l), None,
                    ("日结报表", "钱箱核对", "主管特批", "现金")),
     "policy": (lambda p, l: render_policy_notice(samples.policy_notice(), SHOP, p, l), None,
-               ("退换货政策公示", "不接受", "生鲜")),
+               ("退换货政策公示", "不接受", "生鲜食品")),
 }
 ENGLISH = {"return_customer": "RETURN SLIP", "return_shop": "Customer signature", "exchange": "EXCHANGE SLIP",
            "coupon": "COUPON", "voucher": "STORE CREDIT", "end_of_day": "END-OF-DAY REPORT",
