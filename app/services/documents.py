@@ -10,8 +10,15 @@ from sqlalchemy.orm import Session
 
 from app.db import session_scope
 from app.domain.policy import Policy, load_active_policy
-from app.errors import NotFound
+from app.errors import InvalidInput, NotFound
 from app.models import Complaint, Coupon, Member, Product, Return, ReturnTender, Sale, User, utcnow
+from app.printing import (
+    render_coupon,
+    render_end_of_day,
+    render_policy_notice,
+    render_return_slip,
+    render_voucher,
+)
 from app.printing.data import (
     Bilingual,
     CouponData,
@@ -33,7 +40,45 @@ from app.services.sale_rows import normalise_code
 from app.services.shop import get_settings
 from app.settings import SHOP_TZ
 
-__all__ = ["coupon_data", "end_of_day_data", "policy_notice_data", "shop_info", "slip_data", "voucher_data"]
+__all__ = ["DOCUMENTS", "code_kind", "coupon_data", "document_pdf", "end_of_day_data", "policy_notice_data",
+           "shop_info", "slip_data", "voucher_data"]
+
+DOCUMENTS = ("slip", "coupon", "voucher", "eod", "policy")
+
+
+def document_pdf(document: str, key: str | None = None, *, paper: str | None = None, lang: str = "zh_CN",
+                 copy: str = "customer", reprint: bool = False, url: str | None = None) -> bytes:
+    """The PDF of one document from the database: what the screens preview and the CLI saves.
+
+    document: slip / coupon / voucher / eod / policy; key: slip number, code, or ISO date (eod).
+    paper None = the shop's print.paper setting (A4 for eod and policy).
+    """
+    if document not in DOCUMENTS:
+        raise InvalidInput(f"未知的单据：{document}", f"Unknown document: {document}")
+    shop = shop_info(url)
+    if paper is None:
+        paper = "a4" if document in ("eod", "policy") else get_settings(url).get("print.paper", "80mm")
+    if document in ("slip", "coupon", "voucher") and not key:
+        raise InvalidInput("请给出单号或券码。", f"Which {document}? Give its number or code.")
+    if document == "slip":
+        return render_return_slip(slip_data(key, url, reprint=reprint), shop, paper, lang, copy)
+    if document in ("coupon", "voucher"):
+        # Print what the code really is, whichever word the clerk typed.
+        if code_kind(key, url) == "coupon":
+            return render_coupon(coupon_data(key, url), shop, paper, lang)
+        return render_voucher(voucher_data(key, url), shop, paper, lang)
+    if document == "eod":
+        return render_end_of_day(end_of_day_data(_day(key), url), shop, paper, lang)
+    return render_policy_notice(policy_notice_data(), shop, paper, lang)
+
+
+def _day(key: str | None) -> date:
+    if not key:
+        return datetime.now(SHOP_TZ).date()
+    try:
+        return date.fromisoformat(key)
+    except ValueError:
+        raise InvalidInput(f"日期格式应为 YYYY-MM-DD：{key}", f"The date must look like 2026-11-22: {key}") from None
 
 
 def shop_info(url: str | None = None) -> ShopInfo:
