@@ -36,7 +36,7 @@ def sales(draw: st.DrawFn) -> Sale:
                 points_earned=draw(st.integers(0, 500)))
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=75, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(the_sale=sales(), data=st.data())
 def test_any_sequence_of_partial_returns_never_pays_more_than_was_paid(the_sale: Sale, data: st.DataObject):
     nets = dict(zip([x.line for x in the_sale.lines],
