@@ -157,6 +157,7 @@ class Sheet:
         item = self.row(cells, size, bold=True)
         item.keep_with_next = True
         rule = self.rule(solid=True)
+        rule.keep_with_next = True      # never a header alone at the foot of a page
         # The header and its rule travel together when repeated on the next page.
         head_draw, rule_draw, h = item.draw, rule.draw, item.height
 
@@ -269,9 +270,12 @@ class Sheet:
         pages: list[list[Item]] = [[]]
         left = room
         for i, item in enumerate(self.items):
-            need = item.height
-            if item.keep_with_next and i + 1 < len(self.items):
-                need += self.items[i + 1].height
+            # A heading, a table header, a wrapped paragraph: everything tied to what follows moves
+            # to the next page together with the first item that is not tied.
+            need, j = item.height, i
+            while self.items[j].keep_with_next and j + 1 < len(self.items):
+                j += 1
+                need += self.items[j].height
             if need > left and pages[-1]:
                 pages.append([])
                 left = room
