@@ -68,6 +68,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into `head` and cut short: whatever was done is done
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except Exception:  # a bug: log it with its traceback, tell the person plainly
         log.exception("internal error in %s", args.command)
         print(str(INTERNAL_ERROR), file=sys.stderr)
