@@ -1,17 +1,96 @@
-"""Placeholder while the page is built."""
+"""A scanned coupon or store-credit code: what it is worth and whether it can still be used."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.services.views import CodeStatusView
+from app.ui import fmt, printouts
+from app.ui.preview import PreviewDialog
+from app.ui.status import guarded
+from app.ui.words import CODE_KINDS, STATUSES, word
+
+if TYPE_CHECKING:
+    from app.ui.window import MainWindow
 
 
-class CodePage(QLabel):
-    def __init__(self, window: QWidget) -> None:
+class CodePage(QWidget):
+    def __init__(self, window: MainWindow) -> None:
         super().__init__()
+        self.setObjectName("codePage")
         self.window_ = window
+        self.code: CodeStatusView | None = None
+        self.title = QLabel()
+        self.title.setObjectName("heading")
+        self.status_label = QLabel()
+        self.status_label.setObjectName("total")
+        self.captions = [QLabel() for _ in range(4)]
+        self.values = [QLabel() for _ in range(4)]
+        form = QFormLayout()
+        for caption, value in zip(self.captions, self.values, strict=True):
+            form.addRow(caption, value)
+        self.print_button = QPushButton()
+        self.print_button.setShortcut("F7")
+        self.print_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.print_button.clicked.connect(self.reprint)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.print_button)
+        column = QVBoxLayout(self)
+        column.addWidget(self.title)
+        column.addWidget(self.status_label)
+        column.addLayout(form)
+        column.addStretch(1)
+        column.addLayout(buttons)
+        self.retranslate()
 
-    def open_code(self, item: object = None) -> None:
-        self.setText(repr(item))
+    def open_code(self, code: CodeStatusView) -> None:
+        self.code = code
+        self.render()
 
-    def start(self) -> None:
-        pass
+    def render(self) -> None:
+        c = self.code
+        if c is None:
+            self.title.clear()
+            self.status_label.clear()
+            for value in self.values:
+                value.clear()
+            return
+        self.title.setText(f"{word(CODE_KINDS, c.kind)} {c.code}")
+        self.status_label.setText(word(STATUSES, c.status))
+        colour = "#1e6b3a" if c.status == "issued" else "#9b1c1c"
+        self.status_label.setStyleSheet(f"color: {colour}")
+        worth = f"{c.percent}%" if c.percent else fmt.money(c.value)
+        self.values[0].setText(worth)
+        self.values[1].setText(fmt.money(c.min_spend) if c.min_spend else self.tr("none"))
+        self.values[2].setText(fmt.shop_date(c.valid_until))
+        self.values[3].setText(c.member_card or self.tr("anyone"))
+
+    def reprint(self) -> None:
+        c = self.code
+        if c is None:
+            return
+        make = printouts.coupon if c.kind == "coupon" else printouts.voucher
+        doc = guarded(self.window_.status.show_error, lambda: make(c.code), "print code")
+        if doc is not None:
+            self.window_.preview = PreviewDialog([doc], self.window_)
+            self.window_.preview.open()
+
+    def reset(self) -> None:
+        self.code = None
+        self.render()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        for caption, text in zip(self.captions, (self.tr("Worth"), self.tr("Minimum spend"),
+                                                 self.tr("Valid until"), self.tr("Member")), strict=True):
+            caption.setText(text)
+        self.print_button.setText(self.tr("Print again (F7)"))
+        self.render()

@@ -1,17 +1,149 @@
-"""Placeholder while the page is built."""
+"""A completed return (after completing it, or scanning its slip): what was decided, reprint, void."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.services import documents, lookup, returns
+from app.services.views import Approval, CompletedReturn
+from app.ui import fmt
+from app.ui.approval import SupervisorDialog
+from app.ui.completion import show_printouts
+from app.ui.rows import RowsModel, rows_table
+from app.ui.status import guarded
+from app.ui.words import KINDS, OUTCOMES, REASONS, STATUSES, TENDERS, word
+
+if TYPE_CHECKING:
+    from app.ui.window import MainWindow
 
 
-class ReturnPage(QLabel):
-    def __init__(self, window: QWidget) -> None:
+class ReturnPage(QWidget):
+    def __init__(self, window: MainWindow) -> None:
         super().__init__()
+        self.setObjectName("returnPage")
         self.window_ = window
+        self.current: CompletedReturn | None = None
+        self.slip = None
+        self.title = QLabel()
+        self.title.setObjectName("heading")
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.lines = RowsModel(lambda: [self.tr("Item"), self.tr("Qty"), self.tr("Reason"), self.tr("Outcome"),
+                                        self.tr("Amount")], self)
+        self.table = rows_table(self.lines)
+        self.money = QLabel()
+        self.money.setWordWrap(True)
+        self.money.setObjectName("total")
+        self.reprint_button = QPushButton()
+        self.reprint_button.setShortcut("F7")
+        self.reprint_button.clicked.connect(self.reprint)
+        self.void_button = QPushButton()
+        self.void_button.setShortcut("F10")
+        self.void_button.clicked.connect(self.ask_void)
+        for button in (self.reprint_button, self.void_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.reprint_button)
+        buttons.addWidget(self.void_button)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.title)
+        column.addWidget(self.facts)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.money)
+        column.addLayout(buttons)
+        self.retranslate()
 
-    def open_return(self, item: object = None) -> None:
-        self.setText(repr(item))
+    def open_return(self, result: CompletedReturn) -> None:
+        self.current = result
+        self.slip = guarded(self.window_.status.show_error, lambda: documents.slip_data(result.number), "slip")
+        self.render()
 
-    def start(self) -> None:
+    def render(self) -> None:
+        r = self.current
+        if r is None:
+            self.title.clear()
+            self.facts.clear()
+            self.money.clear()
+            self.lines.set_rows([])
+            return
+        self.title.setText(self.tr("{kind} {number} · {status}").format(
+            kind=word(KINDS, r.kind), number=r.number, status=word(STATUSES, r.status)))
+        facts = [fmt.shop_time(r.created_at), self.tr("Clerk {name}").format(name=r.clerk)]
+        if r.supervisor:
+            facts.append(self.tr("Approved by {name}").format(name=r.supervisor))
+        slip = self.slip
+        if slip is not None:
+            facts.insert(0, self.tr("Receipt {no}").format(no=slip.original_receipt) if slip.original_receipt
+                         else self.tr("No receipt"))
+        self.facts.setText(" · ".join(facts))
+        rows = []
+        if slip is not None:
+            for line in slip.returned:
+                rows.append([fmt.product_name(line.name_zh, line.name_en), str(line.qty), word(REASONS, line.reason),
+                             word(OUTCOMES, line.outcome), fmt.money(line.refund)])
+            for line in slip.exchanged:
+                rows.append([fmt.product_name(line.name_zh, line.name_en), str(line.qty), self.tr("Exchange goods"),
+                             "", fmt.money(line.amount)])
+        self.lines.set_rows(rows)
+        money = [self.tr("Refund {amount}").format(amount=fmt.money(r.refund_total))]
+        if r.tenders:
+            money.append(", ".join(f"{word(TENDERS, t.method)} {fmt.money(t.amount)}" for t in r.tenders))
+        if slip is not None and slip.price_difference:
+            money.append(self.tr("Price difference {amount}").format(amount=fmt.money(slip.price_difference)))
+        if r.points_reversed:
+            money.append(self.tr("Points reversed {points}").format(points=r.points_reversed))
+        if r.coupon_code:
+            money.append(self.tr("Coupon {code}").format(code=r.coupon_code))
+        if r.voucher_code:
+            money.append(self.tr("Store credit {code}").format(code=r.voucher_code))
+        self.money.setText(" · ".join(money))
+        self.void_button.setEnabled(r.status == "completed")
+
+    def reprint(self) -> None:
+        if self.current is not None:
+            show_printouts(self.window_, self.current, reprint=True)
+
+    def ask_void(self) -> None:
+        r, clerk = self.current, self.window_.clerk
+        if r is None or clerk is None or r.status != "completed":
+            return
+
+        def attempt(approval: Approval) -> CompletedReturn:
+            return returns.void(r.number, approval.supervisor, approval.pin, clerk)
+
+        dialog = SupervisorDialog(clerk, attempt, self.window_, with_reason=False,
+                                  purpose=self.tr("Void return {number}: money, points and codes are reversed. "
+                                                  "A supervisor's PIN is needed.").format(number=r.number))
+        dialog.approved.connect(self._on_voided)
+        self.window_.approval_dialog = dialog
+        dialog.open()
+        dialog.pin.setFocus()
+
+    def _on_voided(self, result: CompletedReturn) -> None:
+        self.window_.status.show_success(self.tr("Return {number} is void.").format(number=result.number))
+        fresh = guarded(self.window_.status.show_error, lambda: lookup.find(result.number), "reload")
+        self.open_return(fresh if isinstance(fresh, CompletedReturn) else result)
+
+    def main_action(self) -> None:
         pass
+
+    def reset(self) -> None:
+        self.current = None
+        self.slip = None
+        self.render()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.lines.retranslate()
+        self.reprint_button.setText(self.tr("Reprint (F7)"))
+        self.void_button.setText(self.tr("Void (F10)"))
+        self.render()

@@ -1,0 +1,177 @@
+"""The receipt table and the editor under it: every pick is one keystroke, and the mouse works too."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSpinBox,
+    QTableView,
+    QWidget,
+)
+
+from app.ui.receipt_model import CONDITION_KEYS, REASON_KEYS, Col, ReceiptLinesModel
+from app.ui.words import CONDITIONS, REASONS, word
+
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class ReceiptTable(QTableView):
+    """Up/Down choose a line; digits set how many come back, + / − change it, Space takes all or none,
+    R / C cycle reason and condition (Shift goes back), O asks for a supervisor override, Enter completes."""
+
+    enter_pressed = Signal()
+
+    def __init__(self, model: ReceiptLinesModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lines = model
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(30)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Col.ITEM, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        self.setTabKeyNavigation(False)
+
+    def scan_snapshot(self):  # type: ignore[no-untyped-def]
+        return self.lines.snapshot()
+
+    def current_row(self) -> int:
+        index = self.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        row = self.current_row()
+        key = event.key()
+        text = event.text()
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if key in ENTER_KEYS:
+            self.enter_pressed.emit()
+            return
+        if row >= 0:
+            if text.isdigit():
+                self.lines.set_qty(row, int(text))
+                return
+            if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+                self.lines.add_qty(row, 1)
+                return
+            if key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+                self.lines.add_qty(row, -1)
+                return
+            if key == Qt.Key.Key_Space:
+                self.lines.toggle(row)
+                return
+            if key == Qt.Key.Key_R:
+                self.lines.cycle_reason(row, -1 if shift else 1)
+                return
+            if key == Qt.Key.Key_C:
+                self.lines.cycle_condition(row, -1 if shift else 1)
+                return
+            if key == Qt.Key.Key_O:
+                self.lines.toggle_override(row)
+                return
+        if text and text.isprintable() and not key == Qt.Key.Key_Space:
+            return  # no keyboard search: letters are for the counter, not for jumping between rows
+        super().keyPressEvent(event)
+
+
+class LineEditor(QWidget):
+    """The chosen line's pick with ordinary widgets: quantity, reason, condition, override."""
+
+    enter_pressed = Signal()
+
+    def __init__(self, model: ReceiptLinesModel, table: ReceiptTable, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model_ = model
+        self.table = table
+        self.title = QLabel()
+        self.title.setMinimumWidth(90)
+        self.qty_label, self.reason_label, self.condition_label = QLabel(), QLabel(), QLabel()
+        self.qty = QSpinBox()
+        self.qty.setObjectName("pickQty")
+        self.qty.setMinimumWidth(80)
+        self.reason = QComboBox()
+        self.condition = QComboBox()
+        self.override = QCheckBox()
+        self.qty_label.setBuddy(self.qty)
+        self.reason_label.setBuddy(self.reason)
+        self.condition_label.setBuddy(self.condition)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.title, self.qty_label, self.qty, self.reason_label, self.reason,
+                       self.condition_label, self.condition, self.override):
+            row.addWidget(widget)
+        row.addStretch(1)
+        self._loading = False
+        self.qty.valueChanged.connect(self._on_qty_changed)
+        self.reason.activated.connect(lambda i: self._on_combo(self.model_.set_reason, REASON_KEYS, i))
+        self.condition.activated.connect(lambda i: self._on_combo(self.model_.set_condition, CONDITION_KEYS, i))
+        self.override.clicked.connect(lambda _c: self.model_.toggle_override(self.table.current_row()))
+        self.qty.installEventFilter(self)
+        model.dataChanged.connect(lambda *_a: self.load())
+        model.modelReset.connect(self.load)
+        self.retranslate()
+
+    def eventFilter(self, watched, event) -> bool:  # type: ignore[no-untyped-def]  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and event.key() in ENTER_KEYS:
+            self.enter_pressed.emit()
+            return True
+        return False
+
+    def load(self) -> None:
+        """Shows the current line's pick (after a keystroke in the table or a new receipt)."""
+        row = self.table.current_row()
+        self._loading = True
+        try:
+            enabled = 0 <= row < self.model_.rowCount()
+            self.setEnabled(enabled)
+            if not enabled:
+                self.title.setText("")
+                self.qty.setValue(0)
+                return
+            line, pick = self.model_.line_at(row), self.model_.pick_at(row)
+            self.title.setText(self.tr("Line {no}").format(no=line.line_no))
+            self.qty.setMaximum(line.qty_returnable)
+            self.qty.setValue(pick.qty)
+            self.reason.setCurrentIndex(REASON_KEYS.index(pick.reason))
+            self.condition.setCurrentIndex(CONDITION_KEYS.index(pick.condition))
+            self.override.setChecked(pick.override)
+        finally:
+            self._loading = False
+
+    def _on_qty_changed(self, value: int) -> None:
+        if not self._loading:
+            self.model_.set_qty(self.table.current_row(), value)
+
+    def _on_combo(self, setter, keys: list[str], index: int) -> None:  # type: ignore[no-untyped-def]
+        if not self._loading and index >= 0:
+            setter(self.table.current_row(), keys[index])
+
+    def retranslate(self) -> None:
+        self.qty_label.setText(self.tr("&Qty"))
+        self.reason_label.setText(self.tr("Rea&son"))
+        self.condition_label.setText(self.tr("Con&dition"))
+        self.override.setText(self.tr("Supervisor &override (O)"))
+        self._loading = True
+        try:
+            for combo, keys, table in ((self.reason, REASON_KEYS, REASONS),
+                                       (self.condition, CONDITION_KEYS, CONDITIONS)):
+                current = combo.currentIndex()
+                combo.clear()
+                combo.addItems([word(table, key) for key in keys])
+                combo.setCurrentIndex(max(current, 0))
+        finally:
+            self._loading = False
+        self.load()
