@@ -23,6 +23,14 @@ def find_member(session: Session, card_or_phone: str) -> Member:
     return member
 
 
+def product_by_code(session: Session, code: str) -> Product:
+    sku = normalise_code(code)
+    product = session.scalar(select(Product).where(Product.sku == sku))
+    if product is None:
+        raise NotFound(f"商品目录里没有条码 {sku}。", f"No product with barcode {sku} in the catalogue.")
+    return product
+
+
 def customer_returns_30d(session: Session, member_id: int | None, now: datetime) -> int:
     if member_id is None:
         return 0
@@ -92,12 +100,10 @@ def no_receipt_facts(session: Session, request: ReturnRequest, now: datetime
     products: dict[str, Product] = {}
     items = []
     for item in request.no_receipt_items:
-        sku = normalise_code(item.sku)
-        product = session.scalar(select(Product).where(Product.sku == sku))
-        if product is None:
-            raise NotFound(f"商品目录里没有条码 {sku}。", f"No product with barcode {sku} in the catalogue.")
+        product = product_by_code(session, item.sku)
         if item.qty <= 0:
             raise InvalidInput("退货数量必须大于零。", "The quantity to return must be more than zero.")
+        sku = product.sku
         products[sku] = product
         items.append(f.RequestItem(qty=item.qty, reason=item.reason, condition=item.condition, sku=sku,
                                    policy_class=product.policy_class,

@@ -18,7 +18,6 @@ from app.models import (
     Coupon,
     ExchangeLine,
     Member,
-    Product,
     RepairTicket,
     Return,
     ReturnLine,
@@ -64,20 +63,13 @@ class RefusedByPolicy(DeskError):
     exit_code = 4
 
 
-def _policy() -> Policy:
-    return current_policy()
-
-
 def _exchange_lines(session: Session, request: ReturnRequest) -> tuple[ExchangeLineView, ...]:
     out = []
     for item in request.exchange_items:
-        sku = normalise_code(item.sku)
-        product = session.scalar(select(Product).where(Product.sku == sku))
-        if product is None:
-            raise NotFound(f"商品目录里没有条码 {sku}。", f"No product with barcode {sku} in the catalogue.")
+        product = return_facts.product_by_code(session, item.sku)
         if item.qty <= 0:
             raise InvalidInput("换货数量必须大于零。", "The exchange quantity must be more than zero.")
-        out.append(ExchangeLineView(sku, product.name_zh, product.name_en, item.qty, product.price,
+        out.append(ExchangeLineView(product.sku, product.name_zh, product.name_en, item.qty, product.price,
                                     product.price * item.qty))
     return tuple(out)
 
@@ -122,7 +114,7 @@ def _quote_in(session: Session, request: ReturnRequest, now: datetime, policy: P
 def quote(request: ReturnRequest, url: str | None = None, now: datetime | None = None) -> QuoteView:
     """What the policy allows for this request, with amounts and reasons; writes nothing."""
     with session_scope(url, write=False) as s:
-        view, _ = _quote_in(s, request, now or utcnow(), _policy())
+        view, _ = _quote_in(s, request, now or utcnow(), current_policy())
         return view
 
 
@@ -144,7 +136,7 @@ def complete(request: ReturnRequest, clerk: UserView, approval: Approval | None 
              url: str | None = None, now: datetime | None = None) -> CompletedReturn:
     """Writes the return in one transaction; quantities and amounts are re-decided under the write lock."""
     now = now or utcnow()
-    policy = _policy()
+    policy = current_policy()
     approver = _verify_approver(approval, clerk, url) if approval is not None else None
     with session_scope(url) as s:
         view, ctx = _quote_in(s, request, now, policy, lock=True)
