@@ -35,10 +35,9 @@ def take_back_from_tenders(tenders: list[tuple[str, int]], amount: int) -> list[
     """Reduce a refund split by `amount` spent on exchange goods: cash first (it is refunded last)."""
     if amount > sum(a for _m, a in tenders):
         raise ValueError("cannot take back more than the refund")
-    order = sorted(range(len(tenders)), key=lambda i: (tenders[i][0] != "cash", i))
-    out = [list(t) for t in tenders]
-    for i in order:
-        used = min(amount, int(out[i][1]))
-        out[i][1] = int(out[i][1]) - used
+    left = [a for _m, a in tenders]
+    for i in sorted(range(len(tenders)), key=lambda i: (tenders[i][0] != "cash", i)):
+        used = min(amount, left[i])
+        left[i] -= used
         amount -= used
-    return [(str(m), int(a)) for m, a in out if int(a) > 0]
+    return [(method, a) for (method, _a), a in zip(tenders, left, strict=True) if a > 0]

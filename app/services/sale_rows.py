@@ -174,6 +174,9 @@ def parse_sale(text: str, catalogue: dict[str, CatalogueEntry], members: set[str
         raise RowError("整单折扣超过小票金额", "receipt_discount exceeds what the lines come to")
     nets = line_nets([g for _r, g in parsed], [r.discount for r, _g in parsed], receipt_discount)
     for (row, _gross), net in zip(parsed, nets, strict=True):
+        if net < 0:  # a line discount and its share of the receipt discount both took it below zero
+            raise RowError(f"第 {row.line_no} 行扣除折扣后金额为负（{format_fen(net)}），请核对折扣",
+                           f"line {row.line_no} nets below zero ({format_fen(net)}) after its discounts")
         row.net = net
     lines = tuple(row for row, _gross in parsed)
     tenders = _tenders(obj.get("tenders"))

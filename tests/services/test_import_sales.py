@@ -96,6 +96,10 @@ REJECTIONS = [
     ("unknown sku without class", _bad(line_sku="123", line_policy_class=None), "not in the catalogue"),
     ("discount above line", _bad(line_discount=5000), "exceeds the line's value"),
     ("receipt discount above total", _bad(receipt_discount=99999), "receipt_discount exceeds"),
+    ("line nets below zero", _bad(
+        lines=[{"line": 1, "sku": "6901234567892", "qty": 1, "unit_price": 100, "discount": 100},
+               {"line": 2, "sku": "6900000000017", "qty": 1, "unit_price": 1000, "discount": 0}],
+        receipt_discount=1000, tenders=[{"method": "cash", "amount": 1}]), "line 1 nets below zero"),
     ("zero tender", _bad(tenders=[{"method": "cash", "amount": 0}]), "must not be below 1"),
 ]
 

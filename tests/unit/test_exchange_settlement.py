@@ -1,0 +1,25 @@
+"""Settling an exchange: exchange-only credit never becomes money; refund money is spent last."""
+
+from __future__ import annotations
+
+from app.domain.exchange import settle_exchange, take_back_from_tenders
+
+
+def test_dearer_replacement_leaves_the_difference_to_pay():
+    s = settle_exchange(exchange_total=15000, exchange_credit=12900, refund_money=0)
+    assert (s.customer_pays, s.price_difference, s.leftover_credit) == (2100, 2100, 0)
+
+
+def test_cheaper_replacement_for_an_exchange_only_item_leaves_store_credit_not_money():
+    s = settle_exchange(exchange_total=9900, exchange_credit=12900, refund_money=0)
+    assert (s.customer_pays, s.leftover_credit, s.money_back, s.price_difference) == (0, 3000, 0, -3000)
+
+
+def test_refund_money_pays_for_goods_only_after_the_exchange_credit():
+    s = settle_exchange(exchange_total=5000, exchange_credit=2000, refund_money=4000)
+    assert (s.credit_used, s.refund_used, s.money_back, s.price_difference) == (2000, 3000, 1000, -1000)
+
+
+def test_refund_spent_on_goods_comes_off_cash_first():
+    assert take_back_from_tenders([("wechat", 3000), ("cash", 1000)], 1500) == [("wechat", 2500)]
+    assert take_back_from_tenders([("card", 800), ("cash", 200)], 0) == [("card", 800), ("cash", 200)]
