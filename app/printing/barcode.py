@@ -34,7 +34,7 @@ def _modules(code: str) -> int:
 
 
 def make(code: str, content_width: float, page_width: float, height: float = 11 * mm) -> PlacedBarcode:
-    """The widest whole-dot Code 128 of `code` (at most 3 dots a bar) that fits the paper.
+    """The widest whole-dot Code 128 of `code` (3 or 2 dots a bar) that fits the paper.
 
     The symbol itself must sit inside the printable width; its quiet zones may run into the
     unprinted paper margin, which is blank paper too.
@@ -42,7 +42,7 @@ def make(code: str, content_width: float, page_width: float, height: float = 11 
     if not code or not code.isascii() or not code.isprintable():
         raise InvalidInput(f"条码内容无效：{code!r}", f"Cannot print this code as a barcode: {code!r}")
     modules = _modules(code)
-    for dots in (3, 2, 1):
+    for dots in (3, 2):  # a 1-dot bar prints unevenly on a worn head: refuse rather than misprint
         bar = dots * DOT
         symbol_w = modules * bar
         if symbol_w <= content_width and symbol_w + 2 * QUIET_MODULES * bar <= page_width:

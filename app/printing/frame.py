@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from app.printing.data import Bilingual, ShopInfo
@@ -88,7 +89,7 @@ def feedback(sheet: Sheet, shop: ShopInfo, lang: str) -> None:
         sheet.text(shop.feedback_en, sheet.size * 0.8, align="center", grey=True)
 
 
-def table(sheet: Sheet, columns: list[tuple[str, str, float, str]], rows: list[list[str | Cell]],
+def table(sheet: Sheet, columns: list[tuple[str, str, float, str]], rows: Sequence[Sequence[str | Cell]],
           lang: str, size: float | None = None, *, ruled: bool = False) -> None:
     """A table whose header repeats on each new page. columns: (zh, en, width fraction, align).
 

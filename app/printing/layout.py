@@ -264,7 +264,7 @@ class Sheet:
 
     def _paginate(self) -> list[list[Item]]:
         p = self.paper
-        if p.roll:
+        if p.height is None:
             return [self.items]
         room = p.height - 2 * p.margin_y - p.size * 1.5      # keep the footer line clear
         pages: list[list[Item]] = [[]]

@@ -12,11 +12,11 @@ def render_policy_notice(notice: PolicyNoticeData, shop: ShopInfo, paper: str = 
                          lang: str = "zh_CN") -> bytes:
     """A poster on one sheet when it fits: the text is set as large as one page allows."""
     frame.check_lang(lang)
-    sheet = None
-    for scale in (1.15, 1.05, 0.95, 0.85, 0.8) if paper.lower() in ("a4", "a5") else (1.0,):
+    scales = (1.15, 1.05, 0.95, 0.85, 0.8) if paper.lower() in ("a4", "a5") else (1.0,)
+    for scale in scales:
         sheet = _compose(notice, shop, paper, lang, scale)
         if sheet.page_count() == 1:
-            break
+            break   # else the smallest size goes out on two pages
     return sheet.render(lambda n, t: f"{n}/{t}")
 
 

@@ -52,7 +52,7 @@ def slip(kind: str = "return", lines: int = 3, long_names: bool = False) -> Slip
                      250 * (1 + i % 7), "approve" if i % 5 else "overridden")
         for i in range(lines))
     refund = sum(r.refund for r in returned)
-    exchanged = ()
+    exchanged: tuple[ExchangeLine, ...] = ()
     diff = 0
     if kind == "exchange":
         exchanged = (ExchangeLine("美的电热水壶 MK-SH15E（白色）", "Midea electric kettle, white", 1, 8900, 8900),)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from app.errors import InvalidInput
 from app.printing import frame
 from app.printing.data import ExchangeLine, ReturnedLine, ShopInfo, SlipData
@@ -47,7 +49,7 @@ def render_return_slip(slip: SlipData, shop: ShopInfo, paper: str = "80mm", lang
 render_exchange_slip = render_return_slip
 
 
-def _footer(number: str, lang: str):
+def _footer(number: str, lang: str) -> Callable[[int, int], str]:
     def footer(n: int, total: int) -> str:
         return f"{number} · Page {n}/{total}" if frame.is_en(lang) else f"{number} · 第 {n}/{total} 页"
 

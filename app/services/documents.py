@@ -58,18 +58,17 @@ def document_pdf(document: str, key: str | None = None, *, paper: str | None = N
     shop = shop_info(url)
     if paper is None:
         paper = "a4" if document in ("eod", "policy") else get_settings(url).get("print.paper", "80mm")
-    if document in ("slip", "coupon", "voucher") and not key:
+    if document in ("eod", "policy"):
+        return (render_end_of_day(end_of_day_data(_day(key), url), shop, paper, lang) if document == "eod"
+                else render_policy_notice(policy_notice_data(), shop, paper, lang))
+    if not key:
         raise InvalidInput("请给出单号或券码。", f"Which {document}? Give its number or code.")
     if document == "slip":
         return render_return_slip(slip_data(key, url, reprint=reprint), shop, paper, lang, copy)
-    if document in ("coupon", "voucher"):
-        # Print what the code really is, whichever word the clerk typed.
-        if code_kind(key, url) == "coupon":
-            return render_coupon(coupon_data(key, url), shop, paper, lang)
-        return render_voucher(voucher_data(key, url), shop, paper, lang)
-    if document == "eod":
-        return render_end_of_day(end_of_day_data(_day(key), url), shop, paper, lang)
-    return render_policy_notice(policy_notice_data(), shop, paper, lang)
+    # coupon or voucher: print what the code really is, whichever word the clerk typed.
+    if code_kind(key, url) == "coupon":
+        return render_coupon(coupon_data(key, url), shop, paper, lang)
+    return render_voucher(voucher_data(key, url), shop, paper, lang)
 
 
 def _day(key: str | None) -> date:
@@ -195,12 +194,13 @@ def end_of_day_data(day: date, url: str | None = None) -> EndOfDayData:
             row[3] += 1 if r.supervisor_id else 0
         return EndOfDayData(
             day=day, generated_at=utcnow(),
-            returns=tuple(EodReturnRow(r.number, r.completed_at, r.kind, people.get(r.clerk_id, "?"),
-                                       receipts.get(r.sale_id), r.refund_total, r.status) for r in returns),
+            returns=tuple(EodReturnRow(r.number, r.completed_at or r.started_at, r.kind, people.get(r.clerk_id, "?"),
+                                       receipts.get(r.sale_id) if r.sale_id else None, r.refund_total, r.status)
+                          for r in returns),
             refunds_by_tender=tuple(TenderAmount(m, a) for m, a in _tender_order(by_tender)),
             issued=tuple(EodIssuedRow(c.code, c.kind, 0 if c.percent else c.value, c.percent,
-                                      numbers.get(c.return_id) or _issued_for(s, c)) for c in issued),
-            overrides=tuple(EodOverrideRow(r.number, people.get(r.clerk_id, "?"), people.get(r.supervisor_id, "?"),
+                                      numbers.get(c.return_id or 0) or _issued_for(s, c)) for c in issued),
+            overrides=tuple(EodOverrideRow(r.number, people.get(r.clerk_id, "?"), people.get(r.supervisor_id or 0, "?"),
                                            _approval_reason(r) or "", r.refund_total)
                             for r in done if r.supervisor_id),
             clerks=tuple(EodClerkRow(name, *figures) for name, figures in sorted(clerks.items())))
