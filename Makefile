@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 DEMO_DB := var/demo-shop.sqlite
 
-.PHONY: run test install install-test os-deps translations demo bench clean-demo
+.PHONY: run test install install-test os-deps translations demo bench lint clean-demo
 
 # Debian libraries Qt, the PDF checks and the screen tests need; a no-op when all are present.
 os-deps:
@@ -43,6 +43,11 @@ clean-demo:
 test: install-test
 	@QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing on purpose"; exit 1; fi; exit $$rc
+
+lint: install-test
+	$(PY) -m pip install -q -e '.[dev]'
+	$(VENV)/bin/ruff check app tests bench
+	$(VENV)/bin/mypy
 
 bench: install-test
 	$(PY) -m bench
