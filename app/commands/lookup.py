@@ -46,8 +46,9 @@ def receipt_text(r: ReceiptView, lang: str) -> str:
     en = lang == "en"
     when = r.sold_at.astimezone(SHOP_TZ).strftime("%Y-%m-%d %H:%M")
     member = f"{r.member.card_no} {r.member.phone_masked} {r.member.tier}" if r.member else "-"
-    out = [f"{'Receipt' if en else '小票'} {r.receipt_no}  {when}  {'till' if en else '收银台'} {r.till}  "
-           f"{'cashier' if en else '收银员'} {r.cashier}  {'member' if en else '会员'} {member}",
+    header = (f"{'Receipt' if en else '小票'} {r.receipt_no}  {when}  {'till' if en else '收银台'} {r.till}  "
+              f"{'cashier' if en else '收银员'} {r.cashier}  {'member' if en else '会员'} {member}")
+    out = [header,
            ("  line  qty  returned  returnable  net paid  item" if en else
             "  行号  数量  已退  可退  实付  商品")]
     for ln in r.lines:
