@@ -116,3 +116,15 @@ def test_policy_notice_matches_the_active_policy(shop, monkeypatch, capsys, tmp_
 def test_bad_requests_say_what_is_wrong_and_write_nothing(shop, monkeypatch, capsys, tmp_path, args, exit_code, words):
     code, pdf, err = run(shop, monkeypatch, capsys, tmp_path, *args)
     assert code == exit_code and pdf is None and words in err
+
+
+def test_without_out_the_slip_goes_to_the_spooler(shop, monkeypatch, capsys, tmp_path):
+    lp = tmp_path / "lp"
+    lp.write_text(f'#!/bin/sh\ncat > "{tmp_path}/job"\necho "request id is Receipt-7"\n')
+    lp.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}:/usr/bin:/bin")
+    monkeypatch.setenv("RETURNS_DESK_HOME", str(shop["folder"]))
+    monkeypatch.setenv("RETURNS_DESK_DB", shop["url"])
+    assert main(["print", "slip", shop["refund"].number]) == 0
+    assert "Receipt-7" in capsys.readouterr().out
+    assert pdfcheck.barcodes(pdfcheck.rasterise((tmp_path / "job").read_bytes())[0]) == [shop["refund"].number]
