@@ -42,6 +42,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--supervisor", help="approving supervisor (PIN from RETURNS_DESK_SUPERVISOR_PIN or a prompt)")
     p.add_argument("--override-reason", choices=returns.OVERRIDE_REASONS)
     p.add_argument("--note", default="")
+    p.add_argument("--cash-in-drawer", type=int, metavar="FEN",
+                   help="cash the drawer holds; a cash refund beyond it is paid as store credit")
     p.add_argument("--dry-run", action="store_true", help="quote only; nothing is written")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run_return)
@@ -84,7 +86,8 @@ def build_request(args: argparse.Namespace) -> ReturnRequest:
     if args.receipt and loose:
         raise InvalidInput("有小票时请用 --item 行号。", "With a receipt, use --item with line numbers.")
     return ReturnRequest(receipt_no=args.receipt, items=items, no_receipt_items=loose, member_card=args.member,
-                         exchange_items=exchange, overrides=frozenset(args.override))
+                         exchange_items=exchange, overrides=frozenset(args.override),
+                         cash_in_drawer=args.cash_in_drawer)
 
 
 def run_return(args: argparse.Namespace) -> int:

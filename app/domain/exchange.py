@@ -41,3 +41,24 @@ def take_back_from_tenders(tenders: list[tuple[str, int]], amount: int) -> list[
         left[i] -= used
         amount -= used
     return [(method, a) for (method, _a), a in zip(tenders, left, strict=True) if a > 0]
+
+
+def cover_cash_from_drawer(tenders: list[tuple[str, int]], cash_in_drawer: int | None) -> list[tuple[str, int]]:
+    """What the drawer cannot pay of a cash refund becomes store credit (DOMAIN: money rules)."""
+    if cash_in_drawer is None:
+        return tenders
+    out: list[tuple[str, int]] = []
+    short = 0
+    for method, amount in tenders:
+        if method == "cash" and amount > cash_in_drawer:
+            short += amount - max(cash_in_drawer, 0)
+            amount = max(cash_in_drawer, 0)
+        if amount:
+            out.append((method, amount))
+    if short:
+        credit = [i for i, (m, _a) in enumerate(out) if m == "store_credit"]
+        if credit:
+            out[credit[0]] = ("store_credit", out[credit[0]][1] + short)
+        else:
+            out.append(("store_credit", short))
+    return out

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.db import session_scope
 from app.domain.engine import evaluate, quote_to_json
-from app.domain.exchange import settle_exchange, take_back_from_tenders
+from app.domain.exchange import cover_cash_from_drawer, settle_exchange, take_back_from_tenders
 from app.domain.policy import Policy
 from app.domain.vocabulary import SUPERVISOR_REASONS, label
 from app.errors import DeskError, InvalidInput, NotAllowed, NotFound
@@ -166,7 +166,9 @@ def complete(request: ReturnRequest, clerk: UserView, approval: Approval | None 
         s.add(ret)
         s.flush()
         _write_lines(s, ret, request, view, ctx)
-        tenders = take_back_from_tenders([(t.method, t.amount) for t in q.tenders], settlement.refund_used)
+        tenders = cover_cash_from_drawer(
+            take_back_from_tenders([(t.method, t.amount) for t in q.tenders], settlement.refund_used),
+            request.cash_in_drawer)
         voucher_value = settlement.leftover_credit
         for method, amount in tenders:
             s.add(ReturnTender(return_id=ret.id, method=method, amount=amount))

@@ -121,6 +121,7 @@ class ReturnRequest:
     exchange_items: tuple[ExchangeItem, ...] = ()
     overrides: frozenset[int] = frozenset()  # sale line numbers a supervisor overrides
     started_at: datetime | None = None       # when the clerk opened the receipt: handling time starts here
+    cash_in_drawer: int | None = None        # fen; a cash refund beyond it is paid as store credit
 
 
 @dataclass(frozen=True)

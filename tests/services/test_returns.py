@@ -126,6 +126,16 @@ def test_five_wrong_supervisor_pins_lock_the_supervisor_and_are_audited(shop, cl
         assert s.scalar(select(func.count()).select_from(Return)) == 0
 
 
+def test_a_short_cash_drawer_pays_the_rest_as_a_store_credit_voucher(shop, clerk):
+    request = ReturnRequest("R2", (ReturnItem(1, 1, "quality_fault", "opened"),), cash_in_drawer=1000)
+    done = returns.complete(request, clerk, url=shop, now=NOW)
+    tenders = {t.method: t.amount for t in done.tenders}
+    assert sum(tenders.values()) == done.refund_total == 12900
+    assert tenders["cash"] == 1000 and tenders["store_credit"] == 12900 - 1000 - tenders["card"]
+    with session_scope(shop, write=False) as s:
+        assert s.scalar(select(Coupon.value).where(Coupon.code == done.voucher_code)) == tenders["store_credit"]
+
+
 def test_a_supervisor_cannot_approve_their_own_return(shop):
     boss = sign_in("boss", "2222", shop)
     with pytest.raises(NotAllowed, match="own transaction"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.domain.exchange import settle_exchange, take_back_from_tenders
+from app.domain.exchange import cover_cash_from_drawer, settle_exchange, take_back_from_tenders
 
 
 def test_dearer_replacement_leaves_the_difference_to_pay():
@@ -23,3 +23,11 @@ def test_refund_money_pays_for_goods_only_after_the_exchange_credit():
 def test_refund_spent_on_goods_comes_off_cash_first():
     assert take_back_from_tenders([("wechat", 3000), ("cash", 1000)], 1500) == [("wechat", 2500)]
     assert take_back_from_tenders([("card", 800), ("cash", 200)], 0) == [("card", 800), ("cash", 200)]
+
+
+def test_cash_the_drawer_cannot_cover_becomes_store_credit():
+    split = [("card", 5000), ("cash", 3000)]
+    assert cover_cash_from_drawer(split, None) == split
+    assert cover_cash_from_drawer(split, 5000) == split
+    assert cover_cash_from_drawer(split, 1200) == [("card", 5000), ("cash", 1200), ("store_credit", 1800)]
+    assert cover_cash_from_drawer([("cash", 3000), ("store_credit", 100)], 0) == [("store_credit", 3100)]
