@@ -182,3 +182,14 @@ def test_void_is_refused_the_next_day(shop, clerk):
     done = returns.complete(noodles(1), clerk, url=shop, now=NOW)
     with pytest.raises(NotAllowed, match="today"):
         returns.void(done.number, "boss", "2222", clerk, url=shop, now=NOW + timedelta(days=1))
+
+
+def test_goodwill_coupon_coming_back_on_a_later_sale_is_marked_redeemed(shop, clerk):
+    done = returns.complete(noodles(1, "quality_fault", "opened"), clerk, url=shop, now=NOW)
+    later = sale("R9", sold_at=(NOW + timedelta(days=3)).isoformat(), coupons_redeemed=[done.coupon_code.lower()])
+    assert import_sales(jsonl(later), shop).ok
+    with session_scope(shop, write=False) as s:
+        coupon = s.scalar(select(Coupon).where(Coupon.code == done.coupon_code))
+        assert coupon.status == "redeemed" and coupon.redeemed_at == NOW + timedelta(days=3)
+    with pytest.raises(NotAllowed, match="redeemed"):  # a used coupon cannot be taken back by a void
+        returns.void(done.number, "boss", "2222", clerk, url=shop, now=NOW)
