@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 DEMO_DB := var/demo-shop.sqlite
 
-.PHONY: run test install install-test os-deps translations demo bench lint clean-demo
+.PHONY: run test install install-test os-deps translations demo bench lint test-postgres clean-demo
 
 # Debian libraries Qt, the PDF checks and the screen tests need; a no-op when all are present.
 os-deps:
@@ -43,6 +43,11 @@ clean-demo:
 test: install-test
 	@QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing on purpose"; exit 1; fi; exit $$rc
+
+# The store, return and CLI tests again, each on a fresh database of a throwaway PostgreSQL server.
+test-postgres: install-test
+	$(PY) -m pip install -q -e '.[postgres]'
+	bash scripts/with-postgres.sh $(PY) -m pytest tests/services tests/e2e tests/printing/test_print_command.py $(PYTEST_ARGS)
 
 lint: install-test
 	$(PY) -m pip install -q -e '.[dev]'

@@ -1,17 +1,37 @@
-"""Store fixtures for every test folder: a real migrated SQLite file, a small catalogue, sale rows."""
+"""Store fixtures for every test folder: a real migrated database, a small catalogue, sale rows.
+
+By default each test gets its own SQLite file. With RETURNS_DESK_TEST_SERVER set to a PostgreSQL
+server URL (postgresql+psycopg://user@host:port) each test gets its own fresh database there instead.
+"""
 
 from __future__ import annotations
 
+import itertools
 import json
+import os
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from app.db import dispose_engines, init_database
+
+SERVER = os.environ.get("RETURNS_DESK_TEST_SERVER")
+_numbers = itertools.count()
+
+
+def _server_database() -> str:
+    name = f"rd_test_{os.getpid()}_{next(_numbers)}"
+    admin = create_engine(f"{SERVER}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return f"{SERVER}/{name}"
 
 
 @pytest.fixture
 def db_url(tmp_path, monkeypatch):
-    url = f"sqlite:///{tmp_path / 'shop.sqlite'}"
+    url = _server_database() if SERVER else f"sqlite:///{tmp_path / 'shop.sqlite'}"
     monkeypatch.setenv("RETURNS_DESK_DB", url)
     init_database(url)
     yield url
