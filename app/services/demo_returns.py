@@ -20,7 +20,8 @@ def make_earlier_returns(url: str, rng: random.Random, sales: list[dict[str, obj
         sold_at = datetime.fromisoformat(str(sale["sold_at"]))
         if sold_at > now - timedelta(days=8) or rng.random() > 0.025:
             continue
-        lines = [ln for ln in sale["lines"] if ln["policy_class"] == "general"]  # type: ignore[attr-defined]
+        lines = [ln for ln in sale["lines"]  # type: ignore[attr-defined]
+                 if ln["policy_class"] == "general" and not ln["promo_group"]]
         if not lines:
             continue
         line = rng.choice(lines)
