@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import DeskError
 from app.services import users
 from app.services.views import Approval, UserView
 from app.ui.signin import PinField
 from app.ui.status import error_text, guarded, log
 from app.ui.words import OVERRIDE_REASONS, SUPERVISOR_REASONS, word
-from app.errors import DeskError
 
 
 class SupervisorDialog(QDialog):

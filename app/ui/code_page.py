@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVB
 
 from app.services.views import CodeStatusView
 from app.ui import fmt, printouts
+from app.ui.keys import bind_key
 from app.ui.preview import PreviewDialog
 from app.ui.status import guarded
 from app.ui.words import CODE_KINDS, STATUSES, word
@@ -33,7 +34,7 @@ class CodePage(QWidget):
         for caption, value in zip(self.captions, self.values, strict=True):
             form.addRow(caption, value)
         self.print_button = QPushButton()
-        self.print_button.setShortcut("F7")
+        bind_key(self.print_button, "F7")
         self.print_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.print_button.clicked.connect(self.reprint)
         buttons = QHBoxLayout()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.keys import bind_key
 from app.ui.printouts import Printout
 
 log = logging.getLogger("returns_desk.ui")
@@ -94,10 +95,10 @@ class PreviewDialog(QDialog):
             self.tabs.addTab(scroll, "")
         self.print_button = QPushButton()
         self.print_button.setObjectName("primary")
-        self.print_button.setShortcut("Ctrl+P")
+        bind_key(self.print_button, "Ctrl+P")
         self.print_button.clicked.connect(self.print_current)
         self.save_button = QPushButton()
-        self.save_button.setShortcut("Ctrl+S")
+        bind_key(self.save_button, "Ctrl+S")
         self.save_button.clicked.connect(self.ask_save)
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.accept)

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWi
 
 from app.services.views import QuoteView
 from app.ui import fmt
-from app.ui.words import OUTCOMES, SUPERVISOR_REASONS, TENDERS, word
 from app.ui.receipt_model import OUTCOME_COLOURS
+from app.ui.words import OUTCOMES, SUPERVISOR_REASONS, TENDERS, word
 
 
 class QuotePanel(QWidget):

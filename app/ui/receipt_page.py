@@ -20,6 +20,7 @@ from app.services import catalogue, returns
 from app.services.views import ExchangeItem, QuoteView, ReceiptView, ReturnRequest
 from app.ui import fmt
 from app.ui.completion import finish_return
+from app.ui.keys import bind_key
 from app.ui.products import ChosenModel, ChosenTable, ProductSearch
 from app.ui.quote_panel import QuotePanel
 from app.ui.receipt_model import ReceiptLinesModel
@@ -58,7 +59,7 @@ class ReceiptPage(QWidget):
         self.exchange_search = ProductSearch()
         self.exchange_search.setObjectName("exchangeSearch")
         self.same_button = QPushButton()
-        self.same_button.setShortcut("F9")
+        bind_key(self.same_button, "F9")
         self.same_button.clicked.connect(self.same_item)
         exchange_column = QVBoxLayout(self.exchange_box)
         search_row = QHBoxLayout()
@@ -69,7 +70,7 @@ class ReceiptPage(QWidget):
         self.exchange_box.hide()
 
         self.exchange_button = QPushButton()
-        self.exchange_button.setShortcut("F8")
+        bind_key(self.exchange_button, "F8")
         self.exchange_button.setCheckable(True)
         self.exchange_button.toggled.connect(self.set_exchange)
         self.complete_button = QPushButton()

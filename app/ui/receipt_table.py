@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -128,6 +128,8 @@ class LineEditor(QWidget):
         if event.type() == QEvent.Type.KeyPress and event.key() in ENTER_KEYS:
             self.enter_pressed.emit()
             return True
+        if event.type() == QEvent.Type.FocusIn:  # typing a digit replaces the quantity, not appends to it
+            QTimer.singleShot(0, self.qty.selectAll)
         return False
 
     def load(self) -> None:

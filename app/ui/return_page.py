@@ -12,6 +12,7 @@ from app.services.views import Approval, CompletedReturn
 from app.ui import fmt
 from app.ui.approval import SupervisorDialog
 from app.ui.completion import show_printouts
+from app.ui.keys import bind_key
 from app.ui.rows import RowsModel, rows_table
 from app.ui.status import guarded
 from app.ui.words import KINDS, OUTCOMES, REASONS, STATUSES, TENDERS, word
@@ -38,10 +39,10 @@ class ReturnPage(QWidget):
         self.money.setWordWrap(True)
         self.money.setObjectName("total")
         self.reprint_button = QPushButton()
-        self.reprint_button.setShortcut("F7")
+        bind_key(self.reprint_button, "F7")
         self.reprint_button.clicked.connect(self.reprint)
         self.void_button = QPushButton()
-        self.void_button.setShortcut("F10")
+        bind_key(self.void_button, "F10")
         self.void_button.clicked.connect(self.ask_void)
         for button in (self.reprint_button, self.void_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from app import i18n
 from app.services import lookup, shop
 from app.services.views import CodeStatusView, CompletedReturn, MemberView, ReceiptView, UserView
+from app.ui.keys import bind_key
 from app.ui.scan import ScanDetector, ScanField, install_detector
 from app.ui.signin import SignInPage
 from app.ui.status import StatusArea, guarded
@@ -121,7 +122,7 @@ class MainWindow(QMainWindow):
     def add_page_button(self, text: str, shortcut: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
         button = QPushButton()
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.setShortcut(QKeySequence(shortcut))
+        bind_key(button, shortcut)
         button.clicked.connect(slot)
         self._scan_bar.addWidget(button)
         self.page_buttons.append((button, text, shortcut))

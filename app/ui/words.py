@@ -5,7 +5,7 @@ Stored ids stay English ids; what a person reads goes through the "Words" transl
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 REASONS = {
     "changed_mind": QT_TRANSLATE_NOOP("Words", "Changed mind"),

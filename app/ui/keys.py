@@ -1,0 +1,13 @@
+"""Function keys for buttons that act at once (a button's own shortcut animates a click for 100 ms first)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractButton
+
+
+def bind_key(button: QAbstractButton, key: str) -> QShortcut:
+    """`key` clicks `button` while the button is on screen (a page's keys work only on that page)."""
+    shortcut = QShortcut(QKeySequence(key), button)
+    shortcut.activated.connect(button.click)
+    return shortcut

@@ -1,0 +1,294 @@
+"""The counter driven like a clerk drives it — scanner bursts and keys — checked in the database."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+from app.db import session_scope
+from app.models import AuditEntry, Coupon
+from app.services import lookup
+from tests.gui.conftest import (
+    COOKER,
+    KETTLE,
+    close_dialog,
+    returns_in_db,
+    scan,
+    sign_in_as,
+    type_slowly,
+    user_row,
+)
+
+RETURN = Qt.Key.Key_Return
+
+
+def open_receipt(qtbot, window, clock, number: str) -> None:
+    scan(qtbot, window.scan, number, clock)
+    assert window.current_page() is window.receipt_page
+    assert window.receipt_page.receipt.receipt_no == number
+
+
+def approve(qtbot, window, supervisor: str, pin: str, reason_index: int = 0, note: str = ""):
+    dialog = window.approval_dialog
+    assert dialog.isVisible()
+    dialog.supervisor.setCurrentIndex(dialog.supervisor.findData(supervisor))
+    dialog.reason.setCurrentIndex(reason_index)
+    if note:
+        dialog.note.setText(note)
+    dialog.pin.setFocus()
+    qtbot.keyClicks(dialog.pin, pin)
+    qtbot.keyClick(dialog.pin, RETURN)
+    return dialog
+
+
+def test_scanned_receipt_is_picked_quoted_approved_completed_and_its_slip_printed(qtbot, make_window, clock, shop):
+    window = make_window()
+    open_receipt(qtbot, window, clock, "R20261101-0002")
+    table = window.receipt_page.table
+    qtbot.keyClick(table, "5")  # all five kettles
+    quote = window.receipt_page.quote
+    assert quote is not None and quote.quote.refund_total == 64500
+    assert quote.needs_supervisor and "refund_over_limit" in quote.supervisor_reasons
+    assert window.receipt_page.quote_panel.supervisor_label.text()
+
+    qtbot.keyClick(table, RETURN)  # Enter completes: the supervisor is asked first
+    dialog = approve(qtbot, window, "boss", "2222", reason_index=0, note="regular customer")
+    assert not dialog.isVisible()
+
+    [ret] = returns_in_db(shop)
+    assert ret.status == "completed" and ret.refund_total == 64500
+    assert [(line.qty, line.reason, line.condition) for line in ret.lines] == [(5, "changed_mind", "unopened")]
+    assert [(t.method, t.amount) for t in ret.tenders] == [("card", 64500)]
+    assert ret.override_reason == "goodwill" and ret.override_note == "regular customer"
+    assert user_row(shop, "boss").id == ret.supervisor_id
+    assert user_row(shop, "clerk").id == ret.clerk_id
+    assert lookup.find("R20261101-0002").lines[0].qty_returnable == 0
+
+    preview = window.preview
+    assert preview.isVisible()
+    slip = preview.printouts[0]
+    assert slip.key == "slip" and slip.code == ret.number and slip.pdf.startswith(b"%PDF")
+    assert preview.pages[0] and not preview.pages[0][0].isNull()
+    assert window.current_page() is window.return_page
+    assert ret.number in window.status.text()
+
+
+def test_a_scan_while_typing_a_quantity_never_lands_in_the_quantity(qtbot, make_window, clock, shop):
+    window = make_window()
+    open_receipt(qtbot, window, clock, "R20261101-0001")
+    page = window.receipt_page
+    qty = page.editor.qty
+    qty.setFocus()
+    qty.selectAll()
+    type_slowly(qtbot, qty, "2", clock)
+    assert page.lines.pick_at(0).qty == 2
+    scan(qtbot, qty, "6999999999999", clock)  # an unknown code scanned into the quantity field
+    assert page.lines.pick_at(0).qty == 2 and qty.value() == 2
+    assert "6999999999999" in window.status.text() and window.status.kind == "error"
+    scan(qtbot, qty, "R20261101-0002", clock)  # a receipt scanned there opens that receipt
+    assert page.receipt.receipt_no == "R20261101-0002"
+    assert page.lines.pick_at(0).qty == 0 and qty.value() == 0
+    assert returns_in_db(shop) == []
+
+
+def test_a_quality_fault_exchange_for_a_dearer_item_collects_the_difference(qtbot, make_window, clock, shop):
+    window = make_window()
+    open_receipt(qtbot, window, clock, "R20261101-0003")
+    page = window.receipt_page
+    table = page.table
+    qtbot.keyClick(table, Qt.Key.Key_Space)
+    qtbot.keyClick(table, "r")  # changed mind → quality fault
+    assert page.lines.pick_at(0).reason == "quality_fault"
+    assert page.quote.quote.lines[0].outcome == "exchange_only"
+    qtbot.keyClick(window, Qt.Key.Key_F8)
+    assert page.exchange_box.isVisible()
+    scan(qtbot, page.exchange_search, COOKER, clock)  # the rice cooker going out
+    assert [c.product.sku for c in page.exchange_goods.rows] == [COOKER]
+    assert page.quote.price_difference == 29900 - 12900
+    qtbot.keyClick(table, RETURN)
+
+    [ret] = returns_in_db(shop)
+    assert ret.kind == "exchange" and ret.price_difference == 17000 and ret.refund_total == 0
+    assert [(x.sku, x.qty, x.amount) for x in ret.exchange_lines] == [(COOKER, 1, 29900)]
+    assert [(line.sku, line.outcome) for line in ret.lines] == [(KETTLE, "exchange_only")]
+
+
+def test_a_same_item_exchange_has_no_price_difference(qtbot, make_window, clock, shop):
+    window = make_window()
+    open_receipt(qtbot, window, clock, "R20261101-0003")
+    page = window.receipt_page
+    qtbot.keyClick(page.table, Qt.Key.Key_Space)
+    qtbot.keyClick(page.table, "r")
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # same item
+    assert page.quote.price_difference == 0
+    qtbot.keyClick(page.table, RETURN)
+    [ret] = returns_in_db(shop)
+    assert ret.kind == "exchange" and ret.price_difference == 0
+    assert [x.sku for x in ret.exchange_lines] == [KETTLE]
+
+
+def test_a_return_without_receipt_gives_store_credit_after_a_supervisor_approves(qtbot, make_window, clock, shop):
+    window = make_window()
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    page = window.no_receipt_page
+    assert window.current_page() is page
+    type_slowly(qtbot, page.member_field, "13812345678", clock)
+    qtbot.keyClick(page.member_field, RETURN)
+    assert page.member is not None and page.member.card_no == "M000123"
+    assert "5678" in page.member_shown.text() and "13812345678" not in page.member_shown.text()
+    scan(qtbot, page.product_search, "6901234567892", clock)  # noodles, by barcode
+    assert len(page.goods.rows) == 1
+    assert page.quote.needs_supervisor and "no_receipt" in page.quote.supervisor_reasons
+    page.complete_button.click()
+    approve(qtbot, window, "boss", "2222", reason_index=3, note="regular")
+
+    [ret] = returns_in_db(shop)
+    assert ret.sale_id is None and ret.status == "completed"
+    # valued at the lowest net unit price of the last 30 days: ¥4.50 less its share of the ¥1 receipt discount
+    assert [(t.method, t.amount) for t in ret.tenders] == [("store_credit", 447)]
+    with session_scope(shop, write=False) as s:
+        voucher = s.scalar(select(Coupon).where(Coupon.return_id == ret.id, Coupon.kind == "store_credit"))
+        assert voucher is not None and voucher.value == 447
+    assert [p.key for p in window.preview.printouts] == ["slip", "voucher"]
+
+
+def test_five_wrong_supervisor_pins_lock_the_supervisor_out_and_nothing_is_written(qtbot, make_window, clock, shop):
+    window = make_window("en")
+    open_receipt(qtbot, window, clock, "R20261101-0002")
+    qtbot.keyClick(window.receipt_page.table, "5")
+    qtbot.keyClick(window.receipt_page.table, RETURN)
+    dialog = window.approval_dialog
+    for attempt in range(1, 5):
+        approve(qtbot, window, "boss", "9999")
+        assert dialog.isVisible()
+        assert f"{5 - attempt} tries left" in dialog.message.text()
+        assert dialog.pin.text() == ""
+    approve(qtbot, window, "boss", "9999")
+    assert "locked" in dialog.message.text()
+    approve(qtbot, window, "boss", "2222")  # even the right PIN now waits for the lockout
+    assert "locked" in dialog.message.text() and dialog.isVisible()
+
+    assert returns_in_db(shop) == []
+    assert user_row(shop, "boss").locked_until is not None
+    with session_scope(shop, write=False) as s:
+        failed = s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "approval_failed"))
+        lockouts = s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "pin_lockout"))
+    assert failed == 5 and lockouts == 1
+    # another supervisor can still approve
+    approve(qtbot, window, "boss2", "3333")
+    assert len(returns_in_db(shop)) == 1
+
+
+def test_the_clerk_is_never_offered_as_their_own_approver(qtbot, make_window, clock, shop):
+    window = make_window(sign_in=False)
+    sign_in_as(qtbot, window, "boss", "2222")
+    open_receipt(qtbot, window, clock, "R20261101-0002")
+    qtbot.keyClick(window.receipt_page.table, "5")
+    qtbot.keyClick(window.receipt_page.table, RETURN)
+    dialog = window.approval_dialog
+    offered = [dialog.supervisor.itemData(i) for i in range(dialog.supervisor.count())]
+    assert "boss" not in offered and "boss2" in offered
+
+
+def test_void_of_todays_return_gives_the_quantity_back(qtbot, make_window, clock, shop):
+    window = make_window()
+    open_receipt(qtbot, window, clock, "R20261101-0001")
+    qtbot.keyClick(window.receipt_page.table, "2")
+    qtbot.keyClick(window.receipt_page.table, RETURN)
+    [ret] = returns_in_db(shop)
+    assert lookup.find("R20261101-0001").lines[0].qty_returnable == 1
+    close_dialog(qtbot, window, window.preview)
+
+    scan(qtbot, window.scan, ret.number, clock)  # the slip's barcode opens the return
+    assert window.current_page() is window.return_page
+    qtbot.keyClick(window, Qt.Key.Key_F10)
+    approve(qtbot, window, "boss", "2222")
+
+    [voided] = returns_in_db(shop)
+    assert voided.status == "voided" and voided.voided_by_id == user_row(shop, "boss").id
+    assert lookup.find("R20261101-0001").lines[0].qty_returnable == 3
+    assert not window.return_page.void_button.isEnabled()
+
+
+def test_reprint_shows_the_slip_again(qtbot, make_window, clock, shop):
+    window = make_window()
+    open_receipt(qtbot, window, clock, "R20261101-0001")
+    qtbot.keyClick(window.receipt_page.table, Qt.Key.Key_Space)
+    qtbot.keyClick(window.receipt_page.table, RETURN)
+    first = window.preview
+    close_dialog(qtbot, window, first)
+    qtbot.keyClick(window, Qt.Key.Key_F7)
+    assert window.preview is not first and window.preview.printouts[0].pdf.startswith(b"%PDF")
+
+
+def test_an_unknown_code_is_explained_and_nothing_is_written(qtbot, make_window, clock, shop):
+    window = make_window("en")
+    scan(qtbot, window.scan, "X1234567", clock)
+    assert window.status.kind == "error" and "X1234567" in window.status.text()
+    assert "Traceback" not in window.status.text()
+    assert returns_in_db(shop) == []
+
+
+def test_a_code_typed_by_hand_opens_the_receipt(qtbot, make_window, clock, shop):
+    window = make_window()
+    type_slowly(qtbot, window.scan, "r20261101-0001", clock)
+    qtbot.keyClick(window.scan, RETURN)
+    assert window.receipt_page.receipt.receipt_no == "R20261101-0001"
+
+
+def test_a_fully_returned_receipt_says_so(qtbot, make_window, clock, shop):
+    window = make_window("en")
+    open_receipt(qtbot, window, clock, "R20261101-0003")
+    qtbot.keyClick(window.receipt_page.table, Qt.Key.Key_Space)
+    qtbot.keyClick(window.receipt_page.table, "r")
+    qtbot.keyClick(window.receipt_page.table, RETURN)
+    close_dialog(qtbot, window, window.preview)
+    open_receipt(qtbot, window, clock, "R20261101-0003")
+    assert "already been returned" in window.status.text()
+
+
+def test_lock_screen_hides_the_counter_until_a_pin_is_given(qtbot, make_window, clock, shop):
+    window = make_window()
+    qtbot.keyClick(window, Qt.Key.Key_F12)
+    assert window.outer.currentWidget() is window.sign_in and window.clerk is None
+    scan(qtbot, window.sign_in.pin, "R20261101-0001", clock)  # a scan on the lock screen does nothing
+    assert window.receipt_page.receipt is None and window.sign_in.pin.text() == ""
+    sign_in_as(qtbot, window, "clerk", "1111")
+    assert window.outer.currentWidget() is window.counter
+
+
+def test_member_panel_opens_a_purchase_like_a_scan(qtbot, make_window, clock, shop):
+    window = make_window()
+    qtbot.keyClick(window, Qt.Key.Key_F6)
+    page = window.member_page
+    type_slowly(qtbot, page.search, "5678", clock)  # last four digits of the phone
+    qtbot.keyClick(page.search, RETURN)
+    assert page.history is not None and page.history.member.card_no == "M000123"
+    assert page.purchases.rowCount() == 2
+    row = page.purchases.keys.index("R20261101-0001")
+    page.purchases_table.activated.emit(page.purchases.index(row, 0))
+    assert window.current_page() is window.receipt_page
+    assert window.receipt_page.receipt.receipt_no == "R20261101-0001"
+
+
+def test_a_scanned_member_card_opens_the_member(qtbot, make_window, clock, shop):
+    window = make_window()
+    scan(qtbot, window.scan, "M000123", clock)
+    assert window.current_page() is window.member_page
+    assert "138****5678" in window.member_page.details.text()
+
+
+def test_a_coupon_code_shows_its_status(qtbot, make_window, clock, shop):
+    window = make_window("en")
+    open_receipt(qtbot, window, clock, "R20261101-0001")
+    qtbot.keyClick(window.receipt_page.table, Qt.Key.Key_Space)
+    qtbot.keyClick(window.receipt_page.table, "r")  # quality fault: a goodwill coupon comes with it
+    qtbot.keyClick(window.receipt_page.table, RETURN)
+    [ret] = returns_in_db(shop)
+    with session_scope(shop, write=False) as s:
+        code = s.scalar(select(Coupon.code).where(Coupon.return_id == ret.id, Coupon.kind == "coupon"))
+    assert code
+    close_dialog(qtbot, window, window.preview)
+    scan(qtbot, window.scan, code, clock)
+    assert window.current_page() is window.code_page
+    assert window.code_page.status_label.text() == "Valid"
