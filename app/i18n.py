@@ -76,4 +76,7 @@ def install(lang: str) -> str:
     from PySide6.QtCore import QEvent
 
     QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
+    # QApplication passes it on to each window by posting: deliver those now, so the switch is complete
+    # when this returns (menus, tests and screenshots see the new language at once).
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     return lang

@@ -292,3 +292,31 @@ def test_a_coupon_code_shows_its_status(qtbot, make_window, clock, shop):
     scan(qtbot, window.scan, code, clock)
     assert window.current_page() is window.code_page
     assert window.code_page.status_label.text() == "Valid"
+
+
+def test_a_bug_says_nothing_was_saved_and_is_logged(qtbot, make_window, clock, shop, monkeypatch, caplog):
+    window = make_window("en")
+    open_receipt(qtbot, window, clock, "R20261101-0001")
+    qtbot.keyClick(window.receipt_page.table, Qt.Key.Key_Space)
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("app.services.returns.complete", broken)
+    qtbot.keyClick(window.receipt_page.table, RETURN)
+    assert "nothing was saved" in window.status.text() and "disk on fire" not in window.status.text()
+    assert "disk on fire" in caplog.text and "Traceback" in caplog.text
+    assert returns_in_db(shop) == []
+
+
+def test_a_busy_database_is_explained(qtbot, make_window, clock, shop, monkeypatch):
+    from app.errors import DatabaseBusy
+
+    window = make_window("zh_CN")
+
+    def busy(*_args, **_kwargs):
+        raise DatabaseBusy()
+
+    monkeypatch.setattr("app.services.lookup.find", busy)
+    scan(qtbot, window.scan, "R20261101-0001", clock)
+    assert window.status.text() == "数据库正忙，请稍后再试。" and window.status.kind == "error"

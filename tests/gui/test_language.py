@@ -1,0 +1,68 @@
+"""Chinese by default, English from the menu: the window retranslates live and prints in its language."""
+
+from __future__ import annotations
+
+import subprocess
+import xml.etree.ElementTree as ET
+
+from PySide6.QtCore import Qt
+
+from app import i18n
+from app.i18n_build import build, translations_dir
+from tests.gui.conftest import returns_in_db, scan
+from tests.printing.pdfcheck import barcodes, rasterise, text
+
+
+def test_switching_language_retranslates_the_open_receipt_and_the_slip(qtbot, make_window, clock, shop):
+    window = make_window("zh_CN")
+    scan(qtbot, window.scan, "R20261101-0001", clock)
+    page = window.receipt_page
+    qtbot.keyClick(page.table, Qt.Key.Key_Space)
+    assert page.complete_button.text() == "完成 (回车)"
+    assert "退款" in page.quote_panel.lines_label.text()
+    assert page.lines.headerData(2, Qt.Orientation.Horizontal) == "售出"
+    assert "售后服务台" in window.windowTitle() and "幸福路测试店" in window.windowTitle()
+
+    window.language_actions["en"].trigger()
+    assert i18n.current_language() == "en"
+    assert page.complete_button.text() == "Complete (Enter)"
+    assert page.lines.headerData(2, Qt.Orientation.Horizontal) == "Sold"
+    assert "Beef Noodles" in page.quote_panel.lines_label.text()  # product names follow the language too
+    assert "change-of-mind" in page.quote_panel.lines_label.text()  # the engine's English explanation
+    assert window.windowTitle().endswith("Returns Desk")
+    assert window.counter_menu.title() == "&Counter"
+
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    [ret] = returns_in_db(shop)
+    slip = window.preview.printouts[0].pdf
+    words = text(slip)
+    assert ret.number in words and "RETURN SLIP" in words and "退货单" not in words
+    assert ret.number in barcodes(rasterise(slip)[0])
+
+    window.language_actions["zh_CN"].trigger()
+    assert window.return_page.reprint_button.text() == "补打 (F7)"
+    assert window.preview.print_button.text() == "打印 (Ctrl+P)"
+
+
+def test_every_screen_string_has_a_chinese_translation(tmp_path):
+    """The shipped .ts is up to date with the code and has no unfinished entry."""
+    source = translations_dir() / "returns_desk_zh_CN.ts"
+    copy = tmp_path / source.name
+    copy.write_bytes(source.read_bytes())
+    ui = sorted(str(p) for p in (translations_dir().parent.parent / "app" / "ui").glob("*.py"))
+    from app.i18n_build import lrelease
+
+    lupdate = lrelease().replace("lrelease", "lupdate")
+    subprocess.run([lupdate, *ui, "-ts", str(copy), "-no-obsolete", "-silent"], check=True, capture_output=True)
+    missing = []
+    for message in ET.parse(copy).getroot().iter("message"):
+        translation = message.find("translation")
+        if translation.get("type") == "unfinished" or not (translation.text or "").strip():
+            missing.append(message.find("source").text)
+    assert missing == []
+
+
+def test_translations_build_is_a_no_op_when_up_to_date():
+    build()
+    assert build() == []
+    assert (translations_dir() / "returns_desk_zh_CN.qm").exists()
