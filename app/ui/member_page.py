@@ -36,9 +36,9 @@ class MemberPage(QWidget):
         self.search.setObjectName("memberSearch")
         self.search.returnPressed.connect(self.run_search)
         self.search_label.setBuddy(self.search)
-        self.found = RowsModel(lambda: [self.tr("Card"), self.tr("Name"), self.tr("Phone"), self.tr("Tier")], self)
+        self.found = RowsModel(lambda: [self.tr("Card"), self.tr("Name"), self.tr("Phone")], self)
         self.found_table = rows_table(self.found, stretch=1)
-        self.found_table.setMaximumWidth(470)
+        self.found_table.setFixedWidth(440)
         self.found_table.activated.connect(lambda index: self.open_card(self.found.keys[index.row()]))
         self.found_table.selectionModel().currentRowChanged.connect(
             lambda current, _prev: self.open_card(self.found.keys[current.row()]) if current.isValid() else None)
@@ -89,7 +89,7 @@ class MemberPage(QWidget):
         found = guarded(self.window_.status.show_error, lambda: members.search(text), "member search")
         if found is None:
             return
-        self.found.set_rows([[m.card_no, m.name, m.phone_masked, word(TIERS, m.tier)] for m in found],
+        self.found.set_rows([[m.card_no, m.name, m.phone_masked] for m in found],
                             [m.card_no for m in found])
         if not found:
             self.window_.status.show_error(self.tr("No member matches “{text}”.").format(text=text))
@@ -100,7 +100,7 @@ class MemberPage(QWidget):
 
     def open_member(self, member: MemberView) -> None:
         """A scanned card: show that member straight away."""
-        self.found.set_rows([[member.card_no, member.name, member.phone_masked, word(TIERS, member.tier)]],
+        self.found.set_rows([[member.card_no, member.name, member.phone_masked]],
                             [member.card_no])
         self.open_card(member.card_no)
         self.tabs.setCurrentIndex(0)

@@ -61,6 +61,8 @@ class NoReceiptPage(QWidget):
         self.hint = QLabel()
         self.hint.setObjectName("hint")
 
+        self.member_label.setBuddy(self.member_field)
+        self.product_label.setBuddy(self.product_search)
         form = QFormLayout()
         member_row = QHBoxLayout()
         member_row.addWidget(self.member_field, 1)

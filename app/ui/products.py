@@ -139,9 +139,17 @@ class ChosenTable(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().hide()
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         model.rowsInserted.connect(lambda _p, first, _l: self.selectRow(first))
+        # words like a reason change width after the rows exist: fit the columns again on every change
+        model.changed.connect(self.fit_columns)
+        model.headerDataChanged.connect(lambda *_a: self.fit_columns())
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        for column in range(1, self.chosen.columnCount()):
+            self.resizeColumnToContents(column)
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         row = self.currentIndex().row() if self.currentIndex().isValid() else -1

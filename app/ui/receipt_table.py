@@ -165,7 +165,7 @@ class LineEditor(QWidget):
         self.qty_label.setText(self.tr("&Qty"))
         self.reason_label.setText(self.tr("Rea&son"))
         self.condition_label.setText(self.tr("Con&dition"))
-        self.override.setText(self.tr("Supervisor &override (O)"))
+        self.override.setText(self.tr("Supervisor override (&O)"))
         self._loading = True
         try:
             for combo, keys, table in ((self.reason, REASON_KEYS, REASONS),

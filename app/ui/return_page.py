@@ -94,7 +94,7 @@ class ReturnPage(QWidget):
         money = [self.tr("Refund {amount}").format(amount=fmt.money(r.refund_total))]
         if r.tenders:
             money.append(", ".join(f"{word(TENDERS, t.method)} {fmt.money(t.amount)}" for t in r.tenders))
-        if slip is not None and slip.price_difference:
+        if slip is not None and r.kind == "exchange" and slip.price_difference:
             money.append(self.tr("Price difference {amount}").format(amount=fmt.money(slip.price_difference)))
         if r.points_reversed:
             money.append(self.tr("Points reversed {points}").format(points=r.points_reversed))
