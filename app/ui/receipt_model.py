@@ -45,6 +45,7 @@ class ReceiptLinesModel(QAbstractTableModel):
         self.lines: list[ReceiptLineView] = []
         self.picks: dict[int, Pick] = {}
         self.decisions: dict[int, object] = {}  # line_no -> LineDecision of the latest quote
+        self._headers: list[str] = []
 
     # -- data in -------------------------------------------------------------------------------
     def set_receipt(self, receipt: ReceiptView | None) -> None:
@@ -56,11 +57,14 @@ class ReceiptLinesModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_decisions(self, decisions: dict[int, object]) -> None:
+        if decisions == self.decisions:
+            return
         self.decisions = decisions
         if self.lines:
             self.dataChanged.emit(self.index(0, Col.OUTCOME), self.index(len(self.lines) - 1, Col.REFUND))
 
     def retranslate(self) -> None:
+        self._headers = []
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, Col.COUNT - 1)
         if self.lines:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.lines) - 1, Col.COUNT - 1))
@@ -145,7 +149,9 @@ class ReceiptLinesModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
+            if not self._headers:  # built once per language: the view asks for them very often
+                self._headers = self.headers()
+            return self._headers[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.header_tips().get(section)
         return None

@@ -40,10 +40,36 @@ class ReceiptTable(QTableView):
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(30)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Columns are fitted once per receipt (fit_columns), not on every pick: measuring every cell on
+        # each change is what a scan would otherwise spend most of its time on.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Col.ITEM, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
         self.setTabKeyNavigation(False)
+        model.modelReset.connect(self.fit_columns)
+        model.headerDataChanged.connect(lambda *_a: self.fit_columns())
+
+    def fit_columns(self) -> None:
+        """Receipt columns fit their contents; pick columns fit the longest word they can show."""
+        from app.ui.words import CONDITIONS, OUTCOMES, REASONS, word
+
+        metrics = self.fontMetrics()
+        pad = 24
+        choices = {Col.REASON: [word(REASONS, k) for k in REASONS],
+                   Col.CONDITION: [word(CONDITIONS, k) for k in CONDITIONS],
+                   Col.OUTCOME: [word(OUTCOMES, k) for k in ("refund", "exchange_only", "refused")],
+                   Col.REFUND: ["¥9999.99"], Col.QTY: ["99"]}
+        bold = self.horizontalHeader().fontMetrics()
+        for column in range(Col.COUNT):
+            if column == Col.ITEM:
+                continue
+            title = str(self.lines.headerData(column, Qt.Orientation.Horizontal) or "")
+            if column in choices:
+                width = max([metrics.horizontalAdvance(t) for t in choices[column]] +
+                            [bold.horizontalAdvance(title)]) + pad
+                self.setColumnWidth(column, width)
+            else:
+                self.resizeColumnToContents(column)
 
     def scan_snapshot(self):  # type: ignore[no-untyped-def]
         return self.lines.snapshot()
