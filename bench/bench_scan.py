@@ -14,15 +14,15 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtGui import QStandardItem, QStandardItemModel  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QTableView  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QTableView
 
-from app.db import dispose_engines, init_database, session_scope  # noqa: E402
-from app.services.imports import import_members, import_products, import_sales, read_lines  # noqa: E402
-from app.services.users import create_user  # noqa: E402
-from bench.bench_import import write_sales  # noqa: E402
+from app.db import dispose_engines, init_database, session_scope
+from app.services.imports import import_members, import_products, import_sales, read_lines
+from app.services.users import create_user
+from bench.bench_import import write_sales
 
 BARE_LINES = ("SELECT sl.line_no, sl.name, sl.qty, COALESCE(r.qty, 0), sl.qty - COALESCE(r.qty, 0), sl.net, "
               "sl.promo_group, sl.final_sale, sl.warranty_months FROM sale_lines sl LEFT JOIN "

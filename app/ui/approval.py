@@ -107,7 +107,7 @@ class SupervisorDialog(QDialog):
             self.pin.clear()
             self.pin.setFocus()
             return
-        except Exception as exc:  # a bug: the transaction rolled back
+        except Exception as exc:  # noqa: BLE001 — a bug: logged, and the transaction rolled back
             log.exception("approval failed")
             self.message.setText(error_text(exc))
             return
@@ -115,7 +115,7 @@ class SupervisorDialog(QDialog):
         self.approved.emit(result)
         self.accept()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -139,7 +139,7 @@ class SupervisorDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Approve (Enter)"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel (Esc)"))
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.try_approve()
             return

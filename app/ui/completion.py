@@ -49,7 +49,7 @@ def finish_return(window: MainWindow, request: ReturnRequest, quote: QuoteView |
     except DeskError as exc:
         window.status.show_error(error_text(exc))
         return
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 — a bug: logged; the transaction rolled back
         log.exception("completing a return failed")
         window.status.show_error(error_text(exc))
         return

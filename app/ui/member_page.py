@@ -160,7 +160,7 @@ class MemberPage(QWidget):
         self.found.set_rows([])
         self.render()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

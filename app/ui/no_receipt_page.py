@@ -152,7 +152,7 @@ class NoReceiptPage(QWidget):
                                     for i, c in enumerate(self.goods.rows)})
         try:
             quote = returns.quote(self.request())
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 — shown where the quote would be; a bug is logged
             if not hasattr(exc, "message"):
                 log.exception("quote failed")
             self.quote_panel.show_message(error_text(exc))
@@ -182,7 +182,7 @@ class NoReceiptPage(QWidget):
         self.goods.clear()
         self.render_member()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

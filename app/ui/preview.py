@@ -154,7 +154,7 @@ class PreviewDialog(QDialog):
             painter.drawImage(0, 0, scaled)
         painter.end()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

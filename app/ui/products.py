@@ -21,6 +21,7 @@ from app.ui.receipt_model import CONDITION_KEYS, DEFAULT_CONDITION, DEFAULT_REAS
 from app.ui.scan import normalise
 from app.ui.words import CONDITIONS, REASONS, word
 
+ROOT = QModelIndex()  # the invisible root: rows and columns hang off it
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -88,13 +89,13 @@ class ChosenModel(QAbstractTableModel):
             self._set(row, replace(r, condition=CONDITION_KEYS[
                 (CONDITION_KEYS.index(r.condition) + step) % len(CONDITION_KEYS)]))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else (6 if self.with_reason else 4)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         names = [self.tr("Item"), self.tr("Qty"), self.tr("Price"), self.tr("Amount")]
@@ -103,7 +104,7 @@ class ChosenModel(QAbstractTableModel):
                      self.tr("Catalogue price"), self.tr("Barcode")]
         return names[section]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row = self.rows[index.row()]
@@ -151,7 +152,7 @@ class ChosenTable(QTableView):
         for column in range(1, self.chosen.columnCount()):
             self.resizeColumnToContents(column)
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         row = self.currentIndex().row() if self.currentIndex().isValid() else -1
         key, shift = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -188,14 +189,16 @@ class ProductSearch(QLineEdit):
         self.returnPressed.connect(self.search)
 
     def search(self) -> None:
-        from app.ui.status import error_text
+        from app.ui.status import error_text, log
 
         text = self.text().strip()
         if not text:
             return
         try:
             found = choose_product(self, text)
-        except Exception as exc:  # shown like any other failure; bugs are logged by error_text's caller
+        except Exception as exc:  # noqa: BLE001 — shown like any other failure; a bug is logged
+            if not hasattr(exc, "message"):
+                log.exception("product search failed")
             self.not_found.emit(error_text(exc))
             return
         if not found:

@@ -75,7 +75,7 @@ class QuotePanel(QWidget):
         self.message = ""
         self.render()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.render()
         super().changeEvent(event)

@@ -15,6 +15,7 @@ from app.ui.words import CONDITIONS, OUTCOMES, REASONS, word
 REASON_KEYS = list(REASONS)
 CONDITION_KEYS = list(CONDITIONS)
 DEFAULT_REASON, DEFAULT_CONDITION = "changed_mind", "unopened"
+ROOT = QModelIndex()  # the invisible root: rows and columns hang off it
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -139,13 +140,13 @@ class ReceiptLinesModel(QAbstractTableModel):
         return put_back
 
     # -- Qt model ------------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self.lines)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else Col.COUNT
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -166,7 +167,7 @@ class ReceiptLinesModel(QAbstractTableModel):
                 Col.PAID: self.tr("What the line netted after every discount (not today's price)"),
                 Col.QTY: self.tr("How many come back now: digits, + and −, Space for all")}
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: C901
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         line = self.lines[index.row()]

@@ -166,7 +166,7 @@ class ReceiptPage(QWidget):
             return
         try:
             quote = returns.quote(self.request())
-        except Exception as exc:  # a known failure is shown where the quote would be; a bug is logged too
+        except Exception as exc:  # noqa: BLE001 — shown where the quote would be; a bug is logged too
             if not hasattr(exc, "message"):
                 log.exception("quote failed")
             self.quote_panel.show_message(error_text(exc))
@@ -229,7 +229,7 @@ class ReceiptPage(QWidget):
         self.quote_panel.show_message("")
 
     # -- language ------------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

@@ -78,7 +78,7 @@ class ReceiptTable(QTableView):
         index = self.currentIndex()
         return index.row() if index.isValid() else -1
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         row = self.current_row()
         key = event.key()
         text = event.text()
@@ -108,7 +108,7 @@ class ReceiptTable(QTableView):
             if key == Qt.Key.Key_O:
                 self.lines.toggle_override(row)
                 return
-        if text and text.isprintable() and not key == Qt.Key.Key_Space:
+        if text and text.isprintable() and key != Qt.Key.Key_Space:
             return  # no keyboard search: letters are for the counter, not for jumping between rows
         super().keyPressEvent(event)
 
@@ -150,7 +150,7 @@ class LineEditor(QWidget):
         model.modelReset.connect(self.load)
         self.retranslate()
 
-    def eventFilter(self, watched, event) -> bool:  # type: ignore[no-untyped-def]  # noqa: N802
+    def eventFilter(self, watched, event) -> bool:  # type: ignore[no-untyped-def]
         if event.type() == QEvent.Type.KeyPress and event.key() in ENTER_KEYS:
             self.enter_pressed.emit()
             return True

@@ -129,7 +129,7 @@ class ScanDetector(QObject):
         self._last_receiver: QWidget | None = None
 
     # -- the filter ---------------------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not self.enabled or not isinstance(watched, QWidget):
             return False
         assert isinstance(event, QKeyEvent)
@@ -198,7 +198,7 @@ class ScanField(QLineEdit):
         self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
         self.returnPressed.connect(self._on_return_pressed)
 
-    def inputMethodQuery(self, query: Qt.InputMethodQuery) -> object:  # noqa: N802
+    def inputMethodQuery(self, query: Qt.InputMethodQuery) -> object:
         if query == Qt.InputMethodQuery.ImEnabled:
             return False
         return super().inputMethodQuery(query)

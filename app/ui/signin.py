@@ -31,7 +31,7 @@ class PinField(QLineEdit):
         self.setValidator(QRegularExpressionValidator(r"\d{0,6}", self))
         self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
 
-    def inputMethodQuery(self, query: Qt.InputMethodQuery) -> object:  # noqa: N802
+    def inputMethodQuery(self, query: Qt.InputMethodQuery) -> object:
         if query == Qt.InputMethodQuery.ImEnabled:
             return False
         return super().inputMethodQuery(query)
@@ -123,7 +123,7 @@ class SignInPage(QWidget):
         else:
             self.pin.setFocus()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)

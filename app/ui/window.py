@@ -34,7 +34,7 @@ class WelcomePage(QLabel):
         self.setWordWrap(True)
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
             action.setChecked(code == lang)
         self.language_changed.emit(lang)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
@@ -282,7 +282,7 @@ class MainWindow(QMainWindow):
 
         return QCoreApplication.translate("Pages", text)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         from PySide6.QtWidgets import QApplication
 
         app = QApplication.instance()

@@ -320,3 +320,18 @@ def test_a_busy_database_is_explained(qtbot, make_window, clock, shop, monkeypat
     monkeypatch.setattr("app.services.lookup.find", busy)
     scan(qtbot, window.scan, "R20261101-0001", clock)
     assert window.status.text() == "数据库正忙，请稍后再试。" and window.status.kind == "error"
+
+
+def test_a_simple_return_needs_only_the_scanner_and_three_keys(qtbot, make_window, clock, shop):
+    """Scan, Space (take the line back), Enter (complete), Esc (close the slip preview): no mouse."""
+    window = make_window()
+    scan(qtbot, window.focusWidget() or window, "R20261101-0001", clock)  # wherever the focus is
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Space)
+    qtbot.keyClick(window.focusWidget(), RETURN)
+    preview = window.preview
+    assert preview.isVisible()
+    qtbot.keyClick(preview, Qt.Key.Key_Escape)
+    assert not preview.isVisible()
+    [ret] = returns_in_db(shop)
+    assert [(line.qty, line.sku) for line in ret.lines] == [(3, "6901234567892")]
+    assert ret.refund_total == 1341 - 0  # the line's net after its share of the ¥1 receipt discount

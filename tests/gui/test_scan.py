@@ -102,7 +102,7 @@ def form(qtbot, qapp):
 
 
 def test_a_scan_into_the_quantity_field_leaves_the_quantity_as_it_was(qtbot, form):
-    clock, qty, _note, _field, got, _typed = form
+    _clock, qty, _note, _field, got, _typed = form
     qty.setValue(2)
     qty.setFocus()
     qtbot.keyClicks(qty, "6901234567892")
