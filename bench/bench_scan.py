@@ -150,7 +150,4 @@ def report(store_size: int, scan_times: list[float], quote_times: list[float], b
 
 
 if __name__ == "__main__":
-    from app.ui.main import leave_without_finalizing
-
     main()
-    leave_without_finalizing(0)

@@ -75,25 +75,7 @@ def run_gui(lang: str) -> int:
     if app.primaryScreen() is not None and app.primaryScreen().availableGeometry().width() <= 1366:
         window.showMaximized()
     code = app.exec()
-    leave_without_finalizing(code)
-    return code  # not reached
-
-
-def leave_without_finalizing(code: int) -> None:
-    """Ends the process once everything is written and closed.
-
-    PySide6 6.12 on CPython 3.11 can abort while the interpreter tears down ("bool_dealloc: deallocating
-    True or False") after a day of signal traffic — reproduced with nothing but 1,000 emits of a
-    Signal(int). Every return is committed in its own transaction long before this point, so skipping
-    the tear-down loses nothing; it only spares the clerk a crash report when closing the app.
-    """
-    import os
-
     from app.db import dispose_engines
 
     dispose_engines()
-    logging.shutdown()
-    for stream in (sys.stdout, sys.stderr):
-        if stream is not None:
-            stream.flush()
-    os._exit(code)
+    return code

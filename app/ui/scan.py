@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.signals import emit
+
 MIN_LENGTH = 6
 MAX_GAP = 0.035  # seconds between two keys of one burst; people are slower
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -163,7 +165,7 @@ class ScanDetector(QObject):
                 burst.undo()
                 self._burst = _Burst()
                 if code:
-                    self.code_scanned.emit(code)
+                    emit(self.code_scanned, code)
                     return True
             self._burst = _Burst()
             return False
@@ -206,7 +208,7 @@ class ScanField(QLineEdit):
     def _on_return_pressed(self) -> None:
         code = normalise(self.text())
         self.clear()
-        self.code_entered.emit(code)
+        emit(self.code_entered, code)
 
 
 def install_detector(detector: ScanDetector) -> None:

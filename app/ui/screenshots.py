@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -173,6 +174,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    from app.ui.main import leave_without_finalizing
-
-    leave_without_finalizing(main())  # see there: PySide6 6.12 may abort during interpreter tear-down
+    sys.exit(main())

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.services import users
 from app.services.views import UserView
+from app.ui.signals import emit
 from app.ui.status import guarded
 from app.ui.words import ROLES, word
 
@@ -119,7 +120,7 @@ class SignInPage(QWidget):
         self.pin.clear()
         if isinstance(user, UserView):
             self.message.clear()
-            self.signed_in.emit(user)
+            emit(self.signed_in, user)
         else:
             self.pin.setFocus()
 
