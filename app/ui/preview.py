@@ -136,11 +136,12 @@ class PreviewDialog(QDialog):
         self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self._print_dialog = QPrintDialog(self._printer, self)
         self._print_dialog.accepted.connect(self._print_to_printer)
-        self._print_dialog.open()
+        QDialog.open(self._print_dialog)  # QPrintDialog.open() wants a slot; the plain one does not block
 
     def _print_to_printer(self) -> None:
         """Paints the current document's pages onto the chosen printer, one page each."""
-        images = self.pages[max(self.tabs.currentIndex(), 0)]
+        dpi = min(max(self._printer.resolution(), 72), 300)  # thermal printers are 203 dpi
+        images = render_pages(self.current().pdf, scale=dpi / 72)
         painter = QPainter()
         if not painter.begin(self._printer):
             log.warning("printer refused to start")

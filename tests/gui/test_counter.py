@@ -336,3 +336,19 @@ def test_a_simple_return_needs_only_the_scanner_and_three_keys(qtbot, make_windo
     [ret] = returns_in_db(shop)
     assert [(line.qty, line.sku) for line in ret.lines] == [(3, "6901234567892")]
     assert ret.refund_total == 1341 - 0  # the line's net after its share of the ¥1 receipt discount
+
+
+def test_the_slip_can_be_saved_as_pdf_and_sent_to_a_printer(qtbot, make_window, clock, shop, tmp_path):
+    window = make_window()
+    open_receipt(qtbot, window, clock, "R20261101-0001")
+    qtbot.keyClick(window.receipt_page.table, Qt.Key.Key_Space)
+    qtbot.keyClick(window.receipt_page.table, RETURN)
+    preview = window.preview
+    saved = preview.save_to(tmp_path / "slip.pdf")
+    assert saved.read_bytes() == preview.printouts[0].pdf
+    preview.print_current()  # the system print dialog opens without blocking the counter
+    assert preview._print_dialog.isVisible()
+    preview._print_dialog.reject()
+    preview._printer.setOutputFileName(str(tmp_path / "printed.pdf"))  # a PDF "printer" stands in
+    preview._print_to_printer()
+    assert (tmp_path / "printed.pdf").read_bytes().startswith(b"%PDF")
