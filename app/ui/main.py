@@ -56,11 +56,28 @@ def make_app(lang: str, argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def log_to_file() -> None:
+    """Warnings and bugs (with their tracebacks) go to logs/returns-desk.log in the shop's data folder:
+    a windowed build has no console, and "nothing was saved" on screen needs its details somewhere."""
+    from logging.handlers import RotatingFileHandler
+
+    from app.settings import data_dir
+
+    folder = data_dir() / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    handler = RotatingFileHandler(folder / "returns-desk.log", maxBytes=2_000_000, backupCount=5,
+                                  encoding="utf-8")
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+
+
 def run_gui(lang: str) -> int:
     from app.db import init_database
     from app.errors import DeskError
     from app.ui.window import MainWindow
 
+    log_to_file()
     app = make_app(lang)
     try:
         init_database()

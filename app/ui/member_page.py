@@ -19,7 +19,7 @@ from app.services.views import MemberHistory, MemberView
 from app.ui import fmt
 from app.ui.rows import RowsModel, rows_table
 from app.ui.status import guarded
-from app.ui.words import KINDS, STATUSES, TIERS, word
+from app.ui.words import COMPLAINT_TYPES, KINDS, SEVERITIES, STATUSES, TIERS, word
 
 if TYPE_CHECKING:
     from app.ui.window import MainWindow
@@ -143,7 +143,8 @@ class MemberPage(QWidget):
         self.returns.set_rows([[r.number, word(KINDS, r.kind), word(STATUSES, r.status), fmt.shop_time(r.completed_at),
                                 fmt.money(r.refund_total), r.receipt_no or ""] for r in h.returns],
                               [r.number for r in h.returns])
-        self.complaints.set_rows([[c.number, fmt.shop_time(c.created_at), c.type, c.severity,
+        self.complaints.set_rows([[c.number, fmt.shop_time(c.created_at), word(COMPLAINT_TYPES, c.type),
+                                   word(SEVERITIES, c.severity),
                                    word(STATUSES, c.status)] for c in h.complaints])
         self.retitle_tabs()
 

@@ -79,6 +79,18 @@ KINDS = {
     "return": QT_TRANSLATE_NOOP("Words", "Return"),
     "exchange": QT_TRANSLATE_NOOP("Words", "Exchange"),
 }
+COMPLAINT_TYPES = {
+    "quality": QT_TRANSLATE_NOOP("Words", "Quality"),
+    "return": QT_TRANSLATE_NOOP("Words", "Return / exchange"),
+    "price": QT_TRANSLATE_NOOP("Words", "Price"),
+    "service": QT_TRANSLATE_NOOP("Words", "Service"),
+    "other": QT_TRANSLATE_NOOP("Words", "Other"),
+}
+SEVERITIES = {
+    "normal": QT_TRANSLATE_NOOP("Words", "Normal"),
+    "urgent": QT_TRANSLATE_NOOP("Words", "Urgent"),
+    "major": QT_TRANSLATE_NOOP("Words", "Major"),
+}
 ROLES = {
     "clerk": QT_TRANSLATE_NOOP("Words", "Clerk"),
     "supervisor": QT_TRANSLATE_NOOP("Words", "Supervisor"),

@@ -4,44 +4,44 @@
 <context>
     <name>ChosenModel</name>
     <message>
-        <location filename="../../app/ui/products.py" line="100"/>
         <location filename="../../app/ui/products.py" line="102"/>
+        <location filename="../../app/ui/products.py" line="104"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/products.py" line="100"/>
         <location filename="../../app/ui/products.py" line="102"/>
+        <location filename="../../app/ui/products.py" line="104"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/products.py" line="100"/>
+        <location filename="../../app/ui/products.py" line="102"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/products.py" line="100"/>
+        <location filename="../../app/ui/products.py" line="102"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/products.py" line="102"/>
+        <location filename="../../app/ui/products.py" line="104"/>
         <source>Reason (R)</source>
         <translation>原因 (R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/products.py" line="102"/>
+        <location filename="../../app/ui/products.py" line="104"/>
         <source>Condition (C)</source>
         <translation>状态 (C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/products.py" line="103"/>
+        <location filename="../../app/ui/products.py" line="105"/>
         <source>Catalogue price</source>
         <translation>目录价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/products.py" line="103"/>
+        <location filename="../../app/ui/products.py" line="105"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
@@ -100,27 +100,27 @@
 <context>
     <name>LineEditor</name>
     <message>
-        <location filename="../../app/ui/receipt_table.py" line="147"/>
+        <location filename="../../app/ui/receipt_table.py" line="174"/>
         <source>Line {no}</source>
         <translation>第 {no} 行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_table.py" line="165"/>
+        <location filename="../../app/ui/receipt_table.py" line="192"/>
         <source>&amp;Qty</source>
         <translation>数量(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_table.py" line="166"/>
+        <location filename="../../app/ui/receipt_table.py" line="193"/>
         <source>Rea&amp;son</source>
         <translation>原因(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_table.py" line="167"/>
+        <location filename="../../app/ui/receipt_table.py" line="194"/>
         <source>Con&amp;dition</source>
         <translation>状态(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_table.py" line="168"/>
+        <location filename="../../app/ui/receipt_table.py" line="195"/>
         <source>Supervisor override (&amp;O)</source>
         <translation>主管特批 (&amp;O)</translation>
     </message>
@@ -128,62 +128,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/window.py" line="204"/>
+        <location filename="../../app/ui/window.py" line="205"/>
         <source>Signed in as {name}.</source>
         <translation>已登录：{name}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window.py" line="261"/>
+        <location filename="../../app/ui/window.py" line="262"/>
         <source>Returns Desk</source>
         <translation>售后服务台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window.py" line="263"/>
+        <location filename="../../app/ui/window.py" line="264"/>
         <source>&amp;Counter</source>
         <translation>柜台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window.py" line="264"/>
+        <location filename="../../app/ui/window.py" line="265"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window.py" line="265"/>
+        <location filename="../../app/ui/window.py" line="266"/>
         <source>Next customer</source>
         <translation>下一位顾客</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window.py" line="266"/>
+        <location filename="../../app/ui/window.py" line="267"/>
         <source>Go to the scan field</source>
         <translation>回到扫码框</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window.py" line="267"/>
+        <location filename="../../app/ui/window.py" line="268"/>
         <source>Lock the counter</source>
         <translation>锁定柜台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window.py" line="268"/>
+        <location filename="../../app/ui/window.py" line="269"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window.py" line="269"/>
+        <location filename="../../app/ui/window.py" line="270"/>
         <source>Lock (F12)</source>
         <translation>锁屏 (F12)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window.py" line="270"/>
+        <location filename="../../app/ui/window.py" line="271"/>
         <source>&amp;Code:</source>
         <translation>条码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window.py" line="271"/>
+        <location filename="../../app/ui/window.py" line="272"/>
         <source>Scan or type a receipt, card, coupon or return number, then Enter</source>
         <translation>扫描或输入小票号、会员卡号、券码或退货单号，按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window.py" line="275"/>
+        <location filename="../../app/ui/window.py" line="276"/>
         <source>{role}: {name}</source>
         <translation>{role}：{name}</translation>
     </message>
@@ -285,32 +285,32 @@
         <translation>备注：{note}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_page.py" line="153"/>
+        <location filename="../../app/ui/member_page.py" line="154"/>
         <source>Purchases</source>
         <translation>近期购物</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_page.py" line="153"/>
+        <location filename="../../app/ui/member_page.py" line="154"/>
         <source>Returns</source>
         <translation>退换货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_page.py" line="153"/>
+        <location filename="../../app/ui/member_page.py" line="154"/>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_page.py" line="169"/>
+        <location filename="../../app/ui/member_page.py" line="170"/>
         <source>&amp;Find member:</source>
         <translation>查找会员(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_page.py" line="170"/>
+        <location filename="../../app/ui/member_page.py" line="171"/>
         <source>card number, phone (or its last 4 digits) or name, then Enter</source>
         <translation>会员卡号、手机号（或后4位）或姓名，按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/member_page.py" line="171"/>
+        <location filename="../../app/ui/member_page.py" line="172"/>
         <source>Enter on a purchase opens its receipt, as if it had been scanned.</source>
         <translation>在购物记录上按回车，即打开该小票（与扫码相同）。</translation>
     </message>
@@ -414,37 +414,37 @@
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/preview.py" line="163"/>
+        <location filename="../../app/ui/preview.py" line="164"/>
         <source>Return slip</source>
         <translation>退货单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/preview.py" line="163"/>
+        <location filename="../../app/ui/preview.py" line="164"/>
         <source>Coupon</source>
         <translation>优惠券</translation>
     </message>
     <message>
-        <location filename="../../app/ui/preview.py" line="163"/>
+        <location filename="../../app/ui/preview.py" line="164"/>
         <source>Store credit</source>
         <translation>储值凭证</translation>
     </message>
     <message>
-        <location filename="../../app/ui/preview.py" line="166"/>
+        <location filename="../../app/ui/preview.py" line="167"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../app/ui/preview.py" line="167"/>
+        <location filename="../../app/ui/preview.py" line="168"/>
         <source>Print (Ctrl+P)</source>
         <translation>打印 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/preview.py" line="168"/>
+        <location filename="../../app/ui/preview.py" line="169"/>
         <source>Save as PDF (Ctrl+S)</source>
         <translation>另存为 PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/preview.py" line="169"/>
+        <location filename="../../app/ui/preview.py" line="170"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
@@ -452,17 +452,17 @@
 <context>
     <name>ProductSearch</name>
     <message>
-        <location filename="../../app/ui/products.py" line="202"/>
+        <location filename="../../app/ui/products.py" line="206"/>
         <source>No product matches “{text}”.</source>
         <translation>没有与“{text}”相符的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/products.py" line="212"/>
+        <location filename="../../app/ui/products.py" line="216"/>
         <source>Pick the product</source>
         <translation>选择商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/products.py" line="213"/>
+        <location filename="../../app/ui/products.py" line="217"/>
         <source>Several products match “{text}”:</source>
         <translation>有多个商品与“{text}”相符：</translation>
     </message>
@@ -534,107 +534,107 @@
 <context>
     <name>ReceiptLinesModel</name>
     <message>
-        <location filename="../../app/ui/receipt_model.py" line="154"/>
+        <location filename="../../app/ui/receipt_model.py" line="162"/>
         <source>#</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_model.py" line="154"/>
+        <location filename="../../app/ui/receipt_model.py" line="162"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_model.py" line="154"/>
+        <location filename="../../app/ui/receipt_model.py" line="162"/>
         <source>Sold</source>
         <translation>售出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_model.py" line="154"/>
+        <location filename="../../app/ui/receipt_model.py" line="162"/>
         <source>Ret&apos;d</source>
         <translation>已退</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_model.py" line="154"/>
+        <location filename="../../app/ui/receipt_model.py" line="162"/>
         <source>Left</source>
         <translation>可退</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_model.py" line="155"/>
+        <location filename="../../app/ui/receipt_model.py" line="163"/>
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_model.py" line="155"/>
+        <location filename="../../app/ui/receipt_model.py" line="163"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_model.py" line="155"/>
+        <location filename="../../app/ui/receipt_model.py" line="163"/>
         <source>Back</source>
         <translation>本次退</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_model.py" line="155"/>
+        <location filename="../../app/ui/receipt_model.py" line="163"/>
         <source>Reason (R)</source>
         <translation>原因 (R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_model.py" line="156"/>
+        <location filename="../../app/ui/receipt_model.py" line="164"/>
         <source>Condition (C)</source>
         <translation>状态 (C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_model.py" line="156"/>
+        <location filename="../../app/ui/receipt_model.py" line="164"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_model.py" line="156"/>
+        <location filename="../../app/ui/receipt_model.py" line="164"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_model.py" line="159"/>
+        <location filename="../../app/ui/receipt_model.py" line="167"/>
         <source>Already returned earlier</source>
         <translation>之前已退的数量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_model.py" line="159"/>
+        <location filename="../../app/ui/receipt_model.py" line="167"/>
         <source>Still returnable</source>
         <translation>还可以退的数量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_model.py" line="160"/>
+        <location filename="../../app/ui/receipt_model.py" line="168"/>
         <source>What the line netted after every discount (not today&apos;s price)</source>
         <translation>该行扣除所有优惠后的实付金额（不是今天的价格）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_model.py" line="161"/>
+        <location filename="../../app/ui/receipt_model.py" line="169"/>
         <source>How many come back now: digits, + and −, Space for all</source>
         <translation>本次退回数量：数字键、+ 和 −，空格键全退</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_model.py" line="192"/>
+        <location filename="../../app/ui/receipt_model.py" line="200"/>
         <source>{qty} × {price}, line discount {discount}</source>
         <translation>{qty} × {price}，行优惠 {discount}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_model.py" line="225"/>
+        <location filename="../../app/ui/receipt_model.py" line="233"/>
         <source>{outcome} (override)</source>
         <translation>{outcome}（特批）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_model.py" line="233"/>
+        <location filename="../../app/ui/receipt_model.py" line="241"/>
         <source>Final sale</source>
         <translation>清仓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_model.py" line="235"/>
+        <location filename="../../app/ui/receipt_model.py" line="243"/>
         <source>Promo: {group}</source>
         <translation>促销：{group}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_model.py" line="237"/>
+        <location filename="../../app/ui/receipt_model.py" line="245"/>
         <source>Warranty to {date}</source>
         <translation>保修至 {date}</translation>
     </message>
@@ -828,37 +828,37 @@
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../../app/ui/signin.py" line="116"/>
+        <location filename="../../app/ui/signin.py" line="117"/>
         <source>Pick a user.</source>
         <translation>请选择用户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin.py" line="132"/>
+        <location filename="../../app/ui/signin.py" line="133"/>
         <source>Counter locked — sign in to continue</source>
         <translation>柜台已锁定——请登录后继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin.py" line="133"/>
+        <location filename="../../app/ui/signin.py" line="134"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin.py" line="134"/>
+        <location filename="../../app/ui/signin.py" line="135"/>
         <source>&amp;User</source>
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin.py" line="135"/>
+        <location filename="../../app/ui/signin.py" line="136"/>
         <source>&amp;PIN</source>
         <translation>PIN(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin.py" line="136"/>
+        <location filename="../../app/ui/signin.py" line="137"/>
         <source>Sign in (Enter)</source>
         <translation>登录 (回车)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/signin.py" line="137"/>
+        <location filename="../../app/ui/signin.py" line="138"/>
         <source>4–6 digits</source>
         <translation>4–6 位数字</translation>
     </message>
@@ -866,62 +866,62 @@
 <context>
     <name>SupervisorDialog</name>
     <message>
-        <location filename="../../app/ui/approval.py" line="97"/>
+        <location filename="../../app/ui/approval.py" line="98"/>
         <source>No other supervisor can approve this.</source>
         <translation>没有其他主管可以审批。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/approval.py" line="100"/>
+        <location filename="../../app/ui/approval.py" line="101"/>
         <source>Type the supervisor&apos;s PIN.</source>
         <translation>请输入主管的 PIN。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/approval.py" line="124"/>
+        <location filename="../../app/ui/approval.py" line="125"/>
         <source>Supervisor approval</source>
         <translation>主管审批</translation>
     </message>
     <message>
-        <location filename="../../app/ui/approval.py" line="125"/>
+        <location filename="../../app/ui/approval.py" line="126"/>
         <source>A supervisor must approve this return.</source>
         <translation>此退货需要主管审批。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/approval.py" line="127"/>
+        <location filename="../../app/ui/approval.py" line="128"/>
         <source>Why: {reasons}</source>
         <translation>原因：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/approval.py" line="130"/>
+        <location filename="../../app/ui/approval.py" line="131"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/approval.py" line="131"/>
+        <location filename="../../app/ui/approval.py" line="132"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../app/ui/approval.py" line="132"/>
+        <location filename="../../app/ui/approval.py" line="133"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/ui/approval.py" line="133"/>
+        <location filename="../../app/ui/approval.py" line="134"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/approval.py" line="134"/>
+        <location filename="../../app/ui/approval.py" line="135"/>
         <source>optional</source>
         <translation>可不填</translation>
     </message>
     <message>
-        <location filename="../../app/ui/approval.py" line="139"/>
+        <location filename="../../app/ui/approval.py" line="140"/>
         <source>Approve (Enter)</source>
         <translation>批准 (回车)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/approval.py" line="140"/>
+        <location filename="../../app/ui/approval.py" line="141"/>
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
@@ -929,7 +929,7 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../app/ui/window.py" line="44"/>
+        <location filename="../../app/ui/window.py" line="45"/>
         <source>Scan the customer&apos;s receipt, member card, coupon or return slip.
 F5 return without a receipt · F6 find a member · F12 lock</source>
         <translation>请扫描顾客的小票、会员卡、优惠券或退货单。
@@ -1092,6 +1092,7 @@ F5 无小票退货 · F6 查找会员 · F12 锁屏</translation>
     </message>
     <message>
         <location filename="../../app/ui/words.py" line="53"/>
+        <location filename="../../app/ui/words.py" line="87"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -1182,16 +1183,51 @@ F5 无小票退货 · F6 查找会员 · F12 锁屏</translation>
     </message>
     <message>
         <location filename="../../app/ui/words.py" line="83"/>
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="84"/>
+        <source>Return / exchange</source>
+        <translation>退换货</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="85"/>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="86"/>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="90"/>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="91"/>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="92"/>
+        <source>Major</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/words.py" line="95"/>
         <source>Clerk</source>
         <translation>店员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="84"/>
+        <location filename="../../app/ui/words.py" line="96"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location filename="../../app/ui/words.py" line="85"/>
+        <location filename="../../app/ui/words.py" line="97"/>
         <source>Owner</source>
         <translation>店长</translation>
     </message>
