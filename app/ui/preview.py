@@ -114,7 +114,9 @@ class PreviewDialog(QDialog):
         self.resize(620, 700)
 
     def accept_scan(self, code: str) -> bool:
-        return True
+        """The next customer's scan closes the preview and goes on to the counter."""
+        self.accept()
+        return False
 
     def current(self) -> Printout:
         return self.printouts[max(self.tabs.currentIndex(), 0)]

@@ -158,9 +158,8 @@ class MainWindow(QMainWindow):
         active = self.active_modal()
         if active is not None:
             accept = getattr(active, "accept_scan", None)
-            if callable(accept):
-                accept(code)
-            return
+            if not callable(accept) or accept(code) or self.active_modal() is not None:
+                return  # the dialog took it (or ignores it): nothing reaches the page underneath
         page = self.current_page()
         accept = getattr(page, "accept_scan", None)
         if callable(accept) and accept(code):

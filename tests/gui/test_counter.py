@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog
 from sqlalchemy import func, select
 
 from app.db import session_scope
@@ -352,3 +353,34 @@ def test_the_slip_can_be_saved_as_pdf_and_sent_to_a_printer(qtbot, make_window, 
     preview._printer.setOutputFileName(str(tmp_path / "printed.pdf"))  # a PDF "printer" stands in
     preview._print_to_printer()
     assert (tmp_path / "printed.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_exchange_goods_found_by_name_when_several_match(qtbot, make_window, clock, shop):
+    window = make_window("en")
+    open_receipt(qtbot, window, clock, "R20261101-0003")
+    page = window.receipt_page
+    qtbot.keyClick(page.table, Qt.Key.Key_Space)
+    qtbot.keyClick(page.table, "r")
+    qtbot.keyClick(window, Qt.Key.Key_F8)
+    type_slowly(qtbot, page.exchange_search, "ke", clock)  # Electric Kettle and Rice Cooker both match
+    qtbot.keyClick(page.exchange_search, RETURN)
+    choice = page.exchange_search.findChild(QInputDialog, "productChoice")
+    assert choice is not None and choice.isVisible()
+    items = choice.comboBoxItems()
+    assert len(items) == 2
+    choice.setTextValue(next(i for i in items if "Rice Cooker" in i))
+    choice.accept()
+    assert [c.product.sku for c in page.exchange_goods.rows] == [COOKER]
+    assert page.quote.price_difference == 17000
+
+
+def test_the_next_scan_closes_the_slip_preview_and_opens_the_next_receipt(qtbot, make_window, clock, shop):
+    window = make_window()
+    open_receipt(qtbot, window, clock, "R20261101-0001")
+    qtbot.keyClick(window.receipt_page.table, Qt.Key.Key_Space)
+    qtbot.keyClick(window.receipt_page.table, RETURN)
+    preview = window.preview
+    assert preview.isVisible()
+    scan(qtbot, preview, "R20261101-0002", clock)
+    assert not preview.isVisible()
+    assert window.receipt_page.receipt.receipt_no == "R20261101-0002"
