@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QRegularExpression, Qt
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -84,8 +86,20 @@ class ReceiptPage(QWidget):
         bottom.addWidget(self.exchange_box)
         bottom.setStretchFactor(0, 3)
         bottom.setStretchFactor(1, 2)
+        # the drawer: shown only when money goes back in cash; what it cannot pay becomes store credit
+        self.drawer_label = QLabel()
+        self.drawer = QLineEdit()
+        self.drawer.setObjectName("cashInDrawer")
+        self.drawer.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,6}(\.\d{0,2})?"), self))
+        self.drawer.setMaximumWidth(130)
+        self.drawer_label.setBuddy(self.drawer)
+        self.drawer.textChanged.connect(lambda _t: self.render_drawer())
+        self.drawer_note = QLabel()
+        self.drawer_note.setObjectName("supervisor")
         buttons = QHBoxLayout()
         buttons.addWidget(self.hint, 1)
+        for widget in (self.drawer_label, self.drawer, self.drawer_note):
+            buttons.addWidget(widget)
         buttons.addWidget(self.exchange_button)
         buttons.addWidget(self.complete_button)
         column = QVBoxLayout(self)
@@ -112,6 +126,7 @@ class ReceiptPage(QWidget):
         self.started_at = datetime.now(UTC)  # handling time starts when the receipt opens
         self.exchange_goods.clear()
         self.exchange_button.setChecked(False)
+        self.drawer.clear()
         self.lines.set_receipt(receipt)
         self.quote_panel.set_names({line.line_no: fmt.product_name(line.name_zh, line.name_en)
                                     for line in receipt.lines})
@@ -152,10 +167,34 @@ class ReceiptPage(QWidget):
         return ReturnRequest(
             receipt_no=self.receipt.receipt_no, items=self.lines.items(),
             exchange_items=tuple(ExchangeItem(c.product.sku, c.qty) for c in self.exchange_goods.rows),
-            overrides=self.lines.overrides(), started_at=self.started_at)
+            overrides=self.lines.overrides(), started_at=self.started_at, cash_in_drawer=self.cash_in_drawer())
+
+    def cash_in_drawer(self) -> int | None:
+        """Fen the drawer holds, or None when the clerk left it empty (the drawer can pay)."""
+        text = self.drawer.text().strip()
+        if not text or self.drawer.isHidden():
+            return None
+        yuan, _, fen = text.partition(".")
+        return int(yuan or 0) * 100 + int((fen + "00")[:2])
+
+    def cash_refund(self) -> int:
+        if self.quote is None or self.quote.exchange_lines:
+            return 0
+        return sum(t.amount for t in self.quote.quote.tenders if t.method == "cash")  # type: ignore[attr-defined]
+
+    def render_drawer(self) -> None:
+        cash = self.cash_refund()
+        for widget in (self.drawer_label, self.drawer, self.drawer_note):
+            widget.setVisible(cash > 0)
+        drawer = self.cash_in_drawer()
+        if cash and drawer is not None and drawer < cash:
+            self.drawer_note.setText(self.tr("{amount} as store credit").format(amount=fmt.money(cash - drawer)))
+        else:
+            self.drawer_note.clear()
 
     def refresh_quote(self) -> None:
         self.quote = None
+        self.render_drawer()
         self.lines.set_decisions({})
         if self.receipt is None:
             self.quote_panel.show_message("")
@@ -174,6 +213,7 @@ class ReceiptPage(QWidget):
         self.quote = quote
         self.lines.set_decisions({d.line: d for d in quote.quote.lines})  # type: ignore[attr-defined]
         self.quote_panel.show_quote(quote)
+        self.render_drawer()
 
     # -- exchange ------------------------------------------------------------------------------
     def set_exchange(self, on: bool) -> None:
@@ -224,6 +264,7 @@ class ReceiptPage(QWidget):
         self.started_at = None
         self.exchange_button.setChecked(False)
         self.exchange_goods.clear()
+        self.drawer.clear()
         self.lines.set_receipt(None)
         self.render_header()
         self.quote_panel.show_message("")
@@ -248,6 +289,9 @@ class ReceiptPage(QWidget):
         self.exchange_search.setPlaceholderText(self.tr("Scan or type a barcode or name, Enter"))
         self.same_button.setText(self.tr("Same item (F9)"))
         self.exchange_button.setText(self.tr("Exchange (F8)"))
+        self.drawer_label.setText(self.tr("Cash in dra&wer ¥"))
+        self.drawer.setPlaceholderText(self.tr("enough"))
+        self.render_drawer()
         self.complete_button.setText(self.tr("Complete (Enter)"))
         if self.receipt is not None and self.quote is None:
             self.refresh_quote()

@@ -128,62 +128,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/window.py" line="205"/>
+        <location filename="../../app/ui/window.py" line="204"/>
         <source>Signed in as {name}.</source>
         <translation>已登录：{name}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window.py" line="262"/>
+        <location filename="../../app/ui/window.py" line="261"/>
         <source>Returns Desk</source>
         <translation>售后服务台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window.py" line="264"/>
+        <location filename="../../app/ui/window.py" line="263"/>
         <source>&amp;Counter</source>
         <translation>柜台(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window.py" line="265"/>
+        <location filename="../../app/ui/window.py" line="264"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window.py" line="266"/>
+        <location filename="../../app/ui/window.py" line="265"/>
         <source>Next customer</source>
         <translation>下一位顾客</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window.py" line="267"/>
+        <location filename="../../app/ui/window.py" line="266"/>
         <source>Go to the scan field</source>
         <translation>回到扫码框</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window.py" line="268"/>
+        <location filename="../../app/ui/window.py" line="267"/>
         <source>Lock the counter</source>
         <translation>锁定柜台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window.py" line="269"/>
+        <location filename="../../app/ui/window.py" line="268"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window.py" line="270"/>
+        <location filename="../../app/ui/window.py" line="269"/>
         <source>Lock (F12)</source>
         <translation>锁屏 (F12)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window.py" line="271"/>
+        <location filename="../../app/ui/window.py" line="270"/>
         <source>&amp;Code:</source>
         <translation>条码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window.py" line="272"/>
+        <location filename="../../app/ui/window.py" line="271"/>
         <source>Scan or type a receipt, card, coupon or return number, then Enter</source>
         <translation>扫描或输入小票号、会员卡号、券码或退货单号，按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/window.py" line="276"/>
+        <location filename="../../app/ui/window.py" line="275"/>
         <source>{role}: {name}</source>
         <translation>{role}：{name}</translation>
     </message>
@@ -409,42 +409,42 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../app/ui/preview.py" line="128"/>
+        <location filename="../../app/ui/preview.py" line="130"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/preview.py" line="164"/>
+        <location filename="../../app/ui/preview.py" line="166"/>
         <source>Return slip</source>
         <translation>退货单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/preview.py" line="164"/>
+        <location filename="../../app/ui/preview.py" line="166"/>
         <source>Coupon</source>
         <translation>优惠券</translation>
     </message>
     <message>
-        <location filename="../../app/ui/preview.py" line="164"/>
+        <location filename="../../app/ui/preview.py" line="166"/>
         <source>Store credit</source>
         <translation>储值凭证</translation>
     </message>
     <message>
-        <location filename="../../app/ui/preview.py" line="167"/>
+        <location filename="../../app/ui/preview.py" line="169"/>
         <source>Print preview</source>
         <translation>打印预览</translation>
     </message>
     <message>
-        <location filename="../../app/ui/preview.py" line="168"/>
+        <location filename="../../app/ui/preview.py" line="170"/>
         <source>Print (Ctrl+P)</source>
         <translation>打印 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/preview.py" line="169"/>
+        <location filename="../../app/ui/preview.py" line="171"/>
         <source>Save as PDF (Ctrl+S)</source>
         <translation>另存为 PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/preview.py" line="170"/>
+        <location filename="../../app/ui/preview.py" line="172"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
@@ -642,82 +642,97 @@
 <context>
     <name>ReceiptPage</name>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="124"/>
+        <location filename="../../app/ui/receipt_page.py" line="139"/>
         <source>Everything on receipt {no} has already been returned.</source>
         <translation>小票 {no} 上的商品已全部退过。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="133"/>
+        <location filename="../../app/ui/receipt_page.py" line="148"/>
         <source>&lt;b&gt;Receipt {no}&lt;/b&gt;</source>
         <translation>&lt;b&gt;小票 {no}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="135"/>
+        <location filename="../../app/ui/receipt_page.py" line="150"/>
         <source>Till {till}</source>
         <translation>收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="136"/>
+        <location filename="../../app/ui/receipt_page.py" line="151"/>
         <source>Cashier {cashier}</source>
         <translation>收银员 {cashier}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="137"/>
+        <location filename="../../app/ui/receipt_page.py" line="152"/>
         <source>Paid {total}</source>
         <translation>实付 {total}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="141"/>
+        <location filename="../../app/ui/receipt_page.py" line="156"/>
         <source>Member {name} {phone} · {tier} · {points} points</source>
         <translation>会员 {name} {phone} · {tier} · 积分 {points}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="144"/>
+        <location filename="../../app/ui/receipt_page.py" line="159"/>
         <source>No member</source>
         <translation>非会员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="146"/>
+        <location filename="../../app/ui/receipt_page.py" line="161"/>
         <source>Earlier returns: {numbers}</source>
         <translation>之前的退货：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="165"/>
+        <location filename="../../app/ui/receipt_page.py" line="191"/>
+        <source>{amount} as store credit</source>
+        <translation>其中 {amount} 转为储值凭证</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/receipt_page.py" line="204"/>
         <source>Choose what comes back: ↑↓ pick a line, Space takes all of it (or a digit for how many).</source>
         <translation>请选择要退的商品：↑↓ 选行，空格键全退（或按数字键输入数量）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="217"/>
+        <location filename="../../app/ui/receipt_page.py" line="257"/>
         <source>Pick at least one item to return.</source>
         <translation>请至少选择一件要退的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="245"/>
+        <location filename="../../app/ui/receipt_page.py" line="286"/>
         <source>Keys: digits / + − qty · Space all · R reason · C condition · O override · Esc next customer</source>
         <translation>按键：数字 / + − 数量 · 空格 全退 · R 原因 · C 状态 · O 特批 · Esc 下一位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="247"/>
+        <location filename="../../app/ui/receipt_page.py" line="288"/>
         <source>Exchange: goods going out</source>
         <translation>换货：换出的商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="248"/>
+        <location filename="../../app/ui/receipt_page.py" line="289"/>
         <source>Scan or type a barcode or name, Enter</source>
         <translation>扫条码或输入条码/品名，按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="249"/>
+        <location filename="../../app/ui/receipt_page.py" line="290"/>
         <source>Same item (F9)</source>
         <translation>换同款 (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="250"/>
+        <location filename="../../app/ui/receipt_page.py" line="291"/>
         <source>Exchange (F8)</source>
         <translation>换货 (F8)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="251"/>
+        <location filename="../../app/ui/receipt_page.py" line="292"/>
+        <source>Cash in dra&amp;wer ¥</source>
+        <translation>钱箱现金(&amp;W) ¥</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/receipt_page.py" line="293"/>
+        <source>enough</source>
+        <translation>足够</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/receipt_page.py" line="295"/>
         <source>Complete (Enter)</source>
         <translation>完成 (回车)</translation>
     </message>

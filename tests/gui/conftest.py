@@ -51,6 +51,8 @@ SALES = [
     _sale("R20261101-0002", 1, [_line(1, KETTLE, 5, 12900)], [{"method": "card", "amount": 64500}], member=None),
     # a kettle 10 days ago: a fault now means exchange only
     _sale("R20261101-0003", 10, [_line(1, KETTLE, 1, 12900)], [{"method": "alipay", "amount": 12900}]),
+    # two noodles paid in cash, no member
+    _sale("R20261101-0004", 1, [_line(1, NOODLES, 2, 450)], [{"method": "cash", "amount": 900}], member=None),
 ]
 
 

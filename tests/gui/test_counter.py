@@ -384,3 +384,21 @@ def test_the_next_scan_closes_the_slip_preview_and_opens_the_next_receipt(qtbot,
     scan(qtbot, preview, "R20261101-0002", clock)
     assert not preview.isVisible()
     assert window.receipt_page.receipt.receipt_no == "R20261101-0002"
+
+
+def test_a_cash_refund_the_drawer_cannot_cover_becomes_store_credit(qtbot, make_window, clock, shop):
+    window = make_window("en")
+    open_receipt(qtbot, window, clock, "R20261101-0004")
+    page = window.receipt_page
+    assert page.drawer.isHidden()  # no cash going back yet
+    qtbot.keyClick(page.table, Qt.Key.Key_Space)
+    assert not page.drawer.isHidden()
+    type_slowly(qtbot, page.drawer, "5.50", clock)
+    assert page.cash_in_drawer() == 550
+    assert "¥3.50" in page.drawer_note.text()
+    qtbot.keyClick(page.table, RETURN)
+    [ret] = returns_in_db(shop)
+    assert sorted((t.method, t.amount) for t in ret.tenders) == [("cash", 550), ("store_credit", 350)]
+    with session_scope(shop, write=False) as s:
+        voucher = s.scalar(select(Coupon).where(Coupon.return_id == ret.id, Coupon.kind == "store_credit"))
+    assert voucher is not None and voucher.value == 350
