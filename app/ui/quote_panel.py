@@ -49,6 +49,7 @@ class QuotePanel(QWidget):
         totals.addWidget(self.extras_label)
         totals.addWidget(self.supervisor_label)
         totals.addStretch(1)
+        self.totals = totals
         totals_box = QWidget()
         totals_box.setLayout(totals)
         totals_box.setMinimumWidth(330)
@@ -60,6 +61,10 @@ class QuotePanel(QWidget):
         grid.addWidget(totals_box, 0, 1)
         grid.setColumnStretch(0, 1)
         self.show_message("")
+
+    def add_row(self, widget: QWidget) -> None:
+        """A page's own control under the totals (the receipt page's cash drawer)."""
+        self.totals.insertWidget(self.totals.count() - 1, widget)
 
     def set_names(self, names: dict[int, str]) -> None:
         """Line number → product name, so each line in the panel says what it is."""
