@@ -402,3 +402,34 @@ def test_a_cash_refund_the_drawer_cannot_cover_becomes_store_credit(qtbot, make_
     with session_scope(shop, write=False) as s:
         voucher = s.scalar(select(Coupon).where(Coupon.return_id == ret.id, Coupon.kind == "store_credit"))
     assert voucher is not None and voucher.value == 350
+
+
+def test_a_supervisor_overrides_a_refusal_and_the_reason_is_stored(qtbot, make_window, clock, shop):
+    window = make_window("en")
+    open_receipt(qtbot, window, clock, "R20261101-0003")  # a kettle, 10 days ago
+    page = window.receipt_page
+    qtbot.keyClick(page.table, Qt.Key.Key_Space)
+    qtbot.keyClick(page.table, "c")  # opened: a changed-mind appliance return is refused
+    assert page.quote.quote.lines[0].outcome == "refused_overridable"
+    qtbot.keyClick(page.table, "o")
+    assert page.quote.needs_supervisor and "override" in page.quote.supervisor_reasons
+    assert page.quote.quote.lines[0].outcome == "refund"
+    qtbot.keyClick(page.table, RETURN)
+    approve(qtbot, window, "boss", "2222", reason_index=2, note="box never opened")  # quality dispute
+    [ret] = returns_in_db(shop)
+    assert ret.override_reason == "quality_dispute" and ret.override_note == "box never opened"
+    assert "override" in ret.supervisor_reasons and ret.refund_total == 12900
+    assert [line.outcome for line in ret.lines] == ["refund"]
+
+
+def test_every_screen_fits_1366_by_768_in_both_languages(qtbot, make_window, clock, shop):
+    window = make_window("zh_CN")
+    open_receipt(qtbot, window, clock, "R20261101-0001")
+    qtbot.keyClick(window.receipt_page.table, Qt.Key.Key_Space)
+    qtbot.keyClick(window, Qt.Key.Key_F8)
+    for lang in ("zh_CN", "en"):
+        window.language_actions[lang].trigger()
+        for page in window.work_pages():
+            window.show_page(page)
+            hint = window.minimumSizeHint()
+            assert hint.width() <= 1366 and hint.height() <= 768, (lang, page.objectName(), hint)
