@@ -172,11 +172,10 @@ class ChosenTable(QTableView):
             super().keyPressEvent(event)
 
 
-def choose_product(parent: QWidget, text: str) -> list[ProductView]:
+def choose_product(text: str) -> list[ProductView]:
     """Barcode → that product; words → the matches (caller shows a choice when there are several)."""
     code = normalise(text)
-    found = catalogue.find_product(code if code.isdigit() else text.strip())
-    return found
+    return catalogue.find_product(code if code.isdigit() else text.strip())
 
 
 class ProductSearch(QLineEdit):
@@ -196,7 +195,7 @@ class ProductSearch(QLineEdit):
         if not text:
             return
         try:
-            found = choose_product(self, text)
+            found = choose_product(text)
         except Exception as exc:  # noqa: BLE001 — shown like any other failure; a bug is logged
             if not hasattr(exc, "message"):
                 log.exception("product search failed")

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from app.errors import INTERNAL_ERROR, DeskError
@@ -65,6 +65,3 @@ def guarded(show_error: Callable[[str], None], action: Callable[[], T], what: st
         show_error(error_text(exc))
     return None
 
-
-def tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)

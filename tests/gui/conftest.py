@@ -166,3 +166,21 @@ def returns_in_db(url: str) -> list[Return]:
 def user_row(url: str, username: str) -> User:
     with session_scope(url, write=False) as s:
         return s.scalar(select(User).where(User.username == username))
+
+
+def open_receipt(qtbot, window, clock, number: str) -> None:
+    scan(qtbot, window.scan, number, clock)
+    assert window.current_page() is window.receipt_page
+    assert window.receipt_page.receipt.receipt_no == number
+
+def approve(qtbot, window, supervisor: str, pin: str, reason_index: int = 0, note: str = ""):
+    dialog = window.approval_dialog
+    assert dialog.isVisible()
+    dialog.supervisor.setCurrentIndex(dialog.supervisor.findData(supervisor))
+    dialog.reason.setCurrentIndex(reason_index)
+    if note:
+        dialog.note.setText(note)
+    dialog.pin.setFocus()
+    qtbot.keyClicks(dialog.pin, pin)
+    qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+    return dialog

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
 from sqlalchemy import func, select
 
 from app.db import session_scope
@@ -11,9 +10,9 @@ from app.models import AuditEntry, Coupon
 from app.services import lookup
 from app.ui.signals import emit
 from tests.gui.conftest import (
-    COOKER,
-    KETTLE,
+    approve,
     close_dialog,
+    open_receipt,
     returns_in_db,
     scan,
     sign_in_as,
@@ -24,23 +23,6 @@ from tests.gui.conftest import (
 RETURN = Qt.Key.Key_Return
 
 
-def open_receipt(qtbot, window, clock, number: str) -> None:
-    scan(qtbot, window.scan, number, clock)
-    assert window.current_page() is window.receipt_page
-    assert window.receipt_page.receipt.receipt_no == number
-
-
-def approve(qtbot, window, supervisor: str, pin: str, reason_index: int = 0, note: str = ""):
-    dialog = window.approval_dialog
-    assert dialog.isVisible()
-    dialog.supervisor.setCurrentIndex(dialog.supervisor.findData(supervisor))
-    dialog.reason.setCurrentIndex(reason_index)
-    if note:
-        dialog.note.setText(note)
-    dialog.pin.setFocus()
-    qtbot.keyClicks(dialog.pin, pin)
-    qtbot.keyClick(dialog.pin, RETURN)
-    return dialog
 
 
 def test_scanned_receipt_is_picked_quoted_approved_completed_and_its_slip_printed(qtbot, make_window, clock, shop):
@@ -93,40 +75,6 @@ def test_a_scan_while_typing_a_quantity_never_lands_in_the_quantity(qtbot, make_
     assert returns_in_db(shop) == []
 
 
-def test_a_quality_fault_exchange_for_a_dearer_item_collects_the_difference(qtbot, make_window, clock, shop):
-    window = make_window()
-    open_receipt(qtbot, window, clock, "R20261101-0003")
-    page = window.receipt_page
-    table = page.table
-    qtbot.keyClick(table, Qt.Key.Key_Space)
-    qtbot.keyClick(table, "r")  # changed mind → quality fault
-    assert page.lines.pick_at(0).reason == "quality_fault"
-    assert page.quote.quote.lines[0].outcome == "exchange_only"
-    qtbot.keyClick(window, Qt.Key.Key_F8)
-    assert page.exchange_box.isVisible()
-    scan(qtbot, page.exchange_search, COOKER, clock)  # the rice cooker going out
-    assert [c.product.sku for c in page.exchange_goods.rows] == [COOKER]
-    assert page.quote.price_difference == 29900 - 12900
-    qtbot.keyClick(table, RETURN)
-
-    [ret] = returns_in_db(shop)
-    assert ret.kind == "exchange" and ret.price_difference == 17000 and ret.refund_total == 0
-    assert [(x.sku, x.qty, x.amount) for x in ret.exchange_lines] == [(COOKER, 1, 29900)]
-    assert [(line.sku, line.outcome) for line in ret.lines] == [(KETTLE, "exchange_only")]
-
-
-def test_a_same_item_exchange_has_no_price_difference(qtbot, make_window, clock, shop):
-    window = make_window()
-    open_receipt(qtbot, window, clock, "R20261101-0003")
-    page = window.receipt_page
-    qtbot.keyClick(page.table, Qt.Key.Key_Space)
-    qtbot.keyClick(page.table, "r")
-    qtbot.keyClick(window, Qt.Key.Key_F9)  # same item
-    assert page.quote.price_difference == 0
-    qtbot.keyClick(page.table, RETURN)
-    [ret] = returns_in_db(shop)
-    assert ret.kind == "exchange" and ret.price_difference == 0
-    assert [x.sku for x in ret.exchange_lines] == [KETTLE]
 
 
 def test_a_return_without_receipt_gives_store_credit_after_a_supervisor_approves(qtbot, make_window, clock, shop):
@@ -354,24 +302,6 @@ def test_the_slip_can_be_saved_as_pdf_and_sent_to_a_printer(qtbot, make_window, 
     preview._print_to_printer()
     assert (tmp_path / "printed.pdf").read_bytes().startswith(b"%PDF")
 
-
-def test_exchange_goods_found_by_name_when_several_match(qtbot, make_window, clock, shop):
-    window = make_window("en")
-    open_receipt(qtbot, window, clock, "R20261101-0003")
-    page = window.receipt_page
-    qtbot.keyClick(page.table, Qt.Key.Key_Space)
-    qtbot.keyClick(page.table, "r")
-    qtbot.keyClick(window, Qt.Key.Key_F8)
-    type_slowly(qtbot, page.exchange_search, "ke", clock)  # Electric Kettle and Rice Cooker both match
-    qtbot.keyClick(page.exchange_search, RETURN)
-    choice = page.exchange_search.findChild(QInputDialog, "productChoice")
-    assert choice is not None and choice.isVisible()
-    items = choice.comboBoxItems()
-    assert len(items) == 2
-    choice.setTextValue(next(i for i in items if "Rice Cooker" in i))
-    choice.accept()
-    assert [c.product.sku for c in page.exchange_goods.rows] == [COOKER]
-    assert page.quote.price_difference == 17000
 
 
 def test_the_next_scan_closes_the_slip_preview_and_opens_the_next_receipt(qtbot, make_window, clock, shop):
