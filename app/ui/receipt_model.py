@@ -230,10 +230,13 @@ class ReceiptLinesModel(QAbstractTableModel):
             if decision is None:
                 return ""
             text = word(OUTCOMES, decision.outcome)  # type: ignore[attr-defined]
-            return self.tr("{outcome} (override)").format(outcome=text) if pick.override else text
+            return self.override_text(text) if pick.override else text
         if col == Col.REFUND:
             return fmt.money(decision.refund) if decision is not None else ""  # type: ignore[attr-defined]
         return ""
+
+    def override_text(self, outcome: str) -> str:
+        return self.tr("{outcome} (override)").format(outcome=outcome)
 
     def flag_text(self, line: ReceiptLineView) -> str:
         parts = []

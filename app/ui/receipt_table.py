@@ -58,7 +58,8 @@ class ReceiptTable(QTableView):
         pad = 24
         choices = {Col.REASON: [word(REASONS, k) for k in REASONS],
                    Col.CONDITION: [word(CONDITIONS, k) for k in CONDITIONS],
-                   Col.OUTCOME: [word(OUTCOMES, k) for k in ("refund", "exchange_only", "refused")],
+                   Col.OUTCOME: [word(OUTCOMES, k) for k in ("refund", "exchange_only", "refused")]
+                   + [self.lines.override_text(word(OUTCOMES, "refund"))],
                    Col.REFUND: ["¥9999.99"], Col.QTY: ["99"]}
         bold = self.horizontalHeader().fontMetrics()
         for column in range(Col.COUNT):

@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -141,8 +142,6 @@ class ScanDetector(QObject):
 
     def _is_propagation(self, watched: QWidget, event: QKeyEvent) -> bool:
         """The same key press handed on to a parent (QLineEdit ignores Return) is not a second key."""
-        import shiboken6
-
         address = shiboken6.getCppPointer(event)[0]
         previous = self._last_receiver
         same = (self._last_event is not None and self._last_event[0] == address and previous is not None

@@ -100,27 +100,27 @@
 <context>
     <name>LineEditor</name>
     <message>
-        <location filename="../../app/ui/receipt_table.py" line="174"/>
+        <location filename="../../app/ui/receipt_table.py" line="175"/>
         <source>Line {no}</source>
         <translation>第 {no} 行</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_table.py" line="192"/>
+        <location filename="../../app/ui/receipt_table.py" line="193"/>
         <source>&amp;Qty</source>
         <translation>数量(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_table.py" line="193"/>
+        <location filename="../../app/ui/receipt_table.py" line="194"/>
         <source>Rea&amp;son</source>
         <translation>原因(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_table.py" line="194"/>
+        <location filename="../../app/ui/receipt_table.py" line="195"/>
         <source>Con&amp;dition</source>
         <translation>状态(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_table.py" line="195"/>
+        <location filename="../../app/ui/receipt_table.py" line="196"/>
         <source>Supervisor override (&amp;O)</source>
         <translation>主管特批 (&amp;O)</translation>
     </message>
@@ -452,17 +452,17 @@
 <context>
     <name>ProductSearch</name>
     <message>
-        <location filename="../../app/ui/products.py" line="206"/>
+        <location filename="../../app/ui/products.py" line="205"/>
         <source>No product matches “{text}”.</source>
         <translation>没有与“{text}”相符的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/products.py" line="216"/>
+        <location filename="../../app/ui/products.py" line="215"/>
         <source>Pick the product</source>
         <translation>选择商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/products.py" line="217"/>
+        <location filename="../../app/ui/products.py" line="216"/>
         <source>Several products match “{text}”:</source>
         <translation>有多个商品与“{text}”相符：</translation>
     </message>
@@ -470,63 +470,63 @@
 <context>
     <name>QuotePanel</name>
     <message>
-        <location filename="../../app/ui/quote_panel.py" line="87"/>
-        <location filename="../../app/ui/quote_panel.py" line="107"/>
+        <location filename="../../app/ui/quote_panel.py" line="92"/>
+        <location filename="../../app/ui/quote_panel.py" line="112"/>
         <source>Refund</source>
         <translation>应退金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/quote_panel.py" line="104"/>
+        <location filename="../../app/ui/quote_panel.py" line="109"/>
         <source>Customer pays</source>
         <translation>顾客补差价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/quote_panel.py" line="111"/>
+        <location filename="../../app/ui/quote_panel.py" line="116"/>
         <source>Back to: {tenders}</source>
         <translation>退回：{tenders}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/quote_panel.py" line="115"/>
+        <location filename="../../app/ui/quote_panel.py" line="120"/>
         <source>Paid by coupon, not refunded: {amount}</source>
         <translation>优惠券抵扣部分不退：{amount}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/quote_panel.py" line="118"/>
+        <location filename="../../app/ui/quote_panel.py" line="123"/>
         <source>Points to reverse: {points}</source>
         <translation>扣回积分：{points}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/quote_panel.py" line="121"/>
+        <location filename="../../app/ui/quote_panel.py" line="126"/>
         <source>Goodwill coupon: {value} off {spend}, {days} days</source>
         <translation>补偿券：满{spend}减{value}，{days}天内有效</translation>
     </message>
     <message>
-        <location filename="../../app/ui/quote_panel.py" line="124"/>
+        <location filename="../../app/ui/quote_panel.py" line="129"/>
         <source>Goods going out: {total}</source>
         <translation>换出商品：{total}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/quote_panel.py" line="125"/>
+        <location filename="../../app/ui/quote_panel.py" line="130"/>
         <source>Worth of goods coming back: {credit}</source>
         <translation>退回商品价值：{credit}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/quote_panel.py" line="128"/>
+        <location filename="../../app/ui/quote_panel.py" line="133"/>
         <source>Price difference: the customer pays {amount}</source>
         <translation>差价：顾客补 {amount}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/quote_panel.py" line="131"/>
+        <location filename="../../app/ui/quote_panel.py" line="136"/>
         <source>Price difference: refund {amount} to the customer</source>
         <translation>差价：退给顾客 {amount}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/quote_panel.py" line="134"/>
+        <location filename="../../app/ui/quote_panel.py" line="139"/>
         <source>No price difference</source>
         <translation>无差价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/quote_panel.py" line="138"/>
+        <location filename="../../app/ui/quote_panel.py" line="143"/>
         <source>Needs a supervisor: {reasons}</source>
         <translation>需要主管审批：{reasons}</translation>
     </message>
@@ -619,22 +619,22 @@
         <translation>{qty} × {price}，行优惠 {discount}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_model.py" line="233"/>
+        <location filename="../../app/ui/receipt_model.py" line="239"/>
         <source>{outcome} (override)</source>
         <translation>{outcome}（特批）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_model.py" line="241"/>
+        <location filename="../../app/ui/receipt_model.py" line="244"/>
         <source>Final sale</source>
         <translation>清仓</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_model.py" line="243"/>
+        <location filename="../../app/ui/receipt_model.py" line="246"/>
         <source>Promo: {group}</source>
         <translation>促销：{group}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_model.py" line="245"/>
+        <location filename="../../app/ui/receipt_model.py" line="248"/>
         <source>Warranty to {date}</source>
         <translation>保修至 {date}</translation>
     </message>
@@ -642,97 +642,97 @@
 <context>
     <name>ReceiptPage</name>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="139"/>
+        <location filename="../../app/ui/receipt_page.py" line="146"/>
         <source>Everything on receipt {no} has already been returned.</source>
         <translation>小票 {no} 上的商品已全部退过。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="148"/>
+        <location filename="../../app/ui/receipt_page.py" line="155"/>
         <source>&lt;b&gt;Receipt {no}&lt;/b&gt;</source>
         <translation>&lt;b&gt;小票 {no}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="150"/>
+        <location filename="../../app/ui/receipt_page.py" line="157"/>
         <source>Till {till}</source>
         <translation>收银台 {till}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="151"/>
+        <location filename="../../app/ui/receipt_page.py" line="158"/>
         <source>Cashier {cashier}</source>
         <translation>收银员 {cashier}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="152"/>
+        <location filename="../../app/ui/receipt_page.py" line="159"/>
         <source>Paid {total}</source>
         <translation>实付 {total}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="156"/>
+        <location filename="../../app/ui/receipt_page.py" line="163"/>
         <source>Member {name} {phone} · {tier} · {points} points</source>
         <translation>会员 {name} {phone} · {tier} · 积分 {points}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="159"/>
+        <location filename="../../app/ui/receipt_page.py" line="166"/>
         <source>No member</source>
         <translation>非会员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="161"/>
+        <location filename="../../app/ui/receipt_page.py" line="168"/>
         <source>Earlier returns: {numbers}</source>
         <translation>之前的退货：{numbers}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="191"/>
+        <location filename="../../app/ui/receipt_page.py" line="198"/>
         <source>{amount} as store credit</source>
         <translation>其中 {amount} 转为储值凭证</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="204"/>
+        <location filename="../../app/ui/receipt_page.py" line="211"/>
         <source>Choose what comes back: ↑↓ pick a line, Space takes all of it (or a digit for how many).</source>
         <translation>请选择要退的商品：↑↓ 选行，空格键全退（或按数字键输入数量）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="257"/>
+        <location filename="../../app/ui/receipt_page.py" line="264"/>
         <source>Pick at least one item to return.</source>
         <translation>请至少选择一件要退的商品。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="286"/>
+        <location filename="../../app/ui/receipt_page.py" line="293"/>
         <source>Keys: digits / + − qty · Space all · R reason · C condition · O override · Esc next customer</source>
         <translation>按键：数字 / + − 数量 · 空格 全退 · R 原因 · C 状态 · O 特批 · Esc 下一位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="288"/>
+        <location filename="../../app/ui/receipt_page.py" line="295"/>
         <source>Exchange: goods going out</source>
         <translation>换货：换出的商品</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="289"/>
+        <location filename="../../app/ui/receipt_page.py" line="296"/>
         <source>Scan or type a barcode or name, Enter</source>
         <translation>扫条码或输入条码/品名，按回车</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="290"/>
+        <location filename="../../app/ui/receipt_page.py" line="297"/>
         <source>Same item (F9)</source>
         <translation>换同款 (F9)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="291"/>
+        <location filename="../../app/ui/receipt_page.py" line="298"/>
         <source>Exchange (F8)</source>
         <translation>换货 (F8)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="292"/>
+        <location filename="../../app/ui/receipt_page.py" line="299"/>
         <source>Cash in dra&amp;wer ¥</source>
         <translation>钱箱现金(&amp;W) ¥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="293"/>
+        <location filename="../../app/ui/receipt_page.py" line="300"/>
         <source>enough</source>
         <translation>足够</translation>
     </message>
     <message>
-        <location filename="../../app/ui/receipt_page.py" line="295"/>
+        <location filename="../../app/ui/receipt_page.py" line="302"/>
         <source>Complete (Enter)</source>
         <translation>完成 (回车)</translation>
     </message>
