@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from app.errors import DeskError
 from app.services import users
 from app.services.views import Approval, UserView
-from app.ui.signals import emit
 from app.ui.signin import PinField
 from app.ui.status import error_text, guarded, log
 from app.ui.words import OVERRIDE_REASONS, SUPERVISOR_REASONS, word
@@ -113,7 +112,7 @@ class SupervisorDialog(QDialog):
             self.message.setText(error_text(exc))
             return
         self.result_value = result
-        emit(self.approved, result)
+        self.approved.emit(result)
         self.accept()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -19,7 +19,6 @@ from app.services.views import ProductView
 from app.ui import fmt
 from app.ui.receipt_model import CONDITION_KEYS, DEFAULT_CONDITION, DEFAULT_REASON, REASON_KEYS
 from app.ui.scan import normalise
-from app.ui.signals import emit
 from app.ui.words import CONDITIONS, REASONS, word
 
 ROOT = QModelIndex()  # the invisible root: rows and columns hang off it
@@ -48,7 +47,7 @@ class ChosenModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = []
         self.endResetModel()
-        emit(self.changed)
+        self.changed.emit()
 
     def add(self, product: ProductView, qty: int = 1) -> None:
         for i, row in enumerate(self.rows):
@@ -58,22 +57,22 @@ class ChosenModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows))
         self.rows.append(Chosen(product, qty))
         self.endInsertRows()
-        emit(self.changed)
+        self.changed.emit()
 
     def remove(self, row: int) -> None:
         if 0 <= row < len(self.rows):
             self.beginRemoveRows(QModelIndex(), row, row)
             del self.rows[row]
             self.endRemoveRows()
-            emit(self.changed)
+            self.changed.emit()
 
     def _set(self, row: int, value: Chosen) -> None:
         if value.qty <= 0:
             self.remove(row)
             return
         self.rows[row] = value
-        emit(self.dataChanged, self.index(row, 0), self.index(row, self.columnCount() - 1))
-        emit(self.changed)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        self.changed.emit()
 
     def add_qty(self, row: int, step: int) -> None:
         if 0 <= row < len(self.rows):
@@ -123,9 +122,9 @@ class ChosenModel(QAbstractTableModel):
         return values[index.column()]
 
     def retranslate(self) -> None:
-        emit(self.headerDataChanged, Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
         if self.rows:
-            emit(self.dataChanged, self.index(0, 0), self.index(len(self.rows) - 1, self.columnCount() - 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, self.columnCount() - 1))
 
 
 class ChosenTable(QTableView):
@@ -157,7 +156,7 @@ class ChosenTable(QTableView):
         row = self.currentIndex().row() if self.currentIndex().isValid() else -1
         key, shift = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            emit(self.enter_pressed)
+            self.enter_pressed.emit()
         elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.chosen.add_qty(row, 1)
         elif key == Qt.Key.Key_Minus:
@@ -199,14 +198,14 @@ class ProductSearch(QLineEdit):
         except Exception as exc:  # noqa: BLE001 — shown like any other failure; a bug is logged
             if not hasattr(exc, "message"):
                 log.exception("product search failed")
-            emit(self.not_found, error_text(exc))
+            self.not_found.emit(error_text(exc))
             return
         if not found:
-            emit(self.not_found, self.tr("No product matches “{text}”.").format(text=text))
+            self.not_found.emit(self.tr("No product matches “{text}”.").format(text=text))
             return
         self.clear()
         if len(found) == 1:
-            emit(self.product_chosen, found[0])
+            self.product_chosen.emit(found[0])
             return
         names = [f"{fmt.product_name(p.name_zh, p.name_en)} · {fmt.money(p.price)} · {p.sku}" for p in found]
         self._choices = found
@@ -216,5 +215,5 @@ class ProductSearch(QLineEdit):
         dialog.setLabelText(self.tr("Several products match “{text}”:").format(text=text))
         dialog.setComboBoxItems(names)
         dialog.setComboBoxEditable(False)
-        dialog.textValueSelected.connect(lambda value: emit(self.product_chosen, found[names.index(value)]))
+        dialog.textValueSelected.connect(lambda value: self.product_chosen.emit(found[names.index(value)]))
         dialog.open()

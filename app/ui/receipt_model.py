@@ -10,7 +10,6 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.services.views import ReceiptLineView, ReceiptView, ReturnItem
 from app.ui import fmt
-from app.ui.signals import emit
 from app.ui.words import CONDITIONS, OUTCOMES, REASONS, word
 
 REASON_KEYS = list(REASONS)
@@ -63,13 +62,13 @@ class ReceiptLinesModel(QAbstractTableModel):
             return
         self.decisions = decisions
         if self.lines:
-            emit(self.dataChanged, self.index(0, Col.OUTCOME), self.index(len(self.lines) - 1, Col.REFUND))
+            self.dataChanged.emit(self.index(0, Col.OUTCOME), self.index(len(self.lines) - 1, Col.REFUND))
 
     def retranslate(self) -> None:
         self._headers = []
-        emit(self.headerDataChanged, Qt.Orientation.Horizontal, 0, Col.COUNT - 1)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, Col.COUNT - 1)
         if self.lines:
-            emit(self.dataChanged, self.index(0, 0), self.index(len(self.lines) - 1, Col.COUNT - 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.lines) - 1, Col.COUNT - 1))
 
     # -- picks ---------------------------------------------------------------------------------
     def line_at(self, row: int) -> ReceiptLineView:
@@ -88,8 +87,8 @@ class ReceiptLinesModel(QAbstractTableModel):
         if new == old:
             return
         self.picks[line.line_no] = new
-        emit(self.dataChanged, self.index(row, 0), self.index(row, Col.COUNT - 1))
-        emit(self.picks_changed)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, Col.COUNT - 1))
+        self.picks_changed.emit()
 
     def set_qty(self, row: int, qty: int) -> None:
         self._update(row, lambda p: replace(p, qty=qty))
@@ -135,8 +134,8 @@ class ReceiptLinesModel(QAbstractTableModel):
             if saved != self.picks:
                 self.picks = dict(saved)
                 if self.lines:
-                    emit(self.dataChanged, self.index(0, 0), self.index(len(self.lines) - 1, Col.COUNT - 1))
-                emit(self.picks_changed)
+                    self.dataChanged.emit(self.index(0, 0), self.index(len(self.lines) - 1, Col.COUNT - 1))
+                self.picks_changed.emit()
 
         return put_back
 

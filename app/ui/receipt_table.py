@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.receipt_model import CONDITION_KEYS, REASON_KEYS, Col, ReceiptLinesModel
-from app.ui.signals import emit
 from app.ui.words import CONDITIONS, REASONS, word
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -86,7 +85,7 @@ class ReceiptTable(QTableView):
         text = event.text()
         shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         if key in ENTER_KEYS:
-            emit(self.enter_pressed)
+            self.enter_pressed.emit()
             return
         if row >= 0:
             if text.isdigit():
@@ -154,7 +153,7 @@ class LineEditor(QWidget):
 
     def eventFilter(self, watched, event) -> bool:  # type: ignore[no-untyped-def]
         if event.type() == QEvent.Type.KeyPress and event.key() in ENTER_KEYS:
-            emit(self.enter_pressed)
+            self.enter_pressed.emit()
             return True
         if event.type() == QEvent.Type.FocusIn:  # typing a digit replaces the quantity, not appends to it
             QTimer.singleShot(0, self.qty.selectAll)

@@ -7,8 +7,6 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from app.ui.signals import emit
-
 ROOT = QModelIndex()  # the invisible root: rows and columns hang off it
 Index = QModelIndex | QPersistentModelIndex
 
@@ -29,7 +27,7 @@ class RowsModel(QAbstractTableModel):
         self.endResetModel()
 
     def retranslate(self) -> None:
-        emit(self.headerDataChanged, Qt.Orientation.Horizontal, 0, max(0, self.columnCount() - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.columnCount() - 1))
 
     def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)

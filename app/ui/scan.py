@@ -25,8 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.signals import emit
-
 MIN_LENGTH = 6
 MAX_GAP = 0.035  # seconds between two keys of one burst; people are slower
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -164,7 +162,7 @@ class ScanDetector(QObject):
                 burst.undo()
                 self._burst = _Burst()
                 if code:
-                    emit(self.code_scanned, code)
+                    self.code_scanned.emit(code)
                     return True
             self._burst = _Burst()
             return False
@@ -207,7 +205,7 @@ class ScanField(QLineEdit):
     def _on_return_pressed(self) -> None:
         code = normalise(self.text())
         self.clear()
-        emit(self.code_entered, code)
+        self.code_entered.emit(code)
 
 
 def install_detector(detector: ScanDetector) -> None:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 
 from app.services import users
 from app.services.views import UserView
-from app.ui.signals import emit
 from app.ui.status import guarded
 from app.ui.words import ROLES, word
 
@@ -120,7 +119,7 @@ class SignInPage(QWidget):
         self.pin.clear()
         if isinstance(user, UserView):
             self.message.clear()
-            emit(self.signed_in, user)
+            self.signed_in.emit(user)
         else:
             self.pin.setFocus()
 

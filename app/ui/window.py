@@ -19,7 +19,6 @@ from app.services import lookup, shop
 from app.services.views import CodeStatusView, CompletedReturn, MemberView, ReceiptView, UserView
 from app.ui.keys import bind_key
 from app.ui.scan import ScanDetector, ScanField, install_detector
-from app.ui.signals import emit
 from app.ui.signin import SignInPage
 from app.ui.status import StatusArea, guarded
 from app.ui.words import ROLES, word
@@ -250,7 +249,7 @@ class MainWindow(QMainWindow):
         i18n.install(lang)
         for code, action in self.language_actions.items():
             action.setChecked(code == lang)
-        emit(self.language_changed, lang)
+        self.language_changed.emit(lang)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

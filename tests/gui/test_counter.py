@@ -8,7 +8,6 @@ from sqlalchemy import func, select
 from app.db import session_scope
 from app.models import AuditEntry, Coupon
 from app.services import lookup
-from app.ui.signals import emit
 from tests.gui.conftest import (
     approve,
     close_dialog,
@@ -216,7 +215,7 @@ def test_member_panel_opens_a_purchase_like_a_scan(qtbot, make_window, clock, sh
     assert page.history is not None and page.history.member.card_no == "M000123"
     assert page.purchases.rowCount() == 2
     row = page.purchases.keys.index("R20261101-0001")
-    emit(page.purchases_table.activated, page.purchases.index(row, 0))
+    page.purchases_table.activated.emit(page.purchases.index(row, 0))
     assert window.current_page() is window.receipt_page
     assert window.receipt_page.receipt.receipt_no == "R20261101-0001"
 
