@@ -37,7 +37,26 @@ def build_parser() -> argparse.ArgumentParser:
                 continue  # that command has not been built yet
             raise
         module.register(sub)
+    _accept_global_options_everywhere(parser)
     return parser
+
+
+def _accept_global_options_everywhere(parser: argparse.ArgumentParser) -> None:
+    """`returns-desk demo --db X` works as well as `returns-desk --db X demo`.
+
+    Each subcommand (and sub-subcommand) also takes --db and --lang; SUPPRESS keeps a value given
+    before the subcommand from being reset to None by the subparser's default.
+    """
+    for action in parser._subparsers._group_actions if parser._subparsers else ():
+        for child in set(getattr(action, "choices", {}).values()):
+            known = {opt for a in child._actions for opt in a.option_strings}
+            if "--db" not in known:
+                child.add_argument("--db", default=argparse.SUPPRESS,
+                                   help="database URL or SQLite file path")
+            if "--lang" not in known:
+                child.add_argument("--lang", choices=("zh_CN", "en"), default=argparse.SUPPRESS,
+                                   help="language of messages")
+            _accept_global_options_everywhere(child)
 
 
 def _normalise_db(db: str | None) -> None:

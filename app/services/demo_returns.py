@@ -21,7 +21,7 @@ def make_earlier_returns(url: str, rng: random.Random, sales: list[dict[str, obj
         if sold_at > now - timedelta(days=8) or rng.random() > 0.025:
             continue
         lines = [ln for ln in sale["lines"]  # type: ignore[attr-defined]
-                 if ln["policy_class"] == "general" and not ln["promo_group"]]
+                 if ln["policy_class"] == "general" and not ln["promo_group"] and not ln.get("final_sale")]
         if not lines:
             continue
         line = rng.choice(lines)
@@ -32,5 +32,7 @@ def make_earlier_returns(url: str, rng: random.Random, sales: list[dict[str, obj
                              now=sold_at + timedelta(days=rng.randint(1, 3), hours=rng.randint(0, 3)))
         except returns.NeedsSupervisor:
             continue  # a frequent returner: the demo does not fake a supervisor's approval
+        except returns.RefusedByPolicy:
+            continue  # e.g. past the window for this tier: a real clerk would have turned it away too
         made += 1
     return made

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
 from app.cli import main
 from app.db import dispose_engines
+from app.services.demo import create_demo_shop
 from tests.store import MEMBERS_CSV, PRODUCTS_CSV, jsonl, sale
 
 
@@ -26,6 +29,24 @@ def test_demo_shop_prints_users_and_receipts_to_try(db, capsys):
     assert main(["--db", db, "lookup", receipt, "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert shown["receipt"] == receipt and shown["lines"]
+
+
+def test_db_and_lang_may_follow_the_subcommand(db, capsys):
+    assert main(["demo", "--db", db, "--receipts", "30", "--lang", "en"]) == 0
+    assert "Demo shop ready" in capsys.readouterr().out
+    assert main(["lookup", "NOPE-1", "--db", db]) == 1
+    assert main(["--lang", "en", "lookup", "NOPE-1", "--db", db]) == 1  # a --lang given first stays
+    assert "No receipt NOPE-1" in capsys.readouterr().err
+    assert (Path(db)).exists()
+
+
+@pytest.mark.parametrize("hour", [0, 7, 13, 23])
+def test_demo_shop_builds_at_any_hour_with_its_earlier_returns(tmp_path, hour):
+    """The demo's earlier returns go through the real rules: one the rules refuse is skipped, not fatal."""
+    when = datetime(2026, 11, 22, hour, 46, tzinfo=UTC)
+    shop = create_demo_shop(f"sqlite:///{tmp_path / 'demo.sqlite'}", receipts=2000, now=when)
+    assert shop.receipts == 2000 and shop.earlier_returns > 10
+    dispose_engines()
 
 
 def test_import_commands_exit_non_zero_when_a_row_is_rejected(db, tmp_path, capsys):
