@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import Any, NoReturn
 
 from app.domain.money import format_fen, line_nets
-from app.domain.vocabulary import CONDITIONS, REASONS, TENDER_METHODS, TIERS
+from app.domain.vocabulary import CONDITIONS, COUPON_METHODS, REASONS, TENDER_METHODS, TIERS
 from app.errors import InvalidInput
 
 
@@ -135,18 +135,45 @@ def facts_from_json(obj: Any) -> ReturnFacts:
     for i, number in enumerate(lines):
         if number in lines[:i]:
             _bad(f"request[{i}].line", f"第{number}行重复", f"line {number} is requested twice")
+    today = _moment(doc.get("today"), "today")
+    if sale is not None and today < sale.sold_at:
+        _bad("today", "退货时间早于销售时间", "the return is dated before the sale")
+    refunded_by_tender = {m: _int(v, f"already_refunded_by_tender.{m}") for m, v in by_tender.items()}
+    if sale is not None:
+        _check_earlier_refunds(sale, returned, refunded_by_tender)
     return ReturnFacts(
-        today=_moment(doc.get("today"), "today"),
+        today=today,
         sale=sale,
         request=items,
         already_returned=returned,
-        already_refunded_by_tender={m: _int(v, f"already_refunded_by_tender.{m}")
-                                    for m, v in by_tender.items()},
+        already_refunded_by_tender=refunded_by_tender,
         customer_returns_30d=_int(doc.get("customer_returns_30d", 0), "customer_returns_30d"),
         customer_identified=_bool(doc.get("customer_identified", True), "customer_identified"),
         overridden_lines=frozenset(_int(v, f"overrides[{i}]", 1)
                                    for i, v in enumerate(_list(doc.get("overrides", []), "overrides"))),
     )
+
+
+def _check_earlier_refunds(sale: Sale, returned: tuple[EarlierReturn, ...],
+                           by_tender: Mapping[str, int]) -> None:
+    """What tenders already paid back must fit the sale: a method it used (or store credit, which a
+    short cash drawer pays instead of cash), no more than that method paid, and no more in all than
+    the earlier returns were worth."""
+    paid: dict[str, int] = {}
+    for tender in sale.tenders:
+        paid[tender.method] = paid.get(tender.method, 0) + tender.amount
+    for method, amount in by_tender.items():
+        path = f"already_refunded_by_tender.{method}"
+        if method in COUPON_METHODS:
+            _bad(path, "优惠券部分从不退款", "the coupon part of a sale is never paid back")
+        if method not in paid and method != "store_credit":
+            _bad(path, "这张小票没有用这种方式付款", "the sale was not paid this way")
+        if method in paid and amount > paid[method]:
+            _bad(path, f"超过这种方式实付的{paid[method]}分", f"more than the {paid[method]} fen paid this way")
+    worth = sum(e.refunded for e in returned)
+    if sum(by_tender.values()) > worth:
+        _bad("already_refunded_by_tender", f"合计超过之前退货的退款值{worth}分（already_returned）",
+             f"adds up to more than the {worth} fen the earlier returns were worth (already_returned)")
 
 
 def _sale(obj: Any) -> Sale:

@@ -120,10 +120,10 @@ def tender_split(sale: Sale, already: Mapping[str, int], total: int) -> list[tup
     order = [i for i, m in enumerate(methods) if m != "cash"] + [i for i, m in enumerate(methods) if m == "cash"]
     shares, left = share_capped(total, [paid[m] for m in methods], caps,
                                 [0 if m == "cash" else 1 for m in methods], order)
-    split = [(m, s) for m, s in zip(methods, shares, strict=True) if s > 0]
-    if left:  # only when the facts disagree with the sale; never pay out more than a tender took
-        split.append(("store_credit", left))
-    return split
+    owed = dict(zip(methods, shares, strict=True))
+    if left:  # only after a short cash drawer paid cash as store credit: the rest stays store credit
+        owed["store_credit"] = owed.get("store_credit", 0) + left
+    return [(m, s) for m, s in owed.items() if s > 0]
 
 
 def no_receipt_values(items: Sequence[RequestItem], outcomes: Sequence[str],

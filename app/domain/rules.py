@@ -80,9 +80,9 @@ def judge_receipted(policy: Policy, facts: ReturnFacts, sale_line: SaleLine,
             f"can be returned; {item.qty} were asked for: refused.", "refused")
     if not cls.returnable:
         return _not_returnable(verdict, cls)
-    days = sale_day(policy, facts.sale.sold_at, facts.today)
-    if days < 0:
+    if facts.today < facts.sale.sold_at:
         raise InvalidInput("退货时间早于销售时间", "the return is dated before the sale")
+    days = sale_day(policy, facts.sale.sold_at, facts.today)
     if item.reason in QUALITY_REASONS:
         return _quality(policy, facts, cls, sale_line, item, days, verdict)
     return _changed_mind(policy, cls, sale_line, item, days, facts.sale.member_tier, verdict)

@@ -62,7 +62,8 @@ def test_refund_of_exactly_500_yuan_does_not_need_a_supervisor():
     assert not q.needs_supervisor and q.supervisor_reasons == ()
 
 
-def test_third_return_in_30_days_needs_a_supervisor():
+def test_a_customer_with_3_returns_in_the_last_30_days_needs_a_supervisor():
+    """`returns_30d` counts the customer's earlier completed returns, not this one."""
     assert quote(sale(), ask(), returns_30d=3).supervisor_reasons == ("frequent_returner",)
     assert quote(sale(), ask(), returns_30d=2).needs_supervisor is False
 

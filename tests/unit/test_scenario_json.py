@@ -77,12 +77,23 @@ def _broken(path: list[object], value: object) -> dict:
     (["customer_identified"], "yes", "customer_identified"),
     (["request"], [], "request: must list at least one item"),
     (["colour"], "red", "colour: unknown field"),
+    (["today"], "2026-11-01T09:59:00+08:00", "today: the return is dated before the sale"),
+    (["already_refunded_by_tender"], {"alipay": 1000}, "already_refunded_by_tender.alipay: the sale was not"),
+    (["already_refunded_by_tender"], {"cash": 3001}, "already_refunded_by_tender.cash: more than the 3000"),
+    (["already_refunded_by_tender"], {"cash": 600, "store_credit": 600},
+     "already_refunded_by_tender: adds up to more than the 1000 fen"),
 ])
 def test_a_malformed_scenario_names_the_field(path, value, named):
     with pytest.raises(InvalidInput) as caught:
         facts_from_json(_broken(path, value))
     assert named in caught.value.en
     assert caught.value.zh
+
+
+def test_a_short_drawer_may_have_paid_earlier_cash_as_store_credit():
+    facts = facts_from_json(_broken(["already_refunded_by_tender"], {"cash": 400, "store_credit": 600}))
+    answer = quote_to_json(evaluate(POLICY, facts))
+    assert answer["tenders"] == [{"method": "cash", "amount": 1000}]
 
 
 def test_a_line_asked_twice_is_malformed():
