@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from app import __version__
+from app import __version__, settings
 from app.errors import INTERNAL_ERROR, DeskError
 
 # Each module in app/commands registers its own subcommands; listed here so the order of --help is ours.
@@ -61,11 +61,9 @@ def _accept_global_options_everywhere(parser: argparse.ArgumentParser) -> None:
 
 def _normalise_db(db: str | None) -> None:
     """Accept a bare file path as well as a SQLAlchemy URL; publish it for every layer below."""
-    if not db:
-        return
-    if "://" not in db:
-        db = f"sqlite:///{os.path.abspath(db)}"
-    os.environ["RETURNS_DESK_DB"] = db
+    url = settings.database_url(db)
+    if url:
+        os.environ[settings.DB_ENV] = url
 
 
 def main(argv: Sequence[str] | None = None) -> int:

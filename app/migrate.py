@@ -51,7 +51,7 @@ def sqlite_file(engine: Engine) -> Path | None:
 
 def backup_sqlite(path: Path, label: str) -> Path:
     """A consistent copy made with SQLite's online backup, safe while other connections are open."""
-    folder = settings.data_dir() / "backups"
+    folder = path.parent / "backups"  # beside the file it copies: a demo's copies stay with the demo
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = folder / f"{path.stem}-{label}-{stamp}.sqlite"

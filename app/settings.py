@@ -31,7 +31,14 @@ def resources_dir() -> Path:
 
 
 def default_db_url() -> str:
-    return os.environ.get(DB_ENV) or f"sqlite:///{data_dir() / 'returns-desk.sqlite'}"
+    return database_url(os.environ.get(DB_ENV)) or f"sqlite:///{data_dir() / 'returns-desk.sqlite'}"
+
+
+def database_url(db: str | None) -> str | None:
+    """A SQLAlchemy URL as given, or a bare SQLite file path made into one (for --db and the env)."""
+    if not db:
+        return None
+    return db if "://" in db else f"sqlite:///{os.path.abspath(db)}"
 
 
 def shop_policy_path() -> Path:

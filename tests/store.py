@@ -40,8 +40,8 @@ def db_url(tmp_path, monkeypatch):
 
 PRODUCTS_CSV = """sku,name_zh,name_en,category,policy_class,price,warranty_months,supplier
 6901234567892,红烧牛肉面,Beef Noodles,方便食品,general,450,0,康师傅
-6909876543210,电热水壶,Electric Kettle,小家电,appliance,12900,12,美的
-6900000000017,红富士苹果,Fuji Apples,水果,fresh,1280,0,本地果园
+6909876543212,电热水壶,Electric Kettle,小家电,appliance,12900,12,美的
+6900000000014,红富士苹果,Fuji Apples,水果,fresh,1280,0,本地果园
 """
 
 MEMBERS_CSV = """card_no,phone,name,tier,points,special_needs

@@ -18,7 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    url = os.environ.get(settings.DB_ENV) or f"sqlite:///{settings.data_dir() / 'demo-shop.sqlite'}"
+    url = (settings.database_url(os.environ.get(settings.DB_ENV))
+           or f"sqlite:///{settings.data_dir() / 'demo-shop.sqlite'}")
     shop = create_demo_shop(url, receipts=args.receipts, seed=args.seed)
     en = args.lang == "en"
     print(("Demo shop ready: " if en else "演示门店已建好：") + url)

@@ -10,7 +10,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy import func, select
+
 from app.db import init_database, session_scope
+from app.errors import NotAllowed
+from app.models import Product, Sale, User
 from app.services import demo_catalogue as cat
 from app.services.demo_returns import make_earlier_returns
 from app.services.imports import ImportReport, import_members, import_products, import_sales
@@ -134,14 +138,13 @@ def create_demo_shop(url: str, receipts: int = 2000, seed: int = 20261122, now: 
     rng = random.Random(seed)
     init_database(url)
     with session_scope(url) as s:
-        from sqlalchemy import select
-
-        from app.models import User
-
-        existing = set(s.scalars(select(User.username)))
+        if any(s.scalar(select(func.count()).select_from(model)) for model in (Sale, Product, User)):
+            raise NotAllowed(
+                "这个数据库里已经有数据：演示门店只建在新的数据库文件里（--db 新文件名）。",
+                "This database already holds data: a demo shop is only made in a new database file "
+                "(--db NEW_FILE).")
         for username, display, role, pin in cat.USERS:
-            if username not in existing:
-                create_user(s, username, display, role, pin)
+            create_user(s, username, display, role, pin)
     set_settings(cat.SHOP, url)
     products = _products(rng)
     members = _members(rng, max(40, receipts // 10))

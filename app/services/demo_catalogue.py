@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from barcode import EAN13
+
 # (name_zh, name_en, category, policy_class, price in fen, warranty months, supplier)
 PRODUCTS = [
     ("康师傅红烧牛肉面 5连包", "Master Kong Braised Beef Noodles 5-pack", "方便食品", "general", 1290, 0, "康师傅"),
@@ -63,5 +65,4 @@ SHOP = {
 
 def ean13(body12: str) -> str:
     """A 12-digit body plus its check digit."""
-    total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(body12))
-    return body12 + str((10 - total % 10) % 10)
+    return EAN13(body12).get_fullcode()

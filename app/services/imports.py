@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC
 from pathlib import Path
 
+from barcode import EAN13
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
@@ -166,6 +167,11 @@ def _product(row: dict[str, str], classes: frozenset[str]) -> dict[str, object]:
     sku = normalise_code(row["sku"])
     if not sku:
         raise RowError("缺少商品条码 sku", "sku is missing")
+    if len(sku) == 13 and sku.isdigit() and EAN13(sku[:12]).get_fullcode() != sku:
+        # A scanner checks the last digit, so a code with a wrong one could never be scanned.
+        raise RowError(f"条码 {sku} 的校验位不对（应为 {EAN13(sku[:12]).get_fullcode()[-1]}）",
+                       f"barcode {sku} has a wrong check digit (should be "
+                       f"{EAN13(sku[:12]).get_fullcode()[-1]})")
     if row["policy_class"] not in classes:
         raise RowError(f"未知的退货类别 {row['policy_class']!r}", f"unknown policy_class {row['policy_class']!r}")
     if not row["name_zh"]:
@@ -202,7 +208,9 @@ def _upsert_csv(path: Path, required: tuple[str, ...], parse, model, key: str,  
         except RowError as err:
             report.rejected.append(Rejection(n, err.zh, err.en, row.get(required[0], "")))
             continue
-        parsed[str(values[key])] = values
+        # A column the file does not have is left as it is: a phone-only list must not wipe names
+        # and points (columns are named as the fields they fill; new rows get the model's defaults).
+        parsed[str(values[key])] = {c: v for c, v in values.items() if c in row}
     with session_scope(url) as s:
         existing = {getattr(obj, key): obj for obj in s.scalars(select(model))}
         for k, values in parsed.items():

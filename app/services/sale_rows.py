@@ -73,7 +73,11 @@ def _int(value: Any, field: str | tuple[int, str], *, minimum: int = 0) -> int:
         return value
     if isinstance(field, tuple):
         field = f"lines[{field[0]}].{field[1]}"
+    if value is None:
+        raise RowError(f"缺少字段 {field}", f"field {field} is missing")
     if isinstance(value, bool) or not isinstance(value, int):
+        if field.endswith(("qty", ".line", "warranty_months", "points_earned")):
+            raise RowError(f"{field} 必须是整数", f"{field} must be a whole number")
         raise RowError(f"{field} 必须是整数（金额以分计）", f"{field} must be a whole number (amounts in fen)")
     if value < minimum:
         if field.endswith("qty"):
@@ -193,8 +197,10 @@ def parse_sale(text: str, catalogue: dict[str, CatalogueEntry], members: set[str
         member_card=member, lines=lines, receipt_discount=receipt_discount, tenders=tenders,
         coupons_redeemed=tuple(normalise_code(c) for c in coupons),
         points_earned=_int(obj.get("points_earned", 0), "points_earned"), total=total,
-        # The row's own text: the same export imported again is recognised and left alone.
-        content_hash=hashlib.sha256(text.strip().encode()).hexdigest(),
+        # The row's content (keys sorted, spacing ignored): the same sale exported again, however the
+        # till formats it, is recognised and left alone.
+        content_hash=hashlib.sha256(json.dumps(obj, sort_keys=True, ensure_ascii=False,
+                                               separators=(",", ":")).encode()).hexdigest(),
     )
 
 

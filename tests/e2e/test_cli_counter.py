@@ -24,7 +24,7 @@ def counter(catalogue, monkeypatch):
     recent = (TODAY - timedelta(days=1)).isoformat()
     rows = [sale("R1", sold_at=recent),
             sale("BIG", sold_at=recent, member=None, receipt_discount=0,
-                 lines=[{"line": 1, "sku": "6909876543210", "qty": 5, "unit_price": 12900, "discount": 0}],
+                 lines=[{"line": 1, "sku": "6909876543212", "qty": 5, "unit_price": 12900, "discount": 0}],
                  tenders=[{"method": "card", "amount": 64500}]),
             sale("CARD", sold_at=recent, receipt_discount=0,
                  lines=[{"line": 1, "sku": "GIFT100", "policy_class": "non_returnable", "qty": 1,

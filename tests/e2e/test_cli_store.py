@@ -49,6 +49,20 @@ def test_demo_shop_builds_at_any_hour_with_its_earlier_returns(tmp_path, hour):
     dispose_engines()
 
 
+def test_demo_refuses_a_database_that_already_holds_a_shop(db, capsys):
+    assert main(["--db", db, "demo", "--receipts", "30"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "--lang", "en", "demo", "--receipts", "30"]) == 1
+    assert "already holds data" in capsys.readouterr().err
+    assert main(["--db", db, "lookup", "NOPE-1"]) == 1  # the shop is still there and readable
+
+
+def test_the_database_variable_takes_a_plain_file_path(db, monkeypatch, capsys):
+    monkeypatch.setenv("RETURNS_DESK_DB", db)
+    assert main(["demo", "--receipts", "30"]) == 0
+    assert Path(db).stat().st_size > 0
+
+
 def test_import_commands_exit_non_zero_when_a_row_is_rejected(db, tmp_path, capsys):
     (tmp_path / "p.csv").write_text(PRODUCTS_CSV, encoding="utf-8")
     (tmp_path / "m.csv").write_text(MEMBERS_CSV, encoding="utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 
 import pytest
 from sqlalchemy import func, select
@@ -30,8 +31,8 @@ def test_example_sale_imports_with_receipt_discount_in_line_net(catalogue):
 def test_receipt_discount_shared_by_largest_remainder_adds_up_exactly(catalogue):
     row = sale(lines=[
         {"line": 1, "sku": "6901234567892", "qty": 1, "unit_price": 100, "discount": 0},
-        {"line": 2, "sku": "6900000000017", "qty": 1, "unit_price": 100, "discount": 0},
-        {"line": 3, "sku": "6909876543210", "qty": 1, "unit_price": 100, "discount": 0}],
+        {"line": 2, "sku": "6900000000014", "qty": 1, "unit_price": 100, "discount": 0},
+        {"line": 3, "sku": "6909876543212", "qty": 1, "unit_price": 100, "discount": 0}],
         receipt_discount=100, tenders=[{"method": "cash", "amount": 200}])
     assert import_sales(jsonl(row), catalogue).ok
     with session_scope(catalogue, write=False) as s:
@@ -40,7 +41,7 @@ def test_receipt_discount_shared_by_largest_remainder_adds_up_exactly(catalogue)
 
 
 def test_policy_class_and_warranty_fall_back_to_the_catalogue(catalogue):
-    row = sale(lines=[{"line": 1, "sku": "6909876543210", "qty": 1, "unit_price": 12900, "discount": 0}],
+    row = sale(lines=[{"line": 1, "sku": "6909876543212", "qty": 1, "unit_price": 12900, "discount": 0}],
                receipt_discount=0, tenders=[{"method": "card", "amount": 12900}])
     assert import_sales(jsonl(row), catalogue).ok
     with session_scope(catalogue, write=False) as s:
@@ -55,6 +56,14 @@ def test_same_file_twice_changes_nothing(catalogue):
     again = import_sales(rows, catalogue)
     assert (again.imported, again.unchanged, again.rejected) == (0, 3, [])
     assert counts(catalogue) == before
+
+
+def test_the_same_sale_exported_with_other_key_order_and_spacing_is_unchanged(catalogue):
+    import_sales(jsonl(sale("R1")), catalogue)
+    reordered = json.dumps(dict(reversed(list(sale("R1").items()))), ensure_ascii=False, indent=None,
+                           separators=(" , ", " : "))
+    again = import_sales([reordered + "\n"], catalogue)
+    assert (again.imported, again.unchanged, again.rejected) == (0, 1, [])
 
 
 def test_same_receipt_with_different_contents_is_rejected_not_overwritten(catalogue):
@@ -98,7 +107,7 @@ REJECTIONS = [
     ("receipt discount above total", _bad(receipt_discount=99999), "receipt_discount exceeds"),
     ("line nets below zero", _bad(
         lines=[{"line": 1, "sku": "6901234567892", "qty": 1, "unit_price": 100, "discount": 100},
-               {"line": 2, "sku": "6900000000017", "qty": 1, "unit_price": 1000, "discount": 0}],
+               {"line": 2, "sku": "6900000000014", "qty": 1, "unit_price": 1000, "discount": 0}],
         receipt_discount=1000, tenders=[{"method": "cash", "amount": 1}]), "line 1 nets below zero"),
     ("zero tender", _bad(tenders=[{"method": "cash", "amount": 0}]), "must not be below 1"),
 ]

@@ -46,7 +46,7 @@ def test_upgrading_an_existing_database_copies_it_aside_first_and_keeps_its_data
     with engine.begin() as conn:
         conn.execute(text("INSERT INTO settings (key, value) VALUES ('shop.name', '老店')"))
     upgrade_to_head(engine)
-    copies = list((_isolated_home / "backups").glob("shop-before-*.sqlite"))
+    copies = list((tmp_path / "backups").glob("shop-before-*.sqlite"))
     assert len(copies) == 1
     with engine.connect() as conn:
         assert conn.execute(text("SELECT value FROM settings")).scalar() == "老店"

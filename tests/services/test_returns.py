@@ -30,7 +30,7 @@ def shop(catalogue):
     rows = [
         sale("R1", sold_at=SOLD.isoformat()),   # 3 × noodles, ¥12.50 by WeChat, member M000123 (gold)
         sale("R2", sold_at=SOLD.isoformat(), member=None, receipt_discount=0,
-             lines=[{"line": 1, "sku": "6909876543210", "qty": 5, "unit_price": 12900, "discount": 0}],
+             lines=[{"line": 1, "sku": "6909876543212", "qty": 5, "unit_price": 12900, "discount": 0}],
              tenders=[{"method": "card", "amount": 50000}, {"method": "cash", "amount": 14500}]),
     ]
     assert import_sales(jsonl(*rows), catalogue).ok
@@ -145,7 +145,7 @@ def test_a_supervisor_cannot_approve_their_own_return(shop):
 def test_exchange_for_a_dearer_item_leaves_a_price_difference_to_pay(shop, clerk):
     later = SOLD + timedelta(days=10)  # kettle fault on day 10: exchange only
     request = ReturnRequest("R2", (ReturnItem(1, 1, "quality_fault", "opened"),),
-                            exchange_items=(ExchangeItem("6909876543210", 1), ExchangeItem("6901234567892", 2)))
+                            exchange_items=(ExchangeItem("6909876543212", 1), ExchangeItem("6901234567892", 2)))
     view = returns.quote(request, shop, now=later)
     assert view.quote.lines[0].outcome == "exchange_only"
     assert view.price_difference == 900  # two packs of noodles on top of a like-for-like kettle
