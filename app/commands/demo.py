@@ -10,6 +10,16 @@ from app.services.demo import create_demo_shop
 from app.services.demo_catalogue import USERS
 
 
+# The showcase receipts' descriptions (English keys from the demo service) in Chinese.
+SHOWCASE_ZH = {
+    "general, 2 days ago (changed mind refunds)": "日用品，2天前（无理由可退款）",
+    "fresh food, bought this morning": "生鲜，今天早上买的",
+    "appliance, 10 days ago (fault → exchange only)": "小家电，10天前（质量问题只能换货）",
+    "personal care, 20 days ago (outside the window)": "个人护理，20天前（已过退货期限）",
+    "gift cards and tobacco (never returnable)": "礼品卡和烟草（不可退换）",
+}
+
+
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser("demo", help="create a demo shop (products, members, users, receipts)")
     parser.add_argument("--receipts", type=int, default=2000, help="how many receipts (default 2000)")
@@ -30,5 +40,5 @@ def run(args: argparse.Namespace) -> int:
         print(f"    {username:<11} {pin}   {role:<10} {display}")
     print("  Receipts to try:" if en else "  可以试试这些小票：")
     for what, receipt in shop.showcase.items():
-        print(f"    {receipt}   {what}")
+        print(f"    {receipt}   {what if en else SHOWCASE_ZH.get(what, what)}")
     return 0

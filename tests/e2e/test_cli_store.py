@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
+from app.commands.demo import SHOWCASE_ZH
 from app.db import dispose_engines
 from app.services.demo import create_demo_shop
 from tests.store import MEMBERS_CSV, PRODUCTS_CSV, jsonl, sale
@@ -25,6 +26,7 @@ def test_demo_shop_prints_users_and_receipts_to_try(db, capsys):
     out = capsys.readouterr().out
     for user, pin in (("clerk", "1111"), ("supervisor", "2222"), ("admin", "9999")):
         assert user in out and pin in out
+    assert all(words in out for words in SHOWCASE_ZH.values()), "each receipt to try is described in Chinese"
     receipt = out.split("可以试试这些小票：")[1].split()[0]
     assert main(["--db", db, "lookup", receipt, "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)
