@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import getpass
 import json
 import os
 import sys
+from collections.abc import Callable
 
 from app.db import init_database
 from app.domain.money import format_fen
-from app.domain.vocabulary import OUTCOMES, label
-from app.errors import InvalidInput
+from app.domain.vocabulary import OUTCOMES, TENDER_METHODS, label
+from app.errors import DeskError, InvalidInput
 from app.services import returns
-from app.services.users import sign_in
+from app.services.users import sign_in, verify_pin
 from app.services.views import (
     Approval,
     CompletedReturn,
@@ -42,6 +44,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--supervisor", help="approving supervisor (PIN from RETURNS_DESK_SUPERVISOR_PIN or a prompt)")
     p.add_argument("--override-reason", choices=returns.OVERRIDE_REASONS)
     p.add_argument("--note", default="")
+    p.add_argument("--paid-by", default="cash", choices=("cash", "card", "wechat", "alipay", "store_credit"),
+                   help="how the customer pays an exchange's price difference (default cash)")
     p.add_argument("--cash-in-drawer", type=int, metavar="FEN",
                    help="cash the drawer holds; a cash refund beyond it is paid as store credit")
     p.add_argument("--dry-run", action="store_true", help="quote only; nothing is written")
@@ -87,15 +91,32 @@ def build_request(args: argparse.Namespace) -> ReturnRequest:
         raise InvalidInput("有小票时请用 --item 行号。", "With a receipt, use --item with line numbers.")
     return ReturnRequest(receipt_no=args.receipt, items=items, no_receipt_items=loose, member_card=args.member,
                          exchange_items=exchange, overrides=frozenset(args.override),
-                         cash_in_drawer=args.cash_in_drawer)
+                         cash_in_drawer=args.cash_in_drawer, difference_paid_by=args.paid_by)
 
 
+def _other_errors_exit_1(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """The counter commands promise 0 / 3 needs a supervisor / 4 refused / 1 anything else."""
+    @functools.wraps(run)
+    def wrapped(args: argparse.Namespace) -> int:
+        try:
+            return run(args)
+        except (returns.NeedsSupervisor, returns.RefusedByPolicy):
+            raise
+        except DeskError as exc:
+            if exc.exit_code == 1:
+                raise
+            raise DeskError(exc.zh, exc.en) from exc
+    return wrapped
+
+
+@_other_errors_exit_1
 def run_return(args: argparse.Namespace) -> int:
     init_database()
     request = build_request(args)
     clerk = sign_in(args.clerk, _pin("RETURNS_DESK_PIN", args.clerk))
     if args.dry_run:
         view = returns.quote(request)
+        returns.check_returnable(view)
         _print_quote(view, args)
         return 0
     approval = None
@@ -110,6 +131,10 @@ def run_return(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps({"status": "needs_supervisor", "reasons": list(exc.reasons)}))
         raise
+    except returns.RefusedByPolicy as exc:
+        if args.json and exc.view is not None:
+            print(json.dumps({"status": "refused", **quote_json(exc.view)}, ensure_ascii=False, indent=2))
+        raise
     _print_done(done, args)
     return 0
 
@@ -119,7 +144,11 @@ def quote_json(view: QuoteView) -> dict[str, object]:
 
     out = quote_to_json(view.quote)
     out.update(needs_supervisor=view.needs_supervisor, supervisor_reasons=list(view.supervisor_reasons),
-               exchange_total=view.exchange_total, price_difference=view.price_difference)
+               points_reversed=view.points_reversed)
+    if view.exchange_lines:  # what the transaction pays back in all once the goods going out are paid
+        out.update(exchange_total=view.exchange_total, price_difference=view.price_difference,
+                   money_back=view.money_back,
+                   refund_tenders=[{"method": t.method, "amount": t.amount} for t in view.refund_tenders])
     return out
 
 
@@ -130,21 +159,26 @@ def _print_quote(view: QuoteView, args: argparse.Namespace) -> None:
     lang = args.lang
     for d in view.quote.lines:
         print(f"  {d.line:>3}  {label(OUTCOMES, d.outcome, lang):<14} {format_fen(d.refund):>9}  {d.explanation[lang]}")
-    print(f"  {'refund' if lang == 'en' else '退款'} {format_fen(view.quote.refund_total)}  "
-          + ", ".join(f"{t.method} {format_fen(t.amount)}" for t in view.quote.tenders))
+    print(f"  {'refund' if lang == 'en' else '退款'} {format_fen(view.money_back)}  "
+          + ", ".join(f"{label(TENDER_METHODS, t.method, lang)} {format_fen(t.amount)}"
+                      for t in view.refund_tenders))
+    if view.exchange_lines and view.price_difference > 0:
+        print(("  the customer pays " if lang == "en" else "  顾客补差价 ") + format_fen(view.price_difference))
     if view.needs_supervisor:
         print(("  needs a supervisor: " if lang == "en" else "  需要主管审批：") + ", ".join(view.supervisor_reasons))
 
 
 def _print_done(done: CompletedReturn, args: argparse.Namespace) -> None:
     body = {"status": done.status, "number": done.number, "kind": done.kind, "refund_total": done.refund_total,
+            "withheld_coupon_share": done.withheld_coupon_share,
             "tenders": [{"method": t.method, "amount": t.amount} for t in done.tenders],
             "points_reversed": done.points_reversed, "coupon_code": done.coupon_code,
             "store_credit_code": done.voucher_code, "clerk": done.clerk, "supervisor": done.supervisor}
     if done.quote is not None:
         body["lines"] = [{"line": d.line, "outcome": d.outcome, "refund": d.refund, "rules": list(d.rules),
                           "explanation": d.explanation} for d in done.quote.quote.lines]
-        body["price_difference"] = done.quote.price_difference
+        if done.quote.exchange_lines:
+            body["price_difference"] = done.quote.price_difference
     if args.json:
         print(json.dumps(body, ensure_ascii=False, indent=2))
         return
@@ -156,12 +190,14 @@ def _print_done(done: CompletedReturn, args: argparse.Namespace) -> None:
           + (f"  store credit {done.voucher_code}" if done.voucher_code else ""))
 
 
+@_other_errors_exit_1
 def run_void(args: argparse.Namespace) -> int:
     init_database()
     supervisor_pin = _pin("RETURNS_DESK_SUPERVISOR_PIN", args.supervisor)
-    clerk = sign_in(args.clerk, _pin("RETURNS_DESK_PIN", args.clerk)) if args.clerk else None
-    if clerk is None:
-        clerk = sign_in(args.supervisor, supervisor_pin)
+    if args.clerk:
+        clerk = sign_in(args.clerk, _pin("RETURNS_DESK_PIN", args.clerk))
+    else:  # the supervisor asks for it themselves: their PIN is checked once, as a void
+        clerk = verify_pin(args.supervisor, supervisor_pin, "void")
     done = returns.void(args.number, args.supervisor, supervisor_pin, clerk)
     if args.json:
         print(json.dumps({"status": done.status, "number": done.number, "refund_total": done.refund_total}))

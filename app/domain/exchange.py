@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+
+from app.domain.facts import ReturnFacts
+from app.domain.refunds import coupon_paid, telescoped_share, tender_split
 
 
 @dataclass(frozen=True)
@@ -11,7 +15,7 @@ class ExchangeSettlement:
     credit_used: int           # exchange-only credit spent on them
     refund_used: int           # refund money spent on them instead of going back to tenders
     customer_pays: int         # what is still owed at the till
-    leftover_credit: int       # exchange-only credit the goods did not use: issued as store credit
+    leftover_credit: int       # exchange-only credit the goods did not use: refunded (refund_difference)
     money_back: int            # refund money not spent on the goods: goes back to the tenders
 
     @property
@@ -21,7 +25,8 @@ class ExchangeSettlement:
 
 
 def settle_exchange(exchange_total: int, exchange_credit: int, refund_money: int) -> ExchangeSettlement:
-    """Exchange-only credit can never become money; refund money may, so it is spent last."""
+    """Goods going out are paid from exchange-only credit first, then from refund money; what the
+    credit does not buy is the difference refunded by `refund_difference`."""
     if min(exchange_total, exchange_credit, refund_money) < 0:
         raise ValueError("amounts must not be negative")
     credit_used = min(exchange_credit, exchange_total)
@@ -62,3 +67,31 @@ def cover_cash_from_drawer(tenders: list[tuple[str, int]], cash_in_drawer: int |
         else:
             out.append(("store_credit", short))
     return out
+
+
+@dataclass(frozen=True)
+class DifferenceRefund:
+    """Money back for exchange credit the replacement goods did not use (DOMAIN: an exchange's price
+    difference is refunded by the refund rules: coupon share withheld, tenders in proportion, cash last)."""
+
+    money: int                            # paid back through `tenders`
+    withheld_coupon_share: int
+    tenders: tuple[tuple[str, int], ...]
+    points_reversed: int
+
+
+def refund_difference(facts: ReturnFacts, refund_value: int, refunded_now: Mapping[str, int],
+                      leftover: int) -> DifferenceRefund:
+    """`leftover` fen of unused exchange credit, refunded after this return's own refund value
+    (`refund_value`, already paid through `refunded_now`), by the same telescoping and tender rules."""
+    sale = facts.sale
+    if sale is None or leftover <= 0:
+        return DifferenceRefund(0, 0, (), 0)
+    before = sum(e.refunded for e in facts.already_returned) + refund_value
+    withheld = telescoped_share(sale, coupon_paid(sale), before, leftover)
+    already = dict(facts.already_refunded_by_tender)
+    for method, amount in refunded_now.items():
+        already[method] = already.get(method, 0) + amount
+    money = leftover - withheld
+    return DifferenceRefund(money, withheld, tuple(tender_split(sale, already, money)),
+                            telescoped_share(sale, sale.points_earned, before, leftover))

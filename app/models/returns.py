@@ -32,6 +32,7 @@ class Return(Base):
     points_reversed: Mapped[int] = mapped_column(Integer, default=0)
     exchange_total: Mapped[Fen] = mapped_column(default=0)
     price_difference: Mapped[Fen] = mapped_column(default=0)  # > 0 customer paid, < 0 refunded
+    difference_paid_by: Mapped[str | None] = mapped_column(String(20))  # tender of a difference paid
     trace: Mapped[str] = mapped_column(Text, default="")  # the engine's quote as JSON, kept verbatim
     started_at: Mapped[Timestamp]  # when the clerk opened the receipt: handling time starts here
     approved_at: Mapped[Timestamp | None] = mapped_column(UtcDateTime())  # the supervisor's PIN went in

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -10,9 +11,21 @@ from sqlalchemy.orm import Session
 
 from app.db import session_scope
 from app.domain.engine import evaluate, quote_to_json
-from app.domain.exchange import cover_cash_from_drawer, settle_exchange, take_back_from_tenders
+from app.domain.exchange import (
+    cover_cash_from_drawer,
+    refund_difference,
+    settle_exchange,
+    take_back_from_tenders,
+)
 from app.domain.policy import Policy
-from app.domain.vocabulary import SUPERVISOR_REASONS, label
+from app.domain.vocabulary import (
+    CONDITIONS,
+    COUPON_METHODS,
+    REASONS,
+    SUPERVISOR_REASONS,
+    TENDER_METHODS,
+    label,
+)
 from app.errors import DeskError, InvalidInput, NotAllowed, NotFound
 from app.models import (
     Coupon,
@@ -62,6 +75,14 @@ class RefusedByPolicy(DeskError):
 
     exit_code = 4
 
+    def __init__(self, zh: str, en: str, view: QuoteView | None = None) -> None:
+        super().__init__(zh, en)
+        self.view = view  # the refusing quote, for whoever wants to show each line's reason
+
+
+class MoreThanReturnable(DeskError):
+    """More units asked for than are left on the line (perhaps another till just took them back)."""
+
 
 def _exchange_lines(session: Session, request: ReturnRequest) -> tuple[ExchangeLineView, ...]:
     out = []
@@ -88,6 +109,10 @@ def _quote_in(session: Session, request: ReturnRequest, now: datetime, policy: P
               ) -> tuple[QuoteView, dict[str, object]]:
     if not request.items and not request.no_receipt_items:
         raise InvalidInput("请先选择要退的商品。", "Pick at least one item to return.")
+    _check_items(request)
+    if request.difference_paid_by not in TENDER_METHODS or request.difference_paid_by in COUPON_METHODS:
+        raise InvalidInput(f"未知的收款方式 {request.difference_paid_by!r}",
+                           f"Unknown way to pay the difference: {request.difference_paid_by!r}")
     context: dict[str, object] = {}
     if request.receipt_no:
         receipt, sale, facts = return_facts.receipt_facts(session, request, now, lock=lock)
@@ -101,14 +126,46 @@ def _quote_in(session: Session, request: ReturnRequest, now: datetime, policy: P
     exchange_total = sum(line.amount for line in exchange)
     credit = sum(d.value for d in quote.lines if d.outcome == "exchange_only")
     settlement = settle_exchange(exchange_total, credit, quote.refund_total)
+    paid_now = [(t.method, t.amount) for t in quote.tenders]
+    difference = refund_difference(facts, quote.refund_value, dict(paid_now), settlement.leftover_credit)
+    tenders = _merged(take_back_from_tenders(paid_now, settlement.refund_used), difference.tenders)
     reasons = list(quote.supervisor_reasons)
     if request.overrides and "override" not in reasons:
         reasons.append("override")
-    context["settlement"] = settlement
+    context.update(settlement=settlement, difference=difference, tenders=tenders)
     view = QuoteView(receipt=receipt, quote=quote, exchange_lines=exchange, exchange_total=exchange_total,
                      exchange_credit=credit, price_difference=settlement.price_difference,
-                     needs_supervisor=bool(reasons), supervisor_reasons=tuple(reasons))
+                     needs_supervisor=bool(reasons), supervisor_reasons=tuple(reasons),
+                     money_back=sum(a for _m, a in tenders),
+                     refund_tenders=tuple(TenderView(m, a) for m, a in tenders),
+                     points_reversed=quote.points_reversed + difference.points_reversed)
     return view, context
+
+
+def _merged(*splits: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
+    out: dict[str, int] = {}
+    for split in splits:
+        for method, amount in split:
+            out[method] = out.get(method, 0) + amount
+    return [(m, a) for m, a in out.items() if a > 0]
+
+
+def _check_items(request: ReturnRequest) -> None:
+    """Reasons and conditions are fixed words: anything else is a typing mistake, never stored."""
+    for item in (*request.items, *request.no_receipt_items):
+        if item.reason not in REASONS:
+            raise InvalidInput(f"未知的退货原因 {item.reason!r}（可用：{'、'.join(REASONS)}）",
+                               f"Unknown reason {item.reason!r} (use {', '.join(REASONS)}).")
+        if item.condition not in CONDITIONS:
+            raise InvalidInput(f"未知的商品状态 {item.condition!r}（可用：{'、'.join(CONDITIONS)}）",
+                               f"Unknown condition {item.condition!r} (use {', '.join(CONDITIONS)}).")
+
+
+def check_returnable(view: QuoteView) -> None:
+    """Asking for more than is still returnable is a mistake to correct, not a policy decision."""
+    for d in view.quote.lines:  # type: ignore[attr-defined]
+        if "quantity.more_than_returnable" in d.rules:
+            raise MoreThanReturnable(d.explanation["zh_CN"], d.explanation["en"])
 
 
 def quote(request: ReturnRequest, url: str | None = None, now: datetime | None = None) -> QuoteView:
@@ -140,17 +197,23 @@ def complete(request: ReturnRequest, clerk: UserView, approval: Approval | None 
     approver = _verify_approver(approval, clerk, url) if approval is not None else None
     with session_scope(url) as s:
         view, ctx = _quote_in(s, request, now, policy, lock=True)
+        check_returnable(view)
         q = view.quote
         accepted = [d for d in q.lines if d.outcome in ("refund", "exchange_only", "store_credit_only", "repair_only")]
         if not accepted:
             raise RefusedByPolicy("按退换货政策，这些商品都不能退换。" + _why(q, "zh_CN"),
-                                  "Under the return policy none of these items can be taken back. " + _why(q, "en"))
+                                  "Under the return policy none of these items can be taken back. " + _why(q, "en"),
+                                  view)
         if view.needs_supervisor and approver is None:
             raise NeedsSupervisor(view.supervisor_reasons)
         supervisor = s.get(User, approver.id) if view.needs_supervisor and approver else None
         started = min(request.started_at or now, now)
         sale = ctx["sale"]
         settlement = ctx["settlement"]
+        difference = ctx["difference"]
+        # A member can lose no more points than they have; the return records what was really taken.
+        member = s.get(Member, ctx["member_id"]) if ctx["member_id"] else None
+        points = min(view.points_reversed, member.points) if member else 0
         ret = Return(
             number=next_number(s, "RT", now), kind="exchange" if view.exchange_lines else "return",
             status="completed", sale_id=sale.id if sale else None, member_id=ctx["member_id"],
@@ -158,18 +221,19 @@ def complete(request: ReturnRequest, clerk: UserView, approval: Approval | None 
             override_reason=approval.reason if supervisor and approval else None,
             override_note=approval.note if supervisor and approval else "",
             supervisor_reasons=",".join(view.supervisor_reasons), policy_version=q.policy_version,
-            refund_total=q.refund_total - settlement.refund_used, withheld_coupon_share=q.withheld_coupon_share,
-            points_reversed=q.points_reversed, exchange_total=view.exchange_total,
+            refund_total=view.money_back,
+            withheld_coupon_share=q.withheld_coupon_share + difference.withheld_coupon_share,
+            points_reversed=points, exchange_total=view.exchange_total,
             price_difference=view.price_difference,
+            difference_paid_by=request.difference_paid_by if view.price_difference > 0 else None,
             trace=json.dumps(quote_to_json(q), ensure_ascii=False), started_at=started,
             approved_at=now if supervisor else None, completed_at=now)
         s.add(ret)
         s.flush()
         _write_lines(s, ret, request, view, ctx)
-        tenders = cover_cash_from_drawer(
-            take_back_from_tenders([(t.method, t.amount) for t in q.tenders], settlement.refund_used),
-            request.cash_in_drawer)
-        voucher_value = settlement.leftover_credit
+        tenders = cover_cash_from_drawer(ctx["tenders"], request.cash_in_drawer)
+        # Without a sale there are no tenders to refund an unused exchange credit to: it stays credit.
+        voucher_value = settlement.leftover_credit if sale is None else 0
         for method, amount in tenders:
             s.add(ReturnTender(return_id=ret.id, method=method, amount=amount))
             if method == "store_credit":  # paid by store credit: refunded as a new store-credit voucher
@@ -181,9 +245,8 @@ def complete(request: ReturnRequest, clerk: UserView, approval: Approval | None 
             g = q.goodwill_coupon
             coupon = _issue(s, ret, "coupon", g.value, g.min_spend, now, timedelta(days=g.days_valid),
                             "goodwill", clerk)
-        if ret.member_id and q.points_reversed:
-            member = s.get(Member, ret.member_id)
-            member.points = max(0, member.points - q.points_reversed)
+        if member is not None and points:
+            member.points -= points
         audit(s, "return_completed", clerk.id, ret.number, refund=ret.refund_total, kind=ret.kind,
               policy=q.policy_version, price_difference=ret.price_difference)
         if supervisor:
@@ -264,7 +327,7 @@ def completed_view(s: Session, ret: Return, view: QuoteView | None = None, coupo
             .order_by(ReturnTender.id))),
         points_reversed=ret.points_reversed, coupon_code=coupon_code, voucher_code=voucher_code,
         clerk=clerk.username if clerk else "", supervisor=supervisor.username if supervisor else None,
-        created_at=ret.completed_at or ret.started_at)
+        created_at=ret.completed_at or ret.started_at, withheld_coupon_share=ret.withheld_coupon_share)
 
 
 def void(number: str, supervisor: str, pin: str, clerk: UserView, url: str | None = None,

@@ -122,6 +122,7 @@ class ReturnRequest:
     overrides: frozenset[int] = frozenset()  # sale line numbers a supervisor overrides
     started_at: datetime | None = None       # when the clerk opened the receipt: handling time starts here
     cash_in_drawer: int | None = None        # fen; a cash refund beyond it is paid as store credit
+    difference_paid_by: str = "cash"         # how the customer pays an exchange's price difference
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,9 @@ class QuoteView:
     price_difference: int      # > 0 the customer pays it, < 0 it is refunded
     needs_supervisor: bool
     supervisor_reasons: tuple[str, ...]
+    money_back: int = 0        # what goes back to the customer in all, after goods bought with it
+    refund_tenders: tuple[TenderView, ...] = ()  # …and through which tenders (before the cash drawer)
+    points_reversed: int = 0   # points the whole transaction takes back
 
 
 @dataclass(frozen=True)
@@ -170,6 +174,7 @@ class CompletedReturn:
     clerk: str
     supervisor: str | None
     created_at: datetime
+    withheld_coupon_share: int = 0  # the coupon-paid part of the lines' worth, never paid out
 
 
 @dataclass(frozen=True)

@@ -87,7 +87,7 @@ def test_pin_is_never_taken_from_the_command_line(counter, capsys, monkeypatch):
     monkeypatch.delenv("RETURNS_DESK_PIN")
     monkeypatch.setattr("sys.stdin", None)
     code, _, err = run(capsys, "return", "--receipt", "R1", "--item", "1:1:changed_mind:unopened", "--clerk", "clerk")
-    assert code == 2 and "RETURNS_DESK_PIN" in err
+    assert code == 1 and "RETURNS_DESK_PIN" in err
 
 
 def test_void_by_supervisor_gives_the_units_back(counter, capsys, monkeypatch):
@@ -99,3 +99,22 @@ def test_void_by_supervisor_gives_the_units_back(counter, capsys, monkeypatch):
     assert code == 0 and json.loads(out)["status"] == "voided"
     _, out, _ = run(capsys, "lookup", "R1", "--json")
     assert json.loads(out)["lines"][0]["returnable"] == 3
+
+
+def test_a_made_up_reason_and_more_than_returnable_exit_1_and_write_nothing(counter, capsys):
+    code, _, err = run(capsys, "--lang", "en", "return", "--receipt", "R1", "--item", "1:1:whatever:unopened",
+                       "--clerk", "clerk")
+    assert code == 1 and "Unknown reason 'whatever'" in err
+    for extra in ([], ["--dry-run"]):
+        code, _, err = run(capsys, "--lang", "en", "return", "--receipt", "R1", "--item",
+                           "1:4:changed_mind:unopened", "--clerk", "clerk", *extra)
+        assert code == 1 and "at most 3 can be returned" in err
+    _, out, _ = run(capsys, "lookup", "R1", "--json")
+    assert json.loads(out)["lines"][0]["returnable"] == 3
+
+
+def test_a_refusal_prints_each_lines_reason_as_json(counter, capsys):
+    code, out, _ = run(capsys, "return", "--receipt", "CARD", "--item", "1:1:changed_mind:unopened",
+                       "--clerk", "clerk", "--json")
+    body = json.loads(out)
+    assert code == 4 and body["status"] == "refused" and body["lines"][0]["outcome"] == "refused"

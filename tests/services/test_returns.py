@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.db import session_scope
-from app.errors import NotAllowed
+from app.errors import InvalidInput, NotAllowed
 from app.models import AuditEntry, Coupon, Member, Return, ReturnLine, User
 from app.services import returns
 from app.services.imports import import_sales
@@ -58,7 +58,7 @@ def test_partial_returns_add_up_to_what_was_paid_and_lookup_shows_what_is_left(s
 
 def test_asking_for_more_than_is_left_is_refused_and_nothing_is_written(shop, clerk):
     returns.complete(noodles(2), clerk, url=shop, now=NOW)
-    with pytest.raises(returns.RefusedByPolicy):
+    with pytest.raises(returns.MoreThanReturnable, match="at most 1 can be returned"):
         returns.complete(noodles(2), clerk, url=shop, now=NOW)
     with session_scope(shop, write=False) as s:
         assert s.scalar(select(func.sum(ReturnLine.qty))) == 2
@@ -74,7 +74,7 @@ def test_two_tills_racing_for_the_last_units_never_take_back_more_than_sold(shop
         try:
             returns.complete(noodles(2), clerk, url=shop, now=NOW)
             results.append("done")
-        except returns.RefusedByPolicy:
+        except returns.MoreThanReturnable:
             results.append("refused")
 
     threads = [threading.Thread(target=till) for _ in range(2)]
@@ -153,6 +153,39 @@ def test_exchange_for_a_dearer_item_leaves_a_price_difference_to_pay(shop, clerk
     assert done.kind == "exchange" and done.refund_total == 0
     with session_scope(shop, write=False) as s:
         assert s.scalar(select(Return.price_difference)) == 900
+        assert s.scalar(select(Return.difference_paid_by)) == "cash"
+
+
+def test_a_cheaper_replacement_refunds_the_difference_to_the_original_tenders(shop, clerk):
+    """DOMAIN: the price difference is refunded by the refund rules — in proportion, cash last."""
+    later = SOLD + timedelta(days=10)  # kettle fault on day 10: exchange only
+    request = ReturnRequest("R2", (ReturnItem(1, 1, "quality_fault", "opened"),),
+                            exchange_items=(ExchangeItem("6901234567892", 2),))  # ¥129 kettle for ¥9 of noodles
+    view = returns.quote(request, shop, now=later)
+    assert view.price_difference == -(12900 - 900) and view.money_back == 12000
+    done = returns.complete(request, clerk, url=shop, now=later)
+    assert done.refund_total == 12000 and done.voucher_code is None
+    # paid ¥500 card + ¥145 cash: 12000 shared 50000:14500 → card 9302.3…, cash 2697.6… (largest remainder)
+    assert {t.method: t.amount for t in done.tenders} == {"card": 9302, "cash": 2698}
+
+
+def test_a_member_never_loses_more_points_than_they_have_and_a_void_gives_back_only_those(shop, clerk):
+    with session_scope(shop) as s:
+        s.scalars(select(Member).where(Member.card_no == "M000123")).one().points = 5
+    done = returns.complete(noodles(3), clerk, url=shop, now=NOW)   # the sale earned 12 points
+    assert done.points_reversed == 5
+    returns.void(done.number, "boss", "2222", clerk, url=shop, now=NOW + timedelta(hours=1))
+    with session_scope(shop, write=False) as s:
+        assert s.scalar(select(Member.points).where(Member.card_no == "M000123")) == 5
+
+
+def test_a_reason_or_condition_outside_the_list_is_refused_and_nothing_is_written(shop, clerk):
+    with pytest.raises(InvalidInput, match="Unknown reason 'whatever'"):
+        returns.complete(noodles(1, "whatever"), clerk, url=shop, now=NOW)
+    with pytest.raises(InvalidInput, match="Unknown condition 'wet'"):
+        returns.quote(noodles(1, "changed_mind", "wet"), shop, now=NOW)
+    with session_scope(shop, write=False) as s:
+        assert s.scalar(select(func.count()).select_from(Return)) == 0
 
 
 def test_no_receipt_return_is_store_credit_only_and_needs_a_supervisor(shop, clerk):

@@ -10,7 +10,7 @@ def test_dearer_replacement_leaves_the_difference_to_pay():
     assert (s.customer_pays, s.price_difference, s.leftover_credit) == (2100, 2100, 0)
 
 
-def test_cheaper_replacement_for_an_exchange_only_item_leaves_store_credit_not_money():
+def test_cheaper_replacement_for_an_exchange_only_item_leaves_credit_to_refund():
     s = settle_exchange(exchange_total=9900, exchange_credit=12900, refund_money=0)
     assert (s.customer_pays, s.leftover_credit, s.money_back, s.price_difference) == (0, 3000, 0, -3000)
 
