@@ -9,7 +9,6 @@ from app import settings
 from app.services.demo import create_demo_shop
 from app.services.demo_catalogue import USERS
 
-
 # The showcase receipts' descriptions (English keys from the demo service) in Chinese.
 SHOWCASE_ZH = {
     "general, 2 days ago (changed mind refunds)": "日用品，2天前（无理由可退款）",
