@@ -18,8 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                         help="slip number (RT…), coupon/voucher code, or the report's date YYYY-MM-DD "
                              "(default today); not used for policy")
     parser.add_argument("--out", metavar="FILE.pdf", help="save as PDF here instead of printing")
-    parser.add_argument("--paper", choices=tuple(PAPERS), help="default: the shop's print.paper setting "
-                        "(80mm); A4 for eod and policy")
+    parser.add_argument("--paper", choices=tuple(PAPERS), help="default: the shop's paper setting "
+                        "(`returns-desk settings paper`, 80mm unless changed); A4 for eod and policy")
     # Its own dest: the top-level --lang (screens and messages) must not be reset by this one.
     parser.add_argument("--lang", dest="print_lang", choices=("zh_CN", "en"),
                         help="language of the document (default: as the command's --lang, else zh_CN)")

@@ -6,6 +6,7 @@ from app.printing import frame
 from app.printing.data import Bilingual, CouponData, ShopInfo, VoucherData
 from app.printing.labels import LABELS, day, masked_phone, money, reason_words, shop_time, zh_en
 from app.printing.layout import Sheet
+from app.printing.text import width
 
 # Printed on every coupon whatever the shop adds, so the rules are never hidden (明码标价、规则透明).
 COUPON_TERMS = (
@@ -14,7 +15,8 @@ COUPON_TERMS = (
     Bilingual("退货时，优惠券抵扣的部分不退现金。", "On a return, the part paid by coupon is not refunded as money."),
 )
 VOUCHER_TERMS = (
-    Bilingual("在本店购物时抵扣，可分次使用，余额保留至有效期满。", "Use it towards any purchase in this shop, in one go or several, until it expires."),
+    Bilingual("一次性使用：在本店一次购物中按全额抵扣，未用完的余额不保留。",
+              "Single use: the full amount goes towards one purchase in this shop; any unused balance is not kept."),
     Bilingual("不兑换现金，不找零。", "Cannot be exchanged for cash; no change given."),
     Bilingual("凭条码使用，遗失不补，请妥善保管。", "Whoever holds the code can use it; a lost voucher cannot be replaced."),
 )
@@ -26,7 +28,9 @@ def render_coupon(coupon: CouponData, shop: ShopInfo, paper: str = "80mm", lang:
     frame.shop_heading(sheet, shop, lang)
     frame.title(sheet, "coupon_title", lang)
     sheet.space(sheet.size * 0.3)
-    sheet.text(_value(coupon, lang), sheet.size * 2.6, bold=True, align="center")
+    headline = _value(coupon, lang)
+    sheet.text(headline, _fitting(headline, sheet.size * 2.6, sheet.paper.content_width), bold=True,
+               align="center")
     sheet.text(_min_spend(coupon, lang), sheet.size * 1.1, align="center")
     valid = f"{day(coupon.valid_from)} – {day(coupon.valid_to)}"
     sheet.text(f"{zh_en('valid', lang)}: {valid}", align="center")
@@ -67,13 +71,21 @@ def render_voucher(voucher: VoucherData, shop: ShopInfo, paper: str = "80mm", la
     return sheet.render(lambda n, t: f"{voucher.code} · {n}/{t}")
 
 
-def _value(coupon: CouponData, lang: str) -> str:
+def _off(coupon: CouponData) -> Bilingual:
+    """What the coupon takes off, worded once for the headline and the terms alike."""
     if coupon.percent:
-        if frame.is_en(lang):
-            return f"{coupon.percent}% off"
         tenths = (100 - coupon.percent) / 10     # 10% off is 九折 ("pay 9 tenths")
-        return f"{tenths:g} 折"
-    return f"{money(coupon.value)} off" if frame.is_en(lang) else f"立减 {money(coupon.value)}"
+        return Bilingual(f"{tenths:g} 折（减 {coupon.percent}%）", f"{coupon.percent}% off")
+    return Bilingual(f"立减 {money(coupon.value)}", f"{money(coupon.value)} off")
+
+
+def _value(coupon: CouponData, lang: str) -> str:
+    return _off(coupon).pick(lang)
+
+
+def _fitting(text: str, size: float, room: float) -> float:
+    """The headline's size, made smaller (down to 60%) when it would not fit on one line."""
+    return max(size * 0.6, min(size, size * room / max(width(text, size), 1)))
 
 
 def _min_spend(coupon: CouponData, lang: str) -> str:
@@ -84,8 +96,7 @@ def _min_spend(coupon: CouponData, lang: str) -> str:
 
 def _coupon_rules(coupon: CouponData) -> tuple[Bilingual, ...]:
     """The coupon's own numbers in sentences, so the printed terms and the code agree."""
-    off = (Bilingual(f"{coupon.percent}% 折扣", f"{coupon.percent}% off") if coupon.percent
-           else Bilingual(f"立减 {money(coupon.value)}", f"{money(coupon.value)} off"))
+    off = _off(coupon)
     spend = (Bilingual(f"单笔实付满 {money(coupon.min_spend)} 可用，{off.zh}。",
                        f"{off.en} a single purchase of {money(coupon.min_spend)} or more.")
              if coupon.min_spend else Bilingual(f"无门槛，{off.zh}。", f"{off.en}, no minimum spend."))

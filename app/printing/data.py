@@ -65,6 +65,7 @@ class SlipData:
     exchanged: tuple[ExchangeLine, ...] = ()
     price_difference: int = 0  # fen: > 0 the customer paid it, < 0 it was refunded
     refunds: tuple[TenderAmount, ...] = ()
+    coupon_share: int = 0      # fen of the returned goods' worth paid by coupon: kept, never paid out
     points_reversed: int = 0
     points_balance: int | None = None
     coupon_code: str | None = None     # goodwill coupon issued with this return
@@ -79,6 +80,15 @@ class SlipData:
     @property
     def refund_total(self) -> int:
         return sum(t.amount for t in self.refunds)
+
+    @property
+    def returned_total(self) -> int:
+        """What the returned lines are worth together, as printed line by line."""
+        return sum(line.refund for line in self.returned)
+
+    @property
+    def exchanged_total(self) -> int:
+        return sum(line.amount for line in self.exchanged)
 
 
 @dataclass(frozen=True)
@@ -115,6 +125,7 @@ class EodReturnRow:
     receipt_no: str | None
     refund: int                # fen refunded (exchange: price difference refunded, else 0)
     status: str = "completed"  # completed / voided / pending_approval
+    collected: int = 0         # fen the customer paid in on an exchange (price difference)
 
 
 @dataclass(frozen=True)
@@ -150,6 +161,8 @@ class EndOfDayData:
     generated_at: datetime
     returns: tuple[EodReturnRow, ...] = ()
     refunds_by_tender: tuple[TenderAmount, ...] = ()
+    # Price differences customers paid on exchanges; method "unrecorded" when the till did not say how.
+    collected_by_tender: tuple[TenderAmount, ...] = ()
     issued: tuple[EodIssuedRow, ...] = ()
     overrides: tuple[EodOverrideRow, ...] = ()
     clerks: tuple[EodClerkRow, ...] = ()
@@ -157,6 +170,10 @@ class EndOfDayData:
     @property
     def refund_total(self) -> int:
         return sum(t.amount for t in self.refunds_by_tender)
+
+    @property
+    def collected_total(self) -> int:
+        return sum(t.amount for t in self.collected_by_tender)
 
 
 @dataclass(frozen=True)
@@ -172,4 +189,5 @@ class PolicyNoticeData:
     version: str
     rows: tuple[PolicyClassRow, ...]
     notes: tuple[Bilingual, ...] = ()   # final sale, member tiers, no receipt, how days are counted
-    effective: date | None = None
+    effective: date | None = None       # when the shop says this policy took effect, if it says
+    printed: date | None = None         # the day the notice was printed (shown with the version)

@@ -107,4 +107,5 @@ def table(sheet: Sheet, columns: list[tuple[str, str, float, str]], rows: Sequen
         cells = [v if isinstance(v, Cell) else Cell(v, w, a)
                  for v, (_, _, w, a) in zip(values, columns, strict=True)]
         sheet.row(cells, size, header=header, pad=size * 0.2 if ruled else 0)
+    sheet.keep_last(0)      # the closing rule stays with the last row, never alone atop a page
     sheet.rule(solid=True)

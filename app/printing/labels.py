@@ -17,6 +17,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "alipay": ("支付宝", "Alipay"),
     "store_credit": ("储值", "Store credit"),
     "coupon": ("优惠券", "Coupon"),
+    "unrecorded": ("方式未记录", "Tender not recorded"),
     # reasons
     "changed_mind": ("不想要了", "Changed mind"),
     "quality_fault": ("质量问题", "Quality fault"),
@@ -64,6 +65,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "price_difference_paid": ("顾客补差价", "Difference paid"),
     "price_difference_refunded": ("退还差价", "Difference refunded"),
     "refund_total": ("退款合计", "Total refund"),
+    "returned_total": ("退回商品合计", "Goods returned"),
+    "coupon_share_kept": ("优惠券部分不退", "Coupon share kept"),
+    "credit_for_returned": ("退回商品抵扣", "Credit for goods returned"),
+    "exchanged_total": ("换出商品合计", "Goods out"),
     "refund_by_tender": ("退款方式", "Refunded to"),
     "points_reversed": ("扣回积分", "Points reversed"),
     "points_balance": ("积分余额", "Points balance"),

@@ -59,6 +59,8 @@ class Item:
     draw: Draw
     keep_with_next: bool = False
     header: Item | None = None          # table header repeated on a new page before this row
+    content: bool = True                # False for blank space and rules: they tie nothing together
+    blank: bool = False                 # blank space: dropped where it would open a new page
 
 
 @dataclass
@@ -89,7 +91,7 @@ class Sheet:
         return self.paper.size
 
     def space(self, height: float) -> None:
-        self.items.append(Item(height, lambda c, y: None))
+        self.items.append(Item(height, lambda c, y: None, content=False, blank=True))
 
     def text(self, text: str, size: float | None = None, *, bold: bool = False, align: str = "left",
              indent: float = 0, hang: float = 0, grey: bool = False, keep_with_next: bool = False) -> None:
@@ -180,7 +182,7 @@ class Sheet:
             c.setDash([])
             c.setStrokeGray(0)
 
-        item = Item(h, draw)
+        item = Item(h, draw, content=False)
         self.items.append(item)
         return item
 
@@ -199,18 +201,38 @@ class Sheet:
         # Printed exactly as encoded (no grouping spaces) so a clerk can type what they read.
         self.text(code, self.size * 1.1, align="center")
 
-    def signature(self, label: str) -> None:
+    def signature(self, label: str, *, keep_above: float | None = None) -> None:
+        """A label and a line to sign on, never alone at the top of a page.
+
+        The signature vouches for what is above it, so it travels to the next page together with
+        at least `keep_above` points of the content before it (default: three lines of text), the
+        way a heading travels with what follows it.
+        """
         size = self.size
-        self.space(size * 1.6)
+        self.keep_last(self.size * self.leading * 3 if keep_above is None else keep_above)
+        gap = Item(size * 1.6, lambda c, y: None, keep_with_next=True, content=False, blank=True)
+        self.items.append(gap)
         lw = width(label, size) + 4
         m, cw = self.paper.margin_x, self.paper.content_width
+        below = cw - lw < cw * 0.5      # a narrow roll: sign on a full-width line under the label
+        drop = size * self.leading * 1.6 if below else 0.0
 
         def draw(c: Canvas, y: float) -> None:
             self._line(label, size, False, "left", 0, False)(c, y)
             c.setLineWidth(0.6)
-            c.line(m + lw, y - size * 1.05, m + cw, y - size * 1.05)
+            c.line(m + (0 if below else lw), y - size * 1.05 - drop, m + cw, y - size * 1.05 - drop)
 
-        self.items.append(Item(size * self.leading, draw))
+        self.items.append(Item(size * self.leading + drop, draw))
+
+    def keep_last(self, height: float) -> None:
+        """Tie the last items (at least `height` points of them) to whatever is added next."""
+        gathered = 0.0
+        for item in reversed(self.items):
+            item.keep_with_next = True
+            if item.content:
+                gathered += item.height
+            if gathered >= height:
+                break
 
     # ---- output ---------------------------------------------------------------------------
     def _line(self, text: str, size: float, bold: bool, align: str, x0: float, grey: bool,
@@ -276,12 +298,15 @@ class Sheet:
             while self.items[j].keep_with_next and j + 1 < len(self.items):
                 j += 1
                 need += self.items[j].height
-            if need > left and pages[-1]:
+            # A tied group taller than a whole page cannot move as one: it breaks where it must.
+            if need > left and pages[-1] and (need <= room or item.height > left):
                 pages.append([])
                 left = room
                 if item.header is not None:
                     pages[-1].append(item.header)
                     left -= item.header.height
+            if item.blank and not pages[-1] and len(pages) > 1:
+                continue    # a page starts with its first line, not with the gap before it
             pages[-1].append(item)
             left -= item.height
         return pages

@@ -12,7 +12,7 @@ def render_policy_notice(notice: PolicyNoticeData, shop: ShopInfo, paper: str = 
                          lang: str = "zh_CN") -> bytes:
     """A poster on one sheet when it fits: the text is set as large as one page allows."""
     frame.check_lang(lang)
-    scales = (1.15, 1.05, 0.95, 0.85, 0.8) if paper.lower() in ("a4", "a5") else (1.0,)
+    scales = (1.4, 1.3, 1.2, 1.1, 1.0, 0.9, 0.8, 0.75) if paper.lower() in ("a4", "a5") else (1.0,)
     for scale in scales:
         sheet = _compose(notice, shop, paper, lang, scale)
         if sheet.page_count() == 1:
@@ -48,12 +48,19 @@ def _compose(notice: PolicyNoticeData, shop: ShopInfo, paper: str, lang: str, sc
     for note in notice.notes:
         frame.words(sheet, note, lang, size=s * 0.95)
     sheet.space(s)
-    when = f"{day(notice.effective)} · " if notice.effective else ""
-    sheet.text((f"Effective {when}policy {notice.version}" if en
-                else f"生效日期 {when}政策版本 {notice.version}" if when else f"政策版本 {notice.version}"),
-               s * 0.85, align="center", grey=True)
+    sheet.text(_dates(notice, lang, "\n" if sheet.paper.roll else " · "), s * 0.85, align="center", grey=True)
     frame.feedback(sheet, shop, lang)
     return sheet
+
+
+def _dates(notice: PolicyNoticeData, lang: str, sep: str = " · ") -> str:
+    """The version (the policy file's hash, as each return records it) and the dates that hold."""
+    parts = [("生效日期", "Effective", notice.effective), ("打印日期", "Printed", notice.printed)]
+    dated = [(zh, en, day(d)) for zh, en, d in parts if d]
+    if frame.is_en(lang):
+        return sep.join([f"Policy version {notice.version}", *(f"{en} {d}" for _zh, en, d in dated)])
+    return sep.join([f"政策版本 Policy version {notice.version}",
+                       *(f"{zh} {en} {d}" for zh, en, d in dated)])
 
 
 def _both(text: Bilingual, lang: str, sep: str = "\n") -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.domain.money import format_fen
-from app.domain.vocabulary import CONDITIONS, TIERS
+from app.domain.vocabulary import CONDITIONS, REASONS, TIERS
 from app.printing.data import Bilingual, PolicyClassRow, PolicyNoticeData
 
 if TYPE_CHECKING:
@@ -67,9 +67,9 @@ def quality_words(rule: QualityRule) -> Bilingual:
         zh.append(f"{rule.refund_hours} 小时内退款")
         en.append(f"refund within {rule.refund_hours} hours")
     elif rule.refund_days:
-        zh.append(f"{rule.refund_days} 天内退款或换货" if rule.exchange_days else f"{rule.refund_days} 天内退款")
-        en.append(f"refund or exchange within {rule.refund_days} days" if rule.exchange_days
-                  else f"refund within {rule.refund_days} days")
+        # Whatever may be refunded may be exchanged instead: the refund pays for the new goods.
+        zh.append(f"{rule.refund_days} 天内退款或换货")
+        en.append(f"refund or exchange within {rule.refund_days} days")
     if rule.exchange_days and rule.exchange_days > (rule.refund_days or 0):
         first = (rule.refund_days or 0) + 1
         zh.append(f"第 {first}–{rule.exchange_days} 天换货" if first > 1 else f"{rule.exchange_days} 天内换货")
@@ -104,9 +104,27 @@ def _notes(policy: Policy) -> tuple[Bilingual, ...]:
                    f"A refund over {format_fen(policy.supervisor.refund_over)}, or anything unusual, "
                    "needs the duty supervisor."))
     g = policy.goodwill_coupon
-    if g.value:
-        notes.append(B(f"因质量问题退换货，赠送 {format_fen(g.value)} 优惠券（满 {format_fen(g.min_spend)} 可用，"
-                       f"{g.days_valid} 天内有效）。",
-                       f"After a quality problem we give you a {format_fen(g.value)} coupon (on {format_fen(g.min_spend)} "
-                       f"or more, valid {g.days_valid} days)."))
+    if g.value and g.reasons:
+        why = [_BECAUSE[r] for r in REASONS if r in g.reasons]    # vocabulary order, stable wording
+        spend = (f"满 {format_fen(g.min_spend)} 可用，" if g.min_spend else "无门槛，",
+                 f"on a purchase of {format_fen(g.min_spend)} or more, " if g.min_spend else "no minimum spend, ")
+        notes.append(B(f"因{_either([zh for zh, _en in why], '、', '或')}而退换货的，赠送 {format_fen(g.value)} 优惠券"
+                       f"（{spend[0]}{g.days_valid} 天内有效）。",
+                       f"After a return or exchange for {_either([en for _zh, en in why])}, we give you a "
+                       f"{format_fen(g.value)} coupon ({spend[1]}valid {g.days_valid} days)."))
+    if any(cls.quality_fault.repair_until_warranty_end or "三包" in cls.label_zh
+           for cls in policy.classes.values() if cls.returnable):
+        notes.append(B("家电数码商品按国家“三包”规定（修理、更换、退货）处理。",
+                       "Appliances and electronics carry the statutory repair / exchange / return guarantee "
+                       "of Chinese law (三包)."))
     return tuple(notes)
+
+
+# The goodwill coupon's reasons as the notice says them: "因质量问题…而退换货的" / "for a quality fault".
+_BECAUSE = {"changed_mind": ("无理由", "a change of mind"), "quality_fault": ("质量问题", "a quality fault"),
+            "wrong_item": ("错发商品", "a wrong item sold"), "damaged_at_sale": ("售出时已损坏", "goods damaged at sale")}
+
+
+def _either(words: list[str], comma: str = ", ", last: str = " or ") -> str:
+    """'a', 'a or b', 'a, b or c'."""
+    return words[0] if len(words) == 1 else comma.join(words[:-1]) + last + words[-1]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.printing import frame
-from app.printing.data import EndOfDayData, ShopInfo
+from app.printing.data import EndOfDayData, EodReturnRow, ShopInfo
 from app.printing.labels import day, money, one, reason_words, shop_time, zh_en
 from app.printing.layout import Sheet
 
@@ -17,6 +17,13 @@ _SECTIONS = {
 }
 
 
+# (zh, en, width fraction, align): wide enough for "Exchange", "pending", "R20261122-0001" on A5.
+RETURNS_COLUMNS = [("单号", "No.", 0.175, "left"), ("时间", "Time", 0.08, "left"),
+                   ("类型", "Kind", 0.12, "left"), ("店员", "Clerk", 0.12, "left"),
+                   ("原小票", "Receipt", 0.2, "left"), ("状态", "Status", 0.11, "left"),
+                   ("退款/收款", "Refund / in", 0.195, "right")]
+
+
 def render_end_of_day(report: EndOfDayData, shop: ShopInfo, paper: str = "a4", lang: str = "zh_CN") -> bytes:
     frame.check_lang(lang)
     sheet = frame.new_sheet(paper, f"EOD {report.day.isoformat()}")
@@ -27,23 +34,27 @@ def render_end_of_day(report: EndOfDayData, shop: ShopInfo, paper: str = "a4", l
     sheet.pair(_t("打印时间", "Printed", lang), shop_time(report.generated_at))
     _summary(sheet, report, lang)
     _heading(sheet, "tenders", lang)
+    tender_cols = [("方式", "Tender", 0.6, "left"), ("金额", "Amount", 0.4, "right")]
     rows = [[zh_en(t.method, lang), money(t.amount)] for t in report.refunds_by_tender]
     rows.append([_t("合计", "Total", lang), money(report.refund_total)])
-    frame.table(sheet, [("方式", "Tender", 0.6, "left"), ("金额", "Amount", 0.4, "right")], rows, lang)
+    frame.table(sheet, tender_cols, rows, lang)
+    if report.collected_by_tender:
+        # Money that came INTO the drawer: exchanges where the new goods cost more.
+        sheet.text(_t("换货补差价收款", "Paid in on exchanges", lang), bold=True, keep_with_next=True)
+        rows = [[zh_en(t.method, lang), money(t.amount)] for t in report.collected_by_tender]
+        rows.append([_t("合计", "Total", lang), money(report.collected_total)])
+        frame.table(sheet, tender_cols, rows, lang)
     _heading(sheet, "returns", lang)
     if wide:
-        frame.table(sheet, [("单号", "No.", 0.2, "left"), ("时间", "Time", 0.09, "left"),
-                            ("类型", "Kind", 0.09, "left"), ("店员", "Clerk", 0.13, "left"),
-                            ("原小票", "Receipt", 0.23, "left"), ("状态", "Status", 0.1, "left"),
-                            ("退款", "Refund", 0.16, "right")],
+        frame.table(sheet, RETURNS_COLUMNS,
                     [[r.number, shop_time(r.time)[-5:], one(r.kind, lang), r.clerk,
-                      r.receipt_no or one("no_receipt", lang), _status(r.status, lang), money(r.refund)]
+                      r.receipt_no or one("no_receipt", lang), _status(r.status, lang), _amount(r, lang)]
                      for r in report.returns], lang, sheet.size * 0.9)
     else:
         if not report.returns:
             _none(sheet, lang)
         for r in report.returns:
-            sheet.pair(f"{r.number}  {shop_time(r.time)[-5:]}", money(r.refund))
+            sheet.pair(f"{r.number}  {shop_time(r.time)[-5:]}", _amount(r, lang))
             detail = " · ".join([one(r.kind, lang), r.clerk, r.receipt_no or one("no_receipt", lang),
                                  _status(r.status, lang)])
             sheet.text(detail, sheet.size * 0.85, indent=sheet.size)
@@ -82,6 +93,13 @@ def render_end_of_day(report: EndOfDayData, shop: ShopInfo, paper: str = "a4", l
                                         f"End of day {report.day} · page {n} of {t}", lang))
 
 
+def _amount(row: EodReturnRow, lang: str) -> str:
+    """Refunded, or — on an exchange where the customer paid the difference — what was paid in."""
+    if row.collected and not row.refund:
+        return (f"in {money(row.collected)}" if frame.is_en(lang) else f"收 {money(row.collected)}")
+    return money(row.refund)
+
+
 def _t(zh: str, en: str, lang: str) -> str:
     return en if frame.is_en(lang) else f"{zh} {en}"
 
@@ -102,6 +120,7 @@ def _summary(sheet: Sheet, report: EndOfDayData, lang: str) -> None:
     _heading(sheet, "summary", lang)
     sheet.pair(_t("退货 / 换货 / 作废", "Returns / exchanges / voided", lang), f"{returns} / {exchanges} / {voided}")
     sheet.pair(_t("退款合计", "Refunded in total", lang), money(report.refund_total), bold=True)
+    sheet.pair(_t("换货补差价收款", "Paid in on exchanges", lang), money(report.collected_total))
     sheet.pair(_t("优惠券（张）", "Coupons issued", lang), str(len(coupons)))
     sheet.pair(_t("储值发放", "Store credit issued", lang), money(credit))
     sheet.pair(_t("主管特批（笔）", "Overrides", lang), str(len(report.overrides)))

@@ -38,31 +38,48 @@ EXPLAIN = (
 )
 
 
-def slip(kind: str = "return", lines: int = 3, long_names: bool = False) -> SlipData:
-    names = [("农夫山泉饮用天然水 550ml", "Nongfu Spring water 550 ml"),
-             ("维达超韧抽纸 3 层 130 抽 × 6 包", "Vinda tissues 3-ply 130 × 6"),
-             ("美的电热水壶 MK-SH15E", "Midea electric kettle MK-SH15E")]
-    if long_names:
-        names = [("进口特级初榨橄榄油家庭装礼盒限量版附赠不锈钢油壶与精美手提袋节日送礼首选佳品包邮到家欢迎选购谢谢惠顾本店郑重承诺假一赔十",
-                  ("Imported extra-virgin olive oil family gift box limited edition with stainless steel "
-                   "cruet and gift bag, the first choice for festive presents"))] + names
+# (Chinese name, English name, unit price in fen, most units a customer buys)
+GOODS = [("农夫山泉饮用天然水 550ml", "Nongfu Spring water 550 ml", 200, 3),
+         ("维达超韧抽纸 3 层 130 抽 × 6 包", "Vinda tissues 3-ply 130 × 6", 2390, 2),
+         ("美的电热水壶 MK-SH15E", "Midea electric kettle MK-SH15E", 12900, 1)]
+LONG_NAME = ("进口特级初榨橄榄油家庭装礼盒限量版附赠不锈钢油壶与精美手提袋节日送礼首选佳品包邮到家欢迎选购谢谢惠顾本店郑重承诺假一赔十",
+             ("Imported extra-virgin olive oil family gift box limited edition with stainless steel "
+              "cruet and gift bag, the first choice for festive presents"), 16800, 1)
+
+
+def slip(kind: str = "return", lines: int | None = None, long_names: bool = False,
+         coupon_share: int | None = None) -> SlipData:
+    """A completed return (3 lines by default) or exchange (a faulty kettle for another model).
+
+    The return's sale was partly paid with a ¥5 coupon: its share of the goods (¥2.83 on the
+    default three lines) is kept, so the refund is the goods' worth less that share.
+    """
+    goods = ([LONG_NAME] if long_names else []) + GOODS
+    if lines is None:
+        lines = 1 if kind == "exchange" else 3
     reasons = ["quality_fault", "changed_mind", "wrong_item", "damaged_at_sale"]
+    picked = [goods[-1]] if kind == "exchange" and lines == 1 else [goods[i % len(goods)] for i in range(lines)]
     returned = tuple(
-        ReturnedLine(names[i % len(names)][0], names[i % len(names)][1], 1 + i % 3, reasons[i % 4],
-                     250 * (1 + i % 7), "approve" if i % 5 else "overridden")
-        for i in range(lines))
-    refund = sum(r.refund for r in returned)
+        ReturnedLine(zh, en, min(1 + i % 3, most), reasons[i % 4], min(1 + i % 3, most) * price,
+                     "approve" if i % 5 else "overridden")
+        for i, (zh, en, price, most) in enumerate(picked))
+    worth = sum(r.refund for r in returned)
+    if coupon_share is None:
+        # ¥5.00 of a ¥320.00 sale was paid by coupon: the returned goods carry their share of it.
+        coupon_share = 0 if kind == "exchange" else 500 * worth // 32000
     exchanged: tuple[ExchangeLine, ...] = ()
     diff = 0
     if kind == "exchange":
-        exchanged = (ExchangeLine("美的电热水壶 MK-SH15E（白色）", "Midea electric kettle, white", 1, 8900, 8900),)
-        diff = 8900 - refund
-    refunds = () if kind == "exchange" and diff >= 0 else (
-        TenderAmount("wechat", refund - refund // 3), TenderAmount("cash", refund // 3))
+        exchanged = (ExchangeLine("美的电热水壶 MK-SH15E（白色）", "Midea electric kettle MK-SH15E, white",
+                                  1, 13900, 13900),)
+        diff = 13900 - (worth - coupon_share)
+    refund = worth - coupon_share if kind == "return" else max(0, -diff)
+    refunds = (TenderAmount("wechat", refund - refund // 3), TenderAmount("cash", refund // 3)) if refund else ()
     return SlipData(
         number="RT2611220001" if kind == "return" else "RT2611220002", kind=kind, time=AT, clerk="王芳",
         original_receipt="S2611200123", returned=returned, exchanged=exchanged,
-        price_difference=diff, refunds=refunds, points_reversed=refund // 100,
+        price_difference=diff, refunds=refunds, coupon_share=coupon_share,
+        points_reversed=worth // 100 if kind == "return" else 0,
         points_balance=1268, coupon_code="CP2611220003", explanations=EXPLAIN,
         member_phone="13812345678", supervisor="李强", override_reason="goodwill")
 
@@ -79,27 +96,51 @@ def voucher() -> VoucherData:
 
 
 def end_of_day(rows: int = 12) -> EndOfDayData:
+    """A day at the counter whose totals agree: by tender, per clerk and in the summary."""
     clerks = ["王芳", "张伟", "Li Na"]
-    returns = tuple(EodReturnRow(f"RT26112200{i + 1:02d}", AT + timedelta(minutes=17 * i),
-                                 "exchange" if i % 4 == 3 else "return", clerks[i % 3],
-                                 None if i % 6 == 5 else f"S26112001{i:02d}", 350 * (i + 1),
-                                 "voided" if i == 7 else "completed") for i in range(rows))
-    tenders = (TenderAmount("cash", 4550), TenderAmount("wechat", 12030), TenderAmount("alipay", 3300),
-               TenderAmount("card", 8900), TenderAmount("store_credit", 1200))
-    issued = (EodIssuedRow("CP2611220003", "coupon", 500, 0, "RT2611220001"),
-              EodIssuedRow("CP2611220007", "coupon", 0, 10, "C2611220002"),
-              EodIssuedRow("SC2611220004", "store_credit", 4350, 0, "RT2611220006"))
-    overrides = (EodOverrideRow("RT2611220001", "王芳", "李强", "goodwill", 2750),
-                 EodOverrideRow("RT2611220006", "张伟", "李强", "other: 老顾客，包装破损", 4350))
-    per_clerk = tuple(EodClerkRow(c, 3 + i, 1, 9000 + 1000 * i, i % 2) for i, c in enumerate(clerks))
-    return EndOfDayData(day=date(2026, 11, 22), generated_at=AT + timedelta(hours=8), returns=returns,
-                        refunds_by_tender=tenders, issued=issued, overrides=overrides, clerks=per_clerk)
+    amounts = [350, 4780, 12900, 0, 1490, 2560, 890, 3200, 600, 1990, 700, 0]
+    returns, methods = [], []
+    for i in range(rows):
+        exchange = i % 4 == 3
+        paid_in = exchange and i % 8 == 3          # the new goods cost more: the customer paid ¥10
+        receipt = None if i % 6 == 5 else f"S26112001{i:02d}"
+        returns.append(EodReturnRow(
+            f"RT26112200{i + 1:02d}", AT + timedelta(minutes=17 * i), "exchange" if exchange else "return",
+            clerks[i % 3], receipt, 0 if paid_in else amounts[i % len(amounts)] or 1000,
+            "voided" if i == 7 else "completed", collected=1000 if paid_in else 0))
+        methods.append("store_credit" if receipt is None else ("wechat", "cash", "alipay", "card")[i % 4])
+    done = [(r, m) for r, m in zip(returns, methods, strict=True) if r.status == "completed"]
+    by_tender: dict[str, int] = {}
+    for r, m in done:
+        if r.refund:
+            by_tender[m] = by_tender.get(m, 0) + r.refund
+    order = ["cash", "wechat", "alipay", "card", "store_credit"]
+    tenders = tuple(TenderAmount(m, by_tender[m]) for m in order if m in by_tender)
+    collected = sum(r.collected for r, _m in done)
+    credit = next((r for r, m in done if m == "store_credit" and r.refund), None)
+    issued: tuple[EodIssuedRow, ...] = (EodIssuedRow("CP2611220003", "coupon", 500, 0, "RT2611220001"),
+                                        EodIssuedRow("CP2611220007", "coupon", 0, 10, "C2611220002"))
+    if credit is not None:
+        issued += (EodIssuedRow("SC2611220004", "store_credit", credit.refund, 0, credit.number),)
+    approved = {"RT2611220001": "goodwill", "RT2611220006": "other: 老顾客，包装破损"}
+    overrides = tuple(EodOverrideRow(r.number, r.clerk, "李强", approved[r.number], r.refund)
+                      for r, _m in done if r.number in approved)
+    per_clerk = tuple(EodClerkRow(c, sum(1 for r, _m in done if r.clerk == c and r.kind == "return"),
+                                  sum(1 for r, _m in done if r.clerk == c and r.kind == "exchange"),
+                                  sum(r.refund for r, _m in done if r.clerk == c),
+                                  sum(1 for o in overrides if o.clerk == c)) for c in clerks)
+    return EndOfDayData(day=date(2026, 11, 22), generated_at=AT + timedelta(hours=8), returns=tuple(returns),
+                        refunds_by_tender=tenders,
+                        collected_by_tender=(TenderAmount("unrecorded", collected),) if collected else (),
+                        issued=issued, overrides=overrides, clerks=per_clerk)
 
 
 def policy_notice() -> PolicyNoticeData:
     """The notice of the policy file the app ships, worded the way the counter prints it."""
+    from dataclasses import replace
+
     from app.domain.policy import load_policy
     from app.printing.policy_words import notice_from_policy
     from app.settings import default_policy_path
 
-    return notice_from_policy(load_policy(default_policy_path()))
+    return replace(notice_from_policy(load_policy(default_policy_path())), printed=date(2026, 11, 22))

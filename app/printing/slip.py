@@ -99,13 +99,37 @@ def _exchanged(sheet: Sheet, slip: SlipData, lang: str) -> None:
     for line in slip.exchanged:
         _name(sheet, line.name_zh, line.name_en, lang)
         sheet.pair(f"{line.qty} × {money(line.unit_price)}", money(line.amount), indent=sheet.size)
-    if slip.price_difference:
-        key = "price_difference_paid" if slip.price_difference > 0 else "price_difference_refunded"
-        sheet.pair(zh_en(key, lang), money(abs(slip.price_difference)), bold=True)
     sheet.rule()
 
 
+def _minus(fen: int) -> str:
+    return f"−{money(fen)}"
+
+
+def _settlement(sheet: Sheet, slip: SlipData, lang: str) -> None:
+    """How the lines above come to the money below: every amount the customer is told adds up.
+
+    Return: goods returned − coupon share kept = refund. Exchange: goods returned − coupon share
+    kept − goods out = difference refunded (or, negative, the difference the customer paid).
+    """
+    share = slip.coupon_share
+    if slip.exchanged:
+        sheet.pair(zh_en("returned_total", lang), money(slip.returned_total))
+        if share:
+            sheet.pair(zh_en("coupon_share_kept", lang), _minus(share))
+            sheet.pair(zh_en("credit_for_returned", lang), money(slip.returned_total - share))
+        sheet.pair(zh_en("exchanged_total", lang), _minus(slip.exchanged_total))
+        if slip.price_difference:
+            key = "price_difference_paid" if slip.price_difference > 0 else "price_difference_refunded"
+            sheet.pair(zh_en(key, lang), money(abs(slip.price_difference)), bold=True)
+        sheet.rule()
+    elif share:
+        sheet.pair(zh_en("returned_total", lang), money(slip.returned_total))
+        sheet.pair(zh_en("coupon_share_kept", lang), _minus(share))
+
+
 def _money_back(sheet: Sheet, slip: SlipData, lang: str) -> None:
+    _settlement(sheet, slip, lang)
     if slip.refunds or slip.kind == "return":
         sheet.pair(zh_en("refund_total", lang), money(slip.refund_total), sheet.size * 1.2, bold=True)
         for tender in slip.refunds:

@@ -16,9 +16,11 @@ FONT = "WenQuanYiMicroHei"
 FONT_FILE = "wqy-microhei.ttc"
 
 # A Latin "word" (kept whole when it fits), a run of spaces, or any other single character (CJK).
-_TOKEN = re.compile(r"[0-9A-Za-z\u00C0-\u024F_.,:;!?%@#&*+=/\\'\"()\[\]<>¥$~^|-]+|[ \t]+|.", re.DOTALL)
+_TOKEN = re.compile(r"[0-9A-Za-z\u00C0-\u024F\u2013_.,:;!?%@#&*+=/\\'\"()\[\]<>¥$~^|-]+|[ \t]+|.", re.DOTALL)
 # Characters a Chinese line must not start with (避头点); the character before comes down with them.
 _NO_LINE_START = set("，。、；：！？）》」』】〕％,.;:!?)]%…—")
+# Opening brackets never end a line (避尾): they go down with what they open.
+_NO_LINE_END = set("（《「『【〔")
 
 
 def font_path() -> Path:
@@ -82,11 +84,18 @@ def _wrap_paragraph(text: str, room: float) -> list[str]:
         if cur_w + tok_w <= room:
             cur, cur_w = cur + tok, cur_w + tok_w
             continue
-        if len(tok) == 1 and tok in _NO_LINE_START and len(cur.rstrip()) > 1 and not cur.endswith(" "):
-            # Carry the last character down with the punctuation rather than start a line with it.
+        if len(tok) == 1 and tok in _NO_LINE_START and not cur.endswith(" "):
+            cut = _carry_point(cur)
+            if cut > 0:
+                # Carry the last word or character down with the punctuation rather than start a
+                # line with it (and never a closing bracket followed by its full stop: "）。").
+                lines.append(cur[:cut].rstrip())
+                cur = cur[cut:] + tok
+                cur_w = _unit_width(cur)
+                continue
+        if len(cur.rstrip()) > 1 and cur[-1] in _NO_LINE_END and _unit_width(cur[-1]) + tok_w <= room:
             lines.append(cur[:-1].rstrip())
-            cur = cur[-1] + tok
-            cur_w = _unit_width(cur)
+            cur, cur_w = cur[-1] + tok, _unit_width(cur[-1]) + tok_w
             continue
         if cur.strip():
             lines.append(cur.rstrip())
@@ -103,6 +112,24 @@ def _wrap_paragraph(text: str, room: float) -> list[str]:
     if cur.strip() or not lines:
         lines.append(cur.rstrip())
     return lines
+
+
+_LATIN = re.compile(r"[0-9A-Za-z\u00C0-\u024F\u2013_.,:;!?%@#&*+=/\\'\"()\[\]<>¥$~^|-]+$")
+
+
+def _carry_point(line: str) -> int:
+    """Where to cut `line` so that what moves down starts with neither a space nor closing punctuation.
+
+    Moves the last Latin word whole (10%) or the last Chinese character, plus any closing marks
+    before it; 0 when that would leave nothing on the line.
+    """
+    cut = len(line)
+    while cut > 0:
+        word = _LATIN.search(line[:cut])
+        cut = word.start() if word else cut - 1
+        if cut > 0 and line[cut] not in _NO_LINE_START:
+            return cut
+    return 0
 
 
 def fit(text: str, size: float, max_width: float, ellipsis: str = "…") -> str:

@@ -59,7 +59,7 @@ SHOP = {
     "shop.name": "邻里鲜超市（幸福路店）",
     "shop.address": "幸福路 88 号",
     "shop.phone": "021-5555 0188",
-    "shop.feedback": "意见与建议：扫码或致电 021-5555 0188 / Feedback: call 021-5555 0188",
+    "shop.feedback": "意见与建议：请到服务台或致电 021-5555 0188 / Feedback: at the service desk or call 021-5555 0188",
 }
 
 

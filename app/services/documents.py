@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
@@ -11,7 +12,18 @@ from sqlalchemy.orm import Session
 from app.db import session_scope
 from app.domain.policy import Policy, load_active_policy
 from app.errors import InvalidInput, NotFound
-from app.models import Complaint, Coupon, Member, Product, Return, ReturnTender, Sale, User, utcnow
+from app.models import (
+    Complaint,
+    Coupon,
+    Member,
+    Product,
+    Return,
+    ReturnLine,
+    ReturnTender,
+    Sale,
+    User,
+    utcnow,
+)
 from app.printing import (
     render_coupon,
     render_end_of_day,
@@ -38,10 +50,11 @@ from app.printing.data import (
 from app.printing.policy_words import notice_from_policy
 from app.services.sale_rows import normalise_code
 from app.services.shop import get_settings
+from app.services.shop import paper as shop_paper
 from app.settings import SHOP_TZ
 
 __all__ = ["DOCUMENTS", "code_kind", "coupon_data", "document_pdf", "end_of_day_data", "policy_notice_data",
-           "shop_info", "slip_data", "voucher_data"]
+           "shop_info", "slip_data", "today", "voucher_data"]
 
 DOCUMENTS = ("slip", "coupon", "voucher", "eod", "policy")
 
@@ -57,7 +70,7 @@ def document_pdf(document: str, key: str | None = None, *, paper: str | None = N
         raise InvalidInput(f"未知的单据：{document}", f"Unknown document: {document}")
     shop = shop_info(url)
     if paper is None:
-        paper = "a4" if document in ("eod", "policy") else get_settings(url).get("print.paper", "80mm")
+        paper = "a4" if document in ("eod", "policy") else shop_paper(url)
     if document in ("eod", "policy"):
         return (render_end_of_day(end_of_day_data(_day(key), url), shop, paper, lang) if document == "eod"
                 else render_policy_notice(policy_notice_data(), shop, paper, lang))
@@ -71,9 +84,14 @@ def document_pdf(document: str, key: str | None = None, *, paper: str | None = N
     return render_voucher(voucher_data(key, url), shop, paper, lang)
 
 
+def today() -> date:
+    """Today in the shop's time zone: the day an end-of-day report is for unless told otherwise."""
+    return datetime.now(SHOP_TZ).date()
+
+
 def _day(key: str | None) -> date:
     if not key:
-        return datetime.now(SHOP_TZ).date()
+        return today()
     try:
         return date.fromisoformat(key)
     except ValueError:
@@ -112,18 +130,27 @@ def slip_data(number: str, url: str | None = None, *, reprint: bool = False) -> 
             number=ret.number, kind=ret.kind, time=ret.completed_at or ret.started_at,
             clerk=_person(s, ret.clerk_id), original_receipt=sale.receipt_no if sale else None,
             returned=tuple(ReturnedLine(ln.name, names_en.get(ln.sku, ""), ln.qty, ln.reason,
-                                        # in an exchange a line's worth goes to the new goods, not back
-                                        ln.refund if ret.kind == "return" else ln.value, ln.outcome)
+                                        _line_amount(ret, ln), ln.outcome)
                            for ln in ret.lines),
             exchanged=tuple(ExchangeLine(ln.name, names_en.get(ln.sku, ""), ln.qty, ln.unit_price, ln.amount)
                             for ln in ret.exchange_lines),
             price_difference=ret.price_difference,
             refunds=tuple(TenderAmount(t.method, t.amount) for t in ret.tenders),
+            coupon_share=ret.withheld_coupon_share,
             points_reversed=ret.points_reversed, points_balance=member.points if member else None,
             coupon_code=codes.get("coupon"), voucher_code=codes.get("store_credit"),
             explanations=tuple(explanations), member_phone=member.phone if member else None,
             supervisor=_person(s, ret.supervisor_id) if ret.supervisor_id else None,
             override_reason=override, status=ret.status, reprint=reprint)
+
+
+def _line_amount(ret: Return, line: ReturnLine) -> int:
+    """What a returned line counts for on the slip, so that the slip adds up.
+
+    A refund line: its refund (the coupon share is taken off the total, on its own line). In an
+    exchange an exchange-only line's worth pays for the new goods; a repair line counts nothing.
+    """
+    return line.value if ret.kind == "exchange" and line.outcome == "exchange_only" else line.refund
 
 
 def _code(s: Session, code: str) -> Coupon:
@@ -183,6 +210,11 @@ def end_of_day_data(day: date, url: str | None = None) -> EndOfDayData:
         for method, amount in s.execute(select(ReturnTender.method, ReturnTender.amount).where(
                 ReturnTender.return_id.in_([r.id for r in done])).order_by(ReturnTender.id)):
             by_tender[method] += amount
+        collected: dict[str, int] = defaultdict(int)
+        for r in done:
+            if r.kind == "exchange" and r.price_difference > 0:
+                # returns completed before the counter recorded how a difference was paid say so
+                collected[r.difference_paid_by or "unrecorded"] += r.price_difference
         issued = list(s.scalars(select(Coupon).where(Coupon.issued_at >= start, Coupon.issued_at < end)
                                 .order_by(Coupon.issued_at, Coupon.id)))
         numbers = {r.id: r.number for r in returns}
@@ -195,9 +227,11 @@ def end_of_day_data(day: date, url: str | None = None) -> EndOfDayData:
         return EndOfDayData(
             day=day, generated_at=utcnow(),
             returns=tuple(EodReturnRow(r.number, r.completed_at or r.started_at, r.kind, people.get(r.clerk_id, "?"),
-                                       receipts.get(r.sale_id) if r.sale_id else None, r.refund_total, r.status)
+                                       receipts.get(r.sale_id) if r.sale_id else None, r.refund_total, r.status,
+                                       collected=max(r.price_difference, 0) if r.kind == "exchange" else 0)
                           for r in returns),
             refunds_by_tender=tuple(TenderAmount(m, a) for m, a in _tender_order(by_tender)),
+            collected_by_tender=tuple(TenderAmount(m, a) for m, a in _tender_order(collected)),
             issued=tuple(EodIssuedRow(c.code, c.kind, 0 if c.percent else c.value, c.percent,
                                       numbers.get(c.return_id or 0) or _issued_for(s, c)) for c in issued),
             overrides=tuple(EodOverrideRow(r.number, people.get(r.clerk_id, "?"), people.get(r.supervisor_id or 0, "?"),
@@ -212,9 +246,10 @@ def _tender_order(totals: dict[str, int]) -> list[tuple[str, int]]:
     return sorted(totals.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order))
 
 
-def policy_notice_data(policy: Policy | None = None) -> PolicyNoticeData:
-    """The notice for `policy`, or for the policy the engine is using now."""
-    return notice_from_policy(policy or load_active_policy())
+def policy_notice_data(policy: Policy | None = None, printed: date | None = None) -> PolicyNoticeData:
+    """The notice for `policy`, or for the policy the engine is using now, dated today."""
+    notice = notice_from_policy(policy or load_active_policy())
+    return replace(notice, printed=printed or datetime.now(SHOP_TZ).date())
 
 
 def _approval_reason(ret: Return) -> str | None:

@@ -5,7 +5,10 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from app.db import session_scope
-from app.models import Setting
+from app.errors import InvalidInput, NotAllowed
+from app.models import Setting, User
+from app.services.users import audit
+from app.services.views import UserView
 
 DEFAULTS = {
     "shop.name": "售后服务台",
@@ -34,3 +37,36 @@ def set_settings(values: dict[str, str], url: str | None = None) -> None:
 
 def shop_name(url: str | None = None) -> str:
     return get_settings(url)["shop.name"]
+
+
+PAPER_SIZES = ("80mm", "58mm", "a5", "a4")   # what app.printing.layout.PAPERS can print
+
+
+def paper(url: str | None = None) -> str:
+    """The paper everything printed from the screens goes on (print.paper; 80 mm if unreadable)."""
+    chosen = get_settings(url).get("print.paper", "80mm").lower()
+    return chosen if chosen in PAPER_SIZES else "80mm"
+
+
+def set_paper(user: UserView | None, size: str, url: str | None = None) -> str:
+    """The owner (admin) chooses the paper; anyone else is refused. Audited like any setting change."""
+    size = (size or "").strip().lower()
+    if size not in PAPER_SIZES:
+        raise InvalidInput(f"不支持的纸张：{size}（可选 {' / '.join(PAPER_SIZES)}）",
+                           f"Unknown paper size: {size} (choose {', '.join(PAPER_SIZES)})")
+    denied = NotAllowed("只有店长可以更改打印纸张。", "Only the owner (admin) may change the paper size.")
+    if user is None:
+        raise denied
+    with session_scope(url) as s:
+        row = s.get(User, user.id)
+        # The role as stored now, not as it was when the user signed in; unknown or inactive: no.
+        if row is None or not row.active or row.role != "admin":
+            raise denied
+        setting = s.get(Setting, "print.paper")
+        before = setting.value if setting else DEFAULTS["print.paper"]
+        if setting is None:
+            s.add(Setting(key="print.paper", value=size))
+        else:
+            setting.value = size
+        audit(s, "setting_changed", row.id, "print.paper", before=before, after=size)
+    return size

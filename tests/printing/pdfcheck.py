@@ -31,8 +31,9 @@ def barcodes(image: Image.Image) -> list[str]:
     return [r.text for r in zxingcpp.read_barcodes(image)]
 
 
-def text(pdf: bytes, *, page: int | None = None) -> str:
-    args = ["pdftotext", "-enc", "UTF-8"]
+def text(pdf: bytes, *, page: int | None = None, layout: bool = False) -> str:
+    """The text poppler reads; `layout` keeps each printed line together (label and amount)."""
+    args = ["pdftotext", "-enc", "UTF-8", *(["-layout"] if layout else [])]
     if page:
         args += ["-f", str(page), "-l", str(page)]
     return subprocess.run([*args, "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
@@ -74,3 +75,8 @@ def ink_columns(image: Image.Image, threshold: int = 200) -> tuple[int, int]:
     box = inverted.getbbox()
     assert box is not None, "the page is blank"
     return box[0], box[2]
+
+
+def lines(pdf: bytes, *, page: int | None = None) -> list[str]:
+    """Each printed line as one string with single spaces: 'Coupon share kept −¥1.17'."""
+    return [" ".join(line.split()) for line in text(pdf, page=page, layout=True).splitlines() if line.strip()]

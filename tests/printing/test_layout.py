@@ -125,3 +125,92 @@ def test_customer_copy_has_feedback_line_and_shop_copy_signature():
 def test_unknown_paper_language_or_copy_is_refused(kwargs):
     with pytest.raises(InvalidInput):
         render_return_slip(samples.slip(), samples.SHOP, **kwargs)
+
+
+# ---- a signature never stands alone on a page ----------------------------------------------------
+def _lines_above(pdf: bytes, label: str) -> int:
+    """Lines printed above `label` on the page that carries it."""
+    pages = len(page_heights(pdf))
+    for n in range(1, pages + 1):
+        lines = pdfcheck.lines(pdf, page=n)
+        for i, line in enumerate(lines):
+            if line.startswith(label):
+                return i
+    raise AssertionError(f"{label} not printed")
+
+
+@pytest.mark.parametrize("paper", ["a5", "a4"])
+def test_shop_copy_signature_keeps_company_on_its_page(paper):
+    """Whatever the number of lines, the signature travels with the lines above it (it was once
+    alone on page 2 of the A5 shop copy of a 3-line return)."""
+    for lines in range(1, 16):
+        pdf = render_return_slip(samples.slip(lines=lines), samples.SHOP, paper, "zh_CN", "shop")
+        assert _lines_above(pdf, "顾客签名") >= 3, (paper, lines)
+
+
+@pytest.mark.parametrize("lang,labels", [("en", ("Clerk on duty:", "Supervisor:")),
+                                         ("zh_CN", ("当班店员", "值班主管"))])
+@pytest.mark.parametrize("paper", ["a4", "a5"])
+def test_end_of_day_signatures_stay_with_the_report(paper, lang, labels):
+    for rows in range(0, 48, 3):
+        pdf = render_end_of_day(samples.end_of_day(rows), samples.SHOP, paper, lang)
+        clerk, supervisor = (_lines_above(pdf, label) for label in labels)
+        assert clerk >= 3 and supervisor > clerk, (paper, lang, rows, clerk, supervisor)
+
+
+def test_signature_ties_three_lines_of_content_not_blank_space():
+    from app.printing.layout import Sheet, paper
+
+    for filler in range(30, 70):
+        sheet = Sheet(paper("a5"), "t")
+        for i in range(filler):
+            sheet.text(f"line {i}")
+        sheet.rule()
+        sheet.space(20)
+        sheet.signature("Sign:")
+        pages = sheet._paginate()
+        last = pages[-1]
+        assert sum(1 for item in last if item.content) >= 4, filler   # 3 lines + the signature
+
+
+# ---- forty lines on every paper --------------------------------------------------------------------
+@pytest.mark.parametrize("paper", ["a4", "a5"])
+def test_forty_line_slip_on_sheets_stays_inside_and_loses_nothing(paper):
+    slip = samples.slip(lines=40, long_names=True)
+    pdf = render_return_slip(slip, samples.SHOP, paper, "zh_CN", "shop")
+    assert len(page_heights(pdf)) >= 2
+    margin = PAPERS[paper].margin_x
+    words = pdfcheck.words(pdf)
+    assert max(w.x_max for w in words) <= PAPERS[paper].width - margin + 0.6
+    assert min(w.x_min for w in words) >= margin - 0.6
+    (page,) = pdfcheck.rasterise(pdf, 203)
+    assert pdfcheck.barcodes(page) == [slip.number]
+    text = "".join(pdfcheck.text(pdf).split())
+    assert SIXTY in text, "the long name lost characters when it wrapped"
+    assert text.count("¥") >= 40
+
+
+# ---- the end-of-day tables: no English word cut in two ---------------------------------------------
+@pytest.mark.parametrize("paper", list(PAPERS))
+def test_end_of_day_headings_and_kinds_are_whole_words(paper):
+    from app.printing.report import RETURNS_COLUMNS
+
+    report = samples.end_of_day()
+    pdf = render_end_of_day(report, samples.SHOP, paper, "en")
+    words = [w.text for w in pdfcheck.words(pdf)]
+    exchanges = sum(1 for r in report.returns if r.kind == "exchange")
+    returns = sum(1 for r in report.returns if r.kind == "return")
+    assert words.count("Exchange") == exchanges and words.count("Return") == returns
+    assert not [w for w in words if w in ("e", "Exchang", "Retur", "n")], words
+    if not PAPERS[paper].roll:
+        for _zh, en, _w, _a in RETURNS_COLUMNS:
+            for part in en.split():
+                assert part in words, (paper, part)
+        # and the column itself is wide enough, measured the way the layout wraps it
+        size = PAPERS[paper].size * 0.9
+        for (_zh, en, share, _a), longest in zip(RETURNS_COLUMNS, ["RT2611220001", "14:05", "Exchange", "Li Na",
+                                                                   "R20261122-0001", "pending", "in ¥1,234.56"],
+                                                 strict=True):
+            room = share * PAPERS[paper].content_width - 7.0
+            assert len(wrap(en, size, room)) == 1, (paper, en)
+            assert len(wrap(longest, size, room)) == 1, (paper, longest)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
 from app.domain.policy import ChangedMindRule, QualityRule, load_policy
 from app.printing import render_policy_notice, samples
+from app.printing.data import Bilingual
 from app.printing.policy_words import changed_mind_words, notice_from_policy, quality_words
 from app.settings import default_policy_path
 from tests.printing import pdfcheck
@@ -41,3 +43,34 @@ def test_poster_fits_on_one_sheet(lang, paper):
     pdf = render_policy_notice(notice, samples.SHOP, paper, lang)
     assert len(re.findall(rb"/Type /Page\b", pdf)) == 1
     assert notice.version in pdfcheck.text(pdf)
+
+
+def _notes(policy) -> str:
+    return " ".join(f"{n.zh} {n.en}" for n in notice_from_policy(policy).notes)
+
+
+def test_goodwill_note_names_the_policys_reasons():
+    policy = load_policy(default_policy_path())
+    notes = _notes(policy)
+    assert "因质量问题、错发商品或售出时已损坏而退换货的" in notes and "a wrong item sold" in notes
+    only_quality = replace(policy, goodwill_coupon=replace(policy.goodwill_coupon, reasons=frozenset({"quality_fault"})))
+    notes = _notes(only_quality)
+    assert "因质量问题而退换货的" in notes and "错发" not in notes and "wrong item" not in notes
+    none = replace(policy, goodwill_coupon=replace(policy.goodwill_coupon, reasons=frozenset()))
+    assert "优惠券（满" not in _notes(none)
+
+
+def test_customized_goods_may_be_refunded_or_exchanged():
+    notice = notice_from_policy(load_policy(default_policy_path()))
+    custom = next(r for r in notice.rows if r.name.zh == "定制商品")
+    assert custom.quality_fault == Bilingual("7 天内退款或换货", "refund or exchange within 7 days")
+
+
+@pytest.mark.parametrize("paper", ["a4", "58mm"])
+def test_notice_shows_version_and_print_date_and_explains_sanbao_in_english(paper):
+    notice = samples.policy_notice()
+    en = " ".join(pdfcheck.text(render_policy_notice(notice, samples.SHOP, paper, "en")).split())
+    zh = " ".join(pdfcheck.text(render_policy_notice(notice, samples.SHOP, paper, "zh_CN")).split())
+    assert f"Policy version {notice.version}" in en and "Printed 2026-11-22" in en
+    assert "政策版本" in zh and "打印日期" in zh and "2026-11-22" in zh
+    assert "statutory repair / exchange / return guarantee" in en and "三包" in en

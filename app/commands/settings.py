@@ -1,0 +1,35 @@
+"""`returns-desk settings paper [80mm|58mm|a5|a4]`: show or choose the paper documents print on."""
+
+from __future__ import annotations
+
+import argparse
+
+from app.commands.counter import _pin
+from app.db import init_database
+from app.services import shop
+from app.services.users import sign_in
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser("settings", help="show or change the shop's settings (paper size)",
+                            description="Show or change the shop's settings.")
+    what = parser.add_subparsers(dest="setting", metavar="SETTING", required=True)
+    paper = what.add_parser("paper", help="the paper slips, coupons and reports print on",
+                            description="Without SIZE: show the paper in use. With SIZE: change it "
+                                        "(the owner only: --user with the PIN in RETURNS_DESK_PIN or a prompt).")
+    paper.add_argument("size", nargs="?", choices=shop.PAPER_SIZES, type=str.lower)
+    paper.add_argument("--user", help="an admin (owner) user name; needed to change the paper")
+    paper.set_defaults(func=run_paper)
+
+
+def run_paper(args: argparse.Namespace) -> int:
+    init_database()
+    en = args.lang == "en"
+    if args.size is None:
+        print(shop.paper())
+        return 0
+    # No user, no change: the service refuses anyone who is not signed in as the owner.
+    user = sign_in(args.user, _pin("RETURNS_DESK_PIN", args.user)) if args.user else None
+    size = shop.set_paper(user, args.size)
+    print(f"Paper: {size}" if en else f"打印纸：{size}")
+    return 0
