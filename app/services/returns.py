@@ -133,10 +133,13 @@ def _quote_in(session: Session, request: ReturnRequest, now: datetime, policy: P
     if request.overrides and "override" not in reasons:
         reasons.append("override")
     context.update(settlement=settlement, difference=difference, tenders=tenders)
+    money_back = sum(a for _m, a in tenders) + (settlement.leftover_credit if facts.sale is None else 0)
     view = QuoteView(receipt=receipt, quote=quote, exchange_lines=exchange, exchange_total=exchange_total,
-                     exchange_credit=credit, price_difference=settlement.price_difference,
+                     exchange_credit=credit,
+                     # what actually changes hands: paid in by the customer, or paid back (after the coupon share)
+                     price_difference=settlement.customer_pays or -money_back,
                      needs_supervisor=bool(reasons), supervisor_reasons=tuple(reasons),
-                     money_back=sum(a for _m, a in tenders),
+                     money_back=money_back,
                      refund_tenders=tuple(TenderView(m, a) for m, a in tenders),
                      points_reversed=quote.points_reversed + difference.points_reversed)
     return view, context
