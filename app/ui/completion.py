@@ -56,13 +56,18 @@ def finish_return(window: MainWindow, request: ReturnRequest, quote: QuoteView |
     completed(window, result, on_done)
 
 
-def completed(window: MainWindow, result: CompletedReturn, on_done: Callable[[], None]) -> None:
+def completed_text(result: CompletedReturn) -> str:
+    """'Return RT… completed. Refund ¥… to …' in the current language (said again after a switch)."""
     money = ", ".join(f"{word(TENDERS, t.method)} {fmt.money(t.amount)}" for t in result.tenders)
     text = QCoreApplication.translate("Completion", "Return {number} completed. Refund {amount}").format(
         number=result.number, amount=fmt.money(result.refund_total))
     if money:
         text += QCoreApplication.translate("Completion", " to {tenders}").format(tenders=money)
-    window.status.show_success(text + ".")
+    return text + "."
+
+
+def completed(window: MainWindow, result: CompletedReturn, on_done: Callable[[], None]) -> None:
+    window.status.show_success(lambda: completed_text(result))
     on_done()
     window.return_page.open_return(result)
     window.show_page(window.return_page)

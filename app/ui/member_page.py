@@ -92,9 +92,9 @@ class MemberPage(QWidget):
         self.found.set_rows([[m.card_no, m.name, m.phone_masked] for m in found],
                             [m.card_no for m in found])
         if not found:
-            self.window_.status.show_error(self.tr("No member matches “{text}”.").format(text=text))
+            self.window_.status.show_error(lambda: self.tr("No member matches “{text}”.").format(text=text))
             return
-        self.window_.status.show_info(self.tr("{n} member(s) found.").format(n=len(found)))
+        self.window_.status.show_info(lambda: self.tr("{n} member(s) found.").format(n=len(found)))
         self.found_table.selectRow(0)
         self.found_table.setFocus()
 

@@ -83,8 +83,9 @@ class NoReceiptPage(QWidget):
         column.addWidget(split, 1)
         column.addLayout(buttons)
 
-        self.product_search.product_chosen.connect(self.goods.add)
+        self.product_search.product_chosen.connect(self._on_product_chosen)
         self.product_search.not_found.connect(self.window_.status.show_error)
+        self.product_search.empty_entered.connect(self.complete)  # Enter in an empty field: as in the scan field
         self.goods.changed.connect(self.refresh_quote)
         self.goods_table.enter_pressed.connect(self.complete)
         self.retranslate()
@@ -97,20 +98,27 @@ class NoReceiptPage(QWidget):
     # -- member and goods ----------------------------------------------------------------------
     def find_member(self) -> None:
         text = self.member_field.text().strip()
-        if not text:
+        if not text:  # nothing typed: Enter is the page's main action, as in the empty scan field
+            self.complete()
             return
         found = guarded(self.window_.status.show_error, lambda: members.search(text), "member search")
         if found is None:
             return
         exact = [m for m in found if m.card_no == text.upper()]
         if len(found) == 1 or exact:
+            self.window_.status.clear_message()
             self.set_member((exact or found)[0])
             self.product_search.setFocus()
         elif not found:
-            self.window_.status.show_error(self.tr("No member with card or phone “{text}”.").format(text=text))
+            self.window_.status.show_error(lambda: self.tr("No member with card or phone “{text}”.").format(
+                text=text))
         else:
-            self.window_.status.show_error(self.tr("{n} members match: type the full card number or phone.").format(
-                n=len(found)))
+            self.window_.status.show_error(lambda: self.tr(
+                "{n} members match: type the full card number or phone.").format(n=len(found)))
+
+    def _on_product_chosen(self, product: object) -> None:
+        self.window_.status.clear_message()  # an earlier "no product matches" is settled
+        self.goods.add(product)  # type: ignore[arg-type]
 
     def set_member(self, member: MemberView | None) -> None:
         self.member = member
@@ -165,10 +173,10 @@ class NoReceiptPage(QWidget):
 
     def complete(self) -> None:
         if not self.goods.rows:
-            self.window_.status.show_error(self.tr("Add the goods the customer brought back."))
+            self.window_.status.show_error(lambda: self.tr("Add the goods the customer brought back."))
             return
         if self.member is None:
-            self.window_.status.show_error(self.tr(
+            self.window_.status.show_error(lambda: self.tr(
                 "Identify the customer first (member card or phone): without it nothing can be taken back."))
             self.member_field.setFocus()
             return

@@ -178,10 +178,12 @@ def choose_product(text: str) -> list[ProductView]:
 
 
 class ProductSearch(QLineEdit):
-    """Type a barcode or part of a name and press Enter; several matches open a short list to pick from."""
+    """Type a barcode or part of a name and press Enter; several matches open a short list to pick from.
+    Enter with nothing typed is not a search: `empty_entered` lets the page do its main action."""
 
     product_chosen = Signal(object)  # ProductView
     not_found = Signal(str)
+    empty_entered = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -192,6 +194,7 @@ class ProductSearch(QLineEdit):
 
         text = self.text().strip()
         if not text:
+            self.empty_entered.emit()
             return
         try:
             found = choose_product(text)
@@ -216,4 +219,10 @@ class ProductSearch(QLineEdit):
         dialog.setComboBoxItems(names)
         dialog.setComboBoxEditable(False)
         dialog.textValueSelected.connect(lambda value: self.product_chosen.emit(found[names.index(value)]))
+        dialog.finished.connect(lambda _result: self._take_keyboard_back())
         dialog.open()
+
+    def _take_keyboard_back(self) -> None:
+        """Without a window manager nobody re-activates the counter when the list closes (see MainWindow)."""
+        self.window().activateWindow()
+        self.setFocus()

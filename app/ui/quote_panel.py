@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from app.services.views import QuoteView
 from app.ui import fmt
@@ -42,15 +42,19 @@ class QuotePanel(QWidget):
         self.supervisor_label = QLabel()
         self.supervisor_label.setObjectName("supervisor")
         self.supervisor_label.setWordWrap(True)
+        headline = QHBoxLayout()  # "Refund ¥102.80" on one line: the height goes to the receipt's lines
+        headline.addWidget(self.total_caption, 0, Qt.AlignmentFlag.AlignBaseline)
+        headline.addWidget(self.total_label, 0, Qt.AlignmentFlag.AlignBaseline)
+        headline.addStretch(1)
         totals = QVBoxLayout()
-        totals.addWidget(self.total_caption)
-        totals.addWidget(self.total_label)
+        totals.setContentsMargins(6, 0, 0, 0)
+        totals.addLayout(headline)
         totals.addWidget(self.tenders_label)
         totals.addWidget(self.extras_label)
         totals.addWidget(self.supervisor_label)
         totals.addStretch(1)
         self.totals = totals
-        totals_box = QWidget()
+        self.totals_box = totals_box = QWidget()
         totals_box.setLayout(totals)
         totals_box.setMinimumWidth(330)
         totals_box.setMaximumWidth(420)
@@ -61,6 +65,16 @@ class QuotePanel(QWidget):
         grid.addWidget(totals_box, 0, 1)
         grid.setColumnStretch(0, 1)
         self.show_message("")
+
+    def sizeHint(self) -> QSize:
+        """As tall as the totals need, and at least a few lines of explanations (more of them scroll):
+        a long explanation must not take the receipt's rows away."""
+        hint = super().sizeHint()
+        lines = 4 * self.fontMetrics().lineSpacing() + 8
+        return QSize(hint.width(), max(self.totals_box.sizeHint().height(), lines))
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
 
     def add_row(self, widget: QWidget) -> None:
         """A page's own control under the totals (the receipt page's cash drawer)."""
@@ -88,7 +102,7 @@ class QuotePanel(QWidget):
     def render(self) -> None:
         q = self.quote
         if q is None:
-            self.lines_label.setText(escape(self.message))
+            self.lines_label.setText(escape(self.message).replace("\n", "<br>"))
             self.total_caption.setText(self.tr("Refund"))
             self.total_label.setText(fmt.money(0))
             for label in (self.tenders_label, self.extras_label, self.supervisor_label):

@@ -202,6 +202,8 @@ class ReceiptLinesModel(QAbstractTableModel):
                 return fmt.explanation(decision.explanation)  # type: ignore[attr-defined]
             if col == Col.ITEM:
                 return f"{line.sku} · {fmt.product_name(line.name_zh, line.name_en)}"
+            if col in (Col.FLAGS, Col.REASON, Col.CONDITION):  # in full where a narrow column cuts them
+                return self._text(line, pick, decision, col) or None
         return None
 
     def _text(self, line: ReceiptLineView, pick: Pick, decision: object, col: int) -> str:

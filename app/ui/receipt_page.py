@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -50,8 +51,6 @@ class ReceiptPage(QWidget):
         self.table = ReceiptTable(self.lines)
         self.table.setObjectName("receiptTable")
         self.editor = LineEditor(self.lines, self.table)
-        self.hint = QLabel()
-        self.hint.setObjectName("hint")
         self.quote_panel = QuotePanel()
 
         # exchange: goods going out
@@ -69,6 +68,9 @@ class ReceiptPage(QWidget):
         search_row.addWidget(self.same_button)
         exchange_column.addLayout(search_row)
         exchange_column.addWidget(self.exchange_table)
+        # a few goods go out in an exchange: three rows, so the receipt above keeps its height
+        self.exchange_table.setMaximumHeight(self.exchange_table.horizontalHeader().sizeHint().height()
+                                             + 3 * self.exchange_table.verticalHeader().defaultSectionSize() + 4)
         self.exchange_box.hide()
 
         self.exchange_button = QPushButton()
@@ -86,6 +88,8 @@ class ReceiptPage(QWidget):
         bottom.addWidget(self.exchange_box)
         bottom.setStretchFactor(0, 3)
         bottom.setStretchFactor(1, 2)
+        # exactly as tall as it asks (QuotePanel.sizeHint): the receipt table takes the rest
+        bottom.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         # the drawer: shown only when money goes back in cash; what it cannot pay becomes store credit
         self.drawer_label = QLabel()
         self.drawer = QLineEdit()
@@ -94,6 +98,7 @@ class ReceiptPage(QWidget):
         self.drawer.setMaximumWidth(130)
         self.drawer_label.setBuddy(self.drawer)
         self.drawer.textChanged.connect(lambda _t: self.render_drawer())
+        self.drawer.returnPressed.connect(self.complete)  # the drawer is the last thing typed before Complete
         self.drawer_note = QLabel()
         self.drawer_note.setObjectName("supervisor")
         self.drawer_note.setWordWrap(True)
@@ -105,16 +110,18 @@ class ReceiptPage(QWidget):
         drawer_line.addStretch(1)
         self.quote_panel.add_row(drawer_row)
         self.quote_panel.add_row(self.drawer_note)
+        # the chosen line's pick shares a row with the buttons: the height goes to the receipt's lines
         buttons = QHBoxLayout()
-        buttons.addWidget(self.hint, 1)
+        buttons.addWidget(self.editor, 1)
         buttons.addWidget(self.exchange_button)
         buttons.addWidget(self.complete_button)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.header)
-        column.addWidget(self.table, 3)
-        column.addWidget(self.editor)
-        column.addWidget(bottom, 3)
+        # The receipt's lines get every spare pixel; the quote below takes the height it needs
+        # (its explanations scroll), so a long receipt shows about ten lines at 1366×768.
+        column.addWidget(self.table, 1)
+        column.addWidget(bottom, 0)
         column.addLayout(buttons)
 
         self.lines.picks_changed.connect(self.refresh_quote)
@@ -123,8 +130,9 @@ class ReceiptPage(QWidget):
         self.editor.enter_pressed.connect(self.complete)
         self.exchange_table.enter_pressed.connect(self.complete)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self.editor.load())
-        self.exchange_search.product_chosen.connect(self.exchange_goods.add)
+        self.exchange_search.product_chosen.connect(self._on_exchange_product_chosen)
         self.exchange_search.not_found.connect(self.window_.status.show_error)
+        self.exchange_search.empty_entered.connect(self.complete)  # Enter in the empty field: as in the scan field
         self.retranslate()
 
     # -- opening a receipt ---------------------------------------------------------------------
@@ -143,8 +151,8 @@ class ReceiptPage(QWidget):
         self.render_header()
         self.refresh_quote()
         if receipt.fully_returned:
-            self.window_.status.show_error(self.tr("Everything on receipt {no} has already been returned.").format(
-                no=receipt.receipt_no))
+            self.window_.status.show_error(lambda: self.tr(
+                "Everything on receipt {no} has already been returned.").format(no=receipt.receipt_no))
         self.table.setFocus()
 
     def render_header(self) -> None:
@@ -208,7 +216,8 @@ class ReceiptPage(QWidget):
             return
         if not self.lines.items():
             self.quote_panel.show_message(self.tr(
-                "Choose what comes back: ↑↓ pick a line, Space takes all of it (or a digit for how many)."))
+                "Choose what comes back: ↑↓ pick a line, Space takes all of it (or a digit for how many).")
+                + "\n" + self.keys_hint())
             return
         try:
             quote = returns.quote(self.request())
@@ -230,6 +239,10 @@ class ReceiptPage(QWidget):
         else:
             self.exchange_goods.clear()
             self.table.setFocus()
+
+    def _on_exchange_product_chosen(self, product: object) -> None:
+        self.window_.status.clear_message()  # an earlier "no product matches" is settled
+        self.exchange_goods.add(product)  # type: ignore[arg-type]
 
     def same_item(self) -> None:
         """Exchange for the same goods: every line coming back goes out again, same quantity."""
@@ -261,7 +274,7 @@ class ReceiptPage(QWidget):
         if self.receipt is None:
             return
         if not self.lines.items():
-            self.window_.status.show_error(self.tr("Pick at least one item to return."))
+            self.window_.status.show_error(lambda: self.tr("Pick at least one item to return."))
             return
         finish_return(self.window_, self.request(), self.quote, self.reset)
 
@@ -275,6 +288,10 @@ class ReceiptPage(QWidget):
         self.lines.set_receipt(None)
         self.render_header()
         self.quote_panel.show_message("")
+
+    def keys_hint(self) -> str:
+        return self.tr("Keys: digits / + − qty · Space all · R reason · C condition · O override · "
+                       "Esc next customer")
 
     # -- language ------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
@@ -290,8 +307,7 @@ class ReceiptPage(QWidget):
             self.quote_panel.set_names({line.line_no: fmt.product_name(line.name_zh, line.name_en)
                                         for line in self.receipt.lines})
         self.render_header()
-        self.hint.setText(self.tr("Keys: digits / + − qty · Space all · R reason · C condition · O override · "
-                                  "Esc next customer"))
+        self.table.setToolTip(self.keys_hint())
         self.exchange_box.setTitle(self.tr("Exchange: goods going out"))
         self.exchange_search.setPlaceholderText(self.tr("Scan or type a barcode or name, Enter"))
         self.same_button.setText(self.tr("Same item (F9)"))

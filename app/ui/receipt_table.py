@@ -16,10 +16,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.receipt_model import CONDITION_KEYS, REASON_KEYS, Col, ReceiptLinesModel
+from app.ui import fmt
+from app.ui.receipt_model import (
+    CONDITION_KEYS,
+    DEFAULT_CONDITION,
+    DEFAULT_REASON,
+    REASON_KEYS,
+    Col,
+    ReceiptLinesModel,
+)
 from app.ui.words import CONDITIONS, REASONS, word
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+# Columns that give way so the product name stays readable on a narrow screen: first the picks (the
+# editor under the table and the quote show them in full), then the notes; a cut cell shows in full as a tip.
+ELASTIC = ((Col.OUTCOME, Col.REASON, Col.CONDITION), (Col.FLAGS,))
 
 
 class ReceiptTable(QTableView):
@@ -45,32 +56,72 @@ class ReceiptTable(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Col.ITEM, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setTabKeyNavigation(False)
+        self._wants: dict[int, tuple[int, int]] = {}  # column -> (width it wants, least it can do with)
         model.modelReset.connect(self.fit_columns)
         model.headerDataChanged.connect(lambda *_a: self.fit_columns())
 
     def fit_columns(self) -> None:
-        """Receipt columns fit their contents; pick columns fit the longest word they can show."""
+        """Measures once per receipt (and language) what each column wants; `share_width` then hands out
+        the room. Receipt columns fit their contents, pick columns the longest word they can show."""
         from app.ui.words import CONDITIONS, OUTCOMES, REASONS, word
 
         metrics = self.fontMetrics()
-        pad = 24
+        bold = self.horizontalHeader().fontMetrics()
+        pad = 12  # the cell's own margins, with a little air
         choices = {Col.REASON: [word(REASONS, k) for k in REASONS],
                    Col.CONDITION: [word(CONDITIONS, k) for k in CONDITIONS],
                    Col.OUTCOME: [word(OUTCOMES, k) for k in ("refund", "exchange_only", "refused")]
                    + [self.lines.override_text(word(OUTCOMES, "refund"))],
-                   Col.REFUND: ["¥9999.99"], Col.QTY: ["99"]}
-        bold = self.horizontalHeader().fontMetrics()
+                   Col.QTY: ["99"]}
+        # the words most lines show (the default pick, a plain refund) are never cut
+        usual = {Col.REASON: word(REASONS, DEFAULT_REASON), Col.CONDITION: word(CONDITIONS, DEFAULT_CONDITION),
+                 Col.OUTCOME: word(OUTCOMES, "refund")}
+        paid = [fmt.money(line.net_paid) for line in self.lines.lines]
+        choices[Col.PAID] = choices[Col.REFUND] = paid or ["¥0.00"]  # a line never refunds more than it paid
+        wants: dict[int, tuple[int, int]] = {}
         for column in range(Col.COUNT):
-            if column == Col.ITEM:
-                continue
             title = str(self.lines.headerData(column, Qt.Orientation.Horizontal) or "")
+            least = max(bold.horizontalAdvance(title), metrics.horizontalAdvance(usual.get(column, ""))) + pad
             if column in choices:
-                width = max([metrics.horizontalAdvance(t) for t in choices[column]] +
-                            [bold.horizontalAdvance(title)]) + pad
-                self.setColumnWidth(column, width)
+                texts = choices[column]
             else:
-                self.resizeColumnToContents(column)
+                texts = [str(self.lines.data(self.lines.index(row, column)) or "")
+                         for row in range(self.lines.rowCount())]
+            least = max(least, self.horizontalHeader().minimumSectionSize())
+            want = max([metrics.horizontalAdvance(t) + pad for t in texts] + [least])
+            wants[column] = (want, least)
+        self._wants = wants
+        self.share_width()
+
+    def share_width(self) -> None:
+        """The product name comes first: when the row is too narrow for everything, outcome, reason and
+        condition give way in proportion, then the notes (down to their titles; cut words end in …)."""
+        wants = self._wants
+        if not wants:
+            return
+        # room for a scroll bar is kept whether or not one shows, so a long receipt does not shift the columns
+        room = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
+        needed = sum(want for want, _least in wants.values())
+        over = needed - room
+        widths = {column: want for column, (want, _least) in wants.items()}
+        for group in ELASTIC:  # each group gives way in proportion to what its columns can spare
+            spare = {column: wants[column][0] - wants[column][1] for column in group}
+            total = sum(spare.values())
+            if over <= 0 or total <= 0:
+                continue
+            take = min(over, total)
+            for column in group:
+                widths[column] -= -(-take * spare[column] // total)  # rounded up: never a pixel short
+            over -= take
+        for column, width in widths.items():
+            if column != Col.ITEM:  # the item column stretches into whatever is left
+                self.setColumnWidth(column, width)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        self.share_width()
 
     def scan_snapshot(self):  # type: ignore[no-untyped-def]
         return self.lines.snapshot()

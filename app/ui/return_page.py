@@ -74,10 +74,13 @@ class ReturnPage(QWidget):
             return
         self.title.setText(self.tr("{kind} {number} · {status}").format(
             kind=word(KINDS, r.kind), number=r.number, status=word(STATUSES, r.status)))
-        facts = [fmt.shop_time(r.created_at), self.tr("Clerk {name}").format(name=r.clerk)]
-        if r.supervisor:
-            facts.append(self.tr("Approved by {name}").format(name=r.supervisor))
         slip = self.slip
+        # people by the name they go by (the slip's data has it), not their sign-in name
+        clerk = (slip.clerk if slip is not None else "") or r.clerk
+        supervisor = (slip.supervisor if slip is not None else None) or r.supervisor
+        facts = [fmt.shop_time(r.created_at), self.tr("Clerk {name}").format(name=clerk)]
+        if supervisor:
+            facts.append(self.tr("Approved by {name}").format(name=supervisor))
         if slip is not None:
             facts.insert(0, self.tr("Receipt {no}").format(no=slip.original_receipt) if slip.original_receipt
                          else self.tr("No receipt"))
@@ -101,7 +104,7 @@ class ReturnPage(QWidget):
         if r.coupon_code:
             money.append(self.tr("Coupon {code}").format(code=r.coupon_code))
         if r.voucher_code:
-            money.append(self.tr("Store credit {code}").format(code=r.voucher_code))
+            money.append(self.tr("Store-credit voucher {code}").format(code=r.voucher_code))
         self.money.setText(" · ".join(money))
         self.void_button.setEnabled(r.status == "completed")
 
@@ -126,7 +129,7 @@ class ReturnPage(QWidget):
         dialog.pin.setFocus()
 
     def _on_voided(self, result: CompletedReturn) -> None:
-        self.window_.status.show_success(self.tr("Return {number} is void.").format(number=result.number))
+        self.window_.status.show_success(lambda: self.tr("Return {number} is void.").format(number=result.number))
         fresh = guarded(self.window_.status.show_error, lambda: lookup.find(result.number), "reload")
         self.open_return(fresh if isinstance(fresh, CompletedReturn) else result)
 

@@ -115,6 +115,10 @@ class SignInPage(QWidget):
         if not username:
             self.message.setText(self.tr("Pick a user."))
             return
+        if not self.pin.text():  # Enter on an empty PIN is not a try: nothing is checked or counted
+            self.message.setText(self.tr("Enter your PIN."))
+            self.pin.setFocus()
+            return
         user = guarded(self.message.setText, lambda: users.sign_in(username, self.pin.text()), "sign in")
         self.pin.clear()
         if isinstance(user, UserView):

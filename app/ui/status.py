@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from app.errors import INTERNAL_ERROR, DeskError
@@ -14,10 +14,17 @@ from app.i18n import current_language
 
 log = logging.getLogger("returns_desk.ui")
 T = TypeVar("T")
+# A message, or a function that words it in the current language (so a language switch can say it again).
+Message = str | Callable[[], str]
 
 
 class StatusArea(QLabel):
-    """One line (wrapping when long) that says what just happened: info, success or an error."""
+    """One line (wrapping when long) that says what just happened: info, success or an error.
+
+    Give it a function (`lambda: self.tr("…").format(…)`) rather than finished text and a language switch
+    words the message again; finished text cannot be translated, so a switch clears it instead of
+    leaving it in the other language.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -25,25 +32,42 @@ class StatusArea(QLabel):
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setMinimumHeight(40)
+        self.setMinimumHeight(34)
         self.kind = "info"
+        self._again: Callable[[], str] | None = None
+        self._language = current_language()
         self.show_info("")
 
-    def _show(self, kind: str, text: str) -> None:
+    def _show(self, kind: str, message: Message) -> None:
         self.kind = kind
+        self._again = message if callable(message) else None
+        self._language = current_language()
         self.setProperty("kind", kind)
-        self.setText(text)
+        self.setText(message() if callable(message) else message)
         self.style().unpolish(self)
         self.style().polish(self)
 
-    def show_info(self, text: str) -> None:
-        self._show("info", text)
+    def show_info(self, message: Message) -> None:
+        self._show("info", message)
 
-    def show_success(self, text: str) -> None:
-        self._show("success", text)
+    def show_success(self, message: Message) -> None:
+        self._show("success", message)
 
-    def show_error(self, text: str) -> None:
-        self._show("error", text)
+    def show_error(self, message: Message) -> None:
+        self._show("error", message)
+
+    def clear_message(self) -> None:
+        self._show("info", "")
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Qt may announce one switch more than once: act only when the language really changed.
+        if event.type() == QEvent.Type.LanguageChange and self._language != current_language():
+            if self._again is not None:
+                self._show(self.kind, self._again)
+            elif self.text():
+                self.clear_message()
+            self._language = current_language()
+        super().changeEvent(event)
 
 
 def error_text(exc: BaseException) -> str:

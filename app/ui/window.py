@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -161,8 +162,10 @@ class MainWindow(QMainWindow):
                 return  # the dialog took it (or ignores it): nothing reaches the page underneath
         page = self.current_page()
         accept = getattr(page, "accept_scan", None)
-        if callable(accept) and accept(code):
-            return
+        if callable(accept):
+            self.status.clear_message()  # what an earlier scan left (e.g. "nothing found") is old news now
+            if accept(code):
+                return
         found = guarded(self.status.show_error, lambda: lookup.find(code), "look-up")
         if found is not None:
             self.open_found(found)
@@ -200,7 +203,7 @@ class MainWindow(QMainWindow):
         self.clerk = user
         self.outer.setCurrentWidget(self.counter)
         self.retranslate()
-        self.status.show_success(self.tr("Signed in as {name}.").format(name=user.display_name))
+        self.status.show_success(lambda: self.tr("Signed in as {name}.").format(name=user.display_name))
         self.scan.setFocus()
 
     def lock(self) -> None:
@@ -232,6 +235,12 @@ class MainWindow(QMainWindow):
         self.counter_menu.addSeparator()
         self.counter_menu.addAction(self.quit_action)
         self.addActions([self.new_action, self.focus_scan_action, self.lock_action])
+
+        # end-of-day report, policy notice, paper size
+        from app.ui.print_menu import PrintMenu
+
+        self.print_menu = PrintMenu(self)
+        bar.addMenu(self.print_menu)
 
         self.language_menu = bar.addMenu("")
         group = QActionGroup(self)
@@ -280,6 +289,32 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import QCoreApplication
 
         return QCoreApplication.translate("Pages", text)
+
+    # -- dialogs -------------------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ChildPolished:
+            child = event.child()  # type: ignore[attr-defined]
+            if isinstance(child, QDialog) and not child.property("handsKeyboardBack"):
+                child.setProperty("handsKeyboardBack", True)
+                child.finished.connect(lambda _result: self.take_keyboard())
+        return super().event(event)
+
+    def take_keyboard(self) -> None:
+        """After a dialog of this window closes: the keyboard comes back to the counter.
+
+        Without a window manager (Xvfb, a kiosk session) nobody re-activates the window, and its
+        function keys stay dead until someone clicks it; so ask for it and put the cursor in the scan field.
+        """
+        modal = self.active_modal()
+        if modal is not None:  # the next dialog is already up (the slip preview after an approval)
+            modal.activateWindow()
+            return
+        self.activateWindow()
+        self.raise_()
+        if self.outer.currentWidget() is self.sign_in:
+            self.sign_in.pin.setFocus()
+        else:
+            self.scan.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         from PySide6.QtWidgets import QApplication

@@ -448,6 +448,59 @@
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/preview.py" line="252"/>
+        <source>End-of-day report</source>
+        <translation>日结报表</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/preview.py" line="252"/>
+        <source>Policy notice</source>
+        <translation>政策公示</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/preview.py" line="256"/>
+        <source>shop copy</source>
+        <translation>存根联</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/preview.py" line="258"/>
+        <source>Shop copy (F4)</source>
+        <translation>存根联 (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/preview.py" line="259"/>
+        <source>Show the shop's copy with the customer's signature line; Print and Save then take that copy</source>
+        <translation>显示带顾客签名栏的存根联；打印和另存为 PDF 将使用这一联</translation>
+    </message>
+</context>
+<context>
+    <name>PrintMenu</name>
+    <message>
+        <location filename="../../app/ui/print_menu.py" line="80"/>
+        <source>Documents now print on {paper} paper.</source>
+        <translation>单据现在打印在 {paper} 纸上。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_menu.py" line="90"/>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_menu.py" line="91"/>
+        <source>End-of-day report (today)</source>
+        <translation>日结报表（今天）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_menu.py" line="92"/>
+        <source>Returns policy notice</source>
+        <translation>退换货政策公示</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/print_menu.py" line="93"/>
+        <source>Paper</source>
+        <translation>打印纸</translation>
+    </message>
 </context>
 <context>
     <name>ProductSearch</name>
@@ -816,8 +869,8 @@
     </message>
     <message>
         <location filename="../../app/ui/return_page.py" line="104"/>
-        <source>Store credit {code}</source>
-        <translation>储值凭证 {code}</translation>
+        <source>Store-credit voucher {code}</source>
+        <translation>储值凭证号 {code}</translation>
     </message>
     <message>
         <location filename="../../app/ui/return_page.py" line="121"/>
@@ -876,6 +929,11 @@
         <location filename="../../app/ui/signin.py" line="138"/>
         <source>4–6 digits</source>
         <translation>4–6 位数字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/signin.py" line="117"/>
+        <source>Enter your PIN.</source>
+        <translation>请输入 PIN。</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,7 @@ from app.ui.main import style_app
 from app.ui.scan import ScanDetector
 from tests.store import jsonl
 
-NOODLES, KETTLE, COOKER, APPLES = "6901234567892", "6909876543212", "6909876543227", "6900000000014"
+NOODLES, KETTLE, COOKER, APPLES = "6901234567892", "6909876543212", "6909876543229", "6900000000014"
 PRODUCTS_CSV = f"""sku,name_zh,name_en,category,policy_class,price,warranty_months,supplier
 {NOODLES},红烧牛肉面,Beef Noodles,方便食品,general,450,0,康师傅
 {KETTLE},电热水壶,Electric Kettle,小家电,appliance,12900,12,美的
