@@ -126,9 +126,10 @@ class QuotePanel(QWidget):
             self.total_caption.setText(self.tr("Refund"))
             self.total_label.setText(fmt.money(engine.refund_total if not exchange  # type: ignore[attr-defined]
                                                else max(0, -q.price_difference)))
-        tenders = [f"{word(TENDERS, t.method)} {fmt.money(t.amount)}" for t in engine.tenders]  # type: ignore[attr-defined]
+        # what really goes back, after exchange goods are paid for (an exchange's difference included)
+        tenders = [f"{word(TENDERS, t.method)} {fmt.money(t.amount)}" for t in q.refund_tenders]
         self.tenders_label.setText(self.tr("Back to: {tenders}").format(tenders=", ".join(tenders))
-                                   if tenders and not exchange else "")
+                                   if tenders else "")
         extras = []
         if engine.withheld_coupon_share:  # type: ignore[attr-defined]
             extras.append(self.tr("Paid by coupon, not refunded: {amount}").format(

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
+    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -33,6 +34,9 @@ from app.ui.words import TENDERS, TIERS, word
 
 if TYPE_CHECKING:
     from app.ui.window import MainWindow
+
+# Ways a customer pays an exchange's price difference at the counter (cash first: the usual one).
+DIFFERENCE_TENDERS = ("cash", "wechat", "alipay", "card")
 
 
 class ReceiptPage(QWidget):
@@ -68,6 +72,20 @@ class ReceiptPage(QWidget):
         search_row.addWidget(self.same_button)
         exchange_column.addLayout(search_row)
         exchange_column.addWidget(self.exchange_table)
+        # how the customer pays a price difference: shown only when there is one to pay
+        self.paid_by_label = QLabel()
+        self.paid_by = QComboBox()
+        self.paid_by.setObjectName("differencePaidBy")
+        for method in DIFFERENCE_TENDERS:
+            self.paid_by.addItem("", method)
+        self.paid_by_label.setBuddy(self.paid_by)
+        self.paid_by_row = QWidget()
+        paid_line = QHBoxLayout(self.paid_by_row)
+        paid_line.setContentsMargins(0, 0, 0, 0)
+        paid_line.addWidget(self.paid_by_label)
+        paid_line.addWidget(self.paid_by, 1)
+        self.paid_by_row.hide()
+        exchange_column.addWidget(self.paid_by_row)
         # a few goods go out in an exchange: three rows, so the receipt above keeps its height
         self.exchange_table.setMaximumHeight(self.exchange_table.horizontalHeader().sizeHint().height()
                                              + 3 * self.exchange_table.verticalHeader().defaultSectionSize() + 4)
@@ -182,7 +200,8 @@ class ReceiptPage(QWidget):
         return ReturnRequest(
             receipt_no=self.receipt.receipt_no, items=self.lines.items(),
             exchange_items=tuple(ExchangeItem(c.product.sku, c.qty) for c in self.exchange_goods.rows),
-            overrides=self.lines.overrides(), started_at=self.started_at, cash_in_drawer=self.cash_in_drawer())
+            overrides=self.lines.overrides(), started_at=self.started_at, cash_in_drawer=self.cash_in_drawer(),
+            difference_paid_by=self.paid_by.currentData() or "cash")
 
     def cash_in_drawer(self) -> int | None:
         """Fen the drawer holds, or None when the clerk left it empty (the drawer can pay)."""
@@ -193,9 +212,10 @@ class ReceiptPage(QWidget):
         return int(yuan or 0) * 100 + int((fen + "00")[:2])
 
     def cash_refund(self) -> int:
-        if self.quote is None or self.quote.exchange_lines:
+        """Cash going back in this transaction (an exchange's refunded difference included)."""
+        if self.quote is None:
             return 0
-        return sum(t.amount for t in self.quote.quote.tenders if t.method == "cash")  # type: ignore[attr-defined]
+        return sum(t.amount for t in self.quote.refund_tenders if t.method == "cash")
 
     def render_drawer(self) -> None:
         cash = self.cash_refund()
@@ -209,6 +229,7 @@ class ReceiptPage(QWidget):
 
     def refresh_quote(self) -> None:
         self.quote = None
+        self.paid_by_row.hide()
         self.render_drawer()
         self.lines.set_decisions({})
         if self.receipt is None:
@@ -229,6 +250,7 @@ class ReceiptPage(QWidget):
         self.quote = quote
         self.lines.set_decisions({d.line: d for d in quote.quote.lines})  # type: ignore[attr-defined]
         self.quote_panel.show_quote(quote)
+        self.paid_by_row.setVisible(bool(quote.exchange_lines) and quote.price_difference > 0)
         self.render_drawer()
 
     # -- exchange ------------------------------------------------------------------------------
@@ -284,6 +306,7 @@ class ReceiptPage(QWidget):
         self.started_at = None
         self.exchange_button.setChecked(False)
         self.exchange_goods.clear()
+        self.paid_by.setCurrentIndex(0)
         self.drawer.clear()
         self.lines.set_receipt(None)
         self.render_header()
@@ -311,6 +334,9 @@ class ReceiptPage(QWidget):
         self.exchange_box.setTitle(self.tr("Exchange: goods going out"))
         self.exchange_search.setPlaceholderText(self.tr("Scan or type a barcode or name, Enter"))
         self.same_button.setText(self.tr("Same item (F9)"))
+        self.paid_by_label.setText(self.tr("Customer pays the difference &by"))
+        for i in range(self.paid_by.count()):
+            self.paid_by.setItemText(i, word(TENDERS, self.paid_by.itemData(i)))
         self.exchange_button.setText(self.tr("Exchange (F8)"))
         self.drawer_label.setText(self.tr("Cash in dra&wer ¥"))
         self.drawer.setPlaceholderText(self.tr("enough"))

@@ -770,6 +770,11 @@
         <translation>换同款 (F9)</translation>
     </message>
     <message>
+        <location filename="../../app/ui/receipt_page.py" line="330"/>
+        <source>Customer pays the difference &amp;by</source>
+        <translation>顾客补差价方式(&amp;B)</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/receipt_page.py" line="298"/>
         <source>Exchange (F8)</source>
         <translation>换货 (F8)</translation>
