@@ -81,6 +81,8 @@ def check_pin(session: Session, username: str, pin: str, *, action: str = "sign_
 
 def verify_pin(username: str, pin: str, action: str, url: str | None = None) -> UserView:
     """Checks a PIN in its own transaction, so a wrong try is recorded whatever the caller does next."""
+    if not pin.strip():  # Enter pressed by mistake: nothing was tried, so nothing counts against the user
+        raise InvalidInput("请输入 PIN。", "Enter your PIN.")
     failure: NotAllowed | None = None
     with session_scope(url) as s:
         try:

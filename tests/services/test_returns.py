@@ -226,3 +226,13 @@ def test_goodwill_coupon_coming_back_on_a_later_sale_is_marked_redeemed(shop, cl
         assert coupon.status == "redeemed" and coupon.redeemed_at == NOW + timedelta(days=3)
     with pytest.raises(NotAllowed, match="redeemed"):  # a used coupon cannot be taken back by a void
         returns.void(done.number, "boss", "2222", clerk, url=shop, now=NOW)
+
+
+def test_an_empty_pin_is_not_a_wrong_try(shop):
+    for _ in range(6):
+        with pytest.raises(InvalidInput, match="Enter your PIN"):
+            sign_in("boss", "  ", shop)
+    assert sign_in("boss", "2222", shop).username == "boss"  # not locked out
+    with session_scope(shop, write=False) as s:
+        assert s.scalar(select(func.count()).select_from(AuditEntry)
+                        .where(AuditEntry.action.like("%failed"))) == 0
