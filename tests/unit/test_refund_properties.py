@@ -102,3 +102,56 @@ def test_any_sequence_of_partial_returns_never_pays_more_than_was_paid(the_sale:
 def _in_group(the_sale: Sale, n: int) -> bool:
     found = the_sale.line(n)
     return found is not None and found.promo_group is not None
+
+
+# (reason, condition, day) → what the default policy decides for general goods
+MIXED = [("changed_mind", "unopened", 2, "refund"), ("changed_mind", "opened", 2, "refused_overridable"),
+         ("changed_mind", "unopened", 9, "refused_overridable"), ("quality_fault", "opened", 10, "exchange_only"),
+         ("quality_fault", "opened", 20, "refused_overridable"), ("quality_fault", "opened", 3, "refund")]
+
+
+@settings(max_examples=75, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(the_sale=sales(), data=st.data())
+def test_mixed_outcomes_never_pay_more_than_was_paid_and_refused_units_stay_returnable(
+        the_sale: Sale, data: st.DataObject):
+    """Refunds, refusals and exchange-only lines in any order: no line, bundle or tender is overpaid,
+    a refused unit stays returnable, and what comes back never exceeds what was sold."""
+    nets = dict(zip([x.line for x in the_sale.lines],
+                    line_nets([x.qty * x.unit_price for x in the_sale.lines],
+                              [x.discount for x in the_sale.lines], the_sale.receipt_discount), strict=True))
+    paid: dict[str, int] = {}
+    for t in the_sale.tenders:
+        paid[t.method] = paid.get(t.method, 0) + t.amount
+    left = {x.line: x.qty for x in the_sale.lines}
+    returned: list[tuple[int, int, int]] = []
+    by_tender: dict[str, int] = {}
+    points = 0
+    for _step in range(data.draw(st.integers(1, 6))):
+        if not any(left.values()):
+            break
+        chosen = data.draw(st.lists(st.sampled_from([n for n in sorted(left) if left[n]]), min_size=1,
+                                    max_size=3, unique=True))
+        reason, condition, on_day, expected = data.draw(st.sampled_from(MIXED))
+        items = [ask(n, qty=data.draw(st.integers(1, left[n])), reason=reason, condition=condition) for n in chosen]
+        q = quote(the_sale, *items, today=day(on_day), returned=list(returned), by_tender=dict(by_tender))
+        for item, d in zip(items, q.lines, strict=True):
+            assert d.outcome == expected
+            if d.outcome in ("refund", "exchange_only"):
+                left[item.line] -= item.qty
+                returned.append((item.line, item.qty, d.refund))
+            else:
+                assert d.refund == 0  # a refused unit pays nothing and stays on the receipt
+            assert left[item.line] >= 0
+            if d.outcome == "exchange_only":
+                assert d.refund == 0
+        for t in q.tenders:
+            by_tender[t.method] = by_tender.get(t.method, 0) + t.amount
+            assert by_tender[t.method] <= paid[t.method]
+        points += q.points_reversed
+        assert points <= the_sale.points_earned
+        groups: dict[str | None, list[int]] = {}
+        for x in the_sale.lines:
+            groups.setdefault(x.promo_group or f"line{x.line}", []).append(x.line)
+        for members in groups.values():
+            assert sum(r for n, _, r in returned if n in members) <= sum(nets[m] for m in members)
+    assert sum(by_tender.values()) <= sum(a for m, a in paid.items() if m != "coupon")
