@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -91,6 +92,9 @@ def run_gui(lang: str) -> int:
     window.show()
     if app.primaryScreen() is not None and app.primaryScreen().availableGeometry().width() <= 1366:
         window.showMaximized()
+    # Ask for the keyboard once the window is up: in a kiosk session without a window manager nobody
+    # else activates it, and the function keys (F5, F10, …) would stay dead until someone clicks.
+    QTimer.singleShot(0, window.take_keyboard)
     code = app.exec()
     from app.db import dispose_engines
 
