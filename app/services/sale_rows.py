@@ -197,10 +197,9 @@ def parse_sale(text: str, catalogue: dict[str, CatalogueEntry], members: set[str
         member_card=member, lines=lines, receipt_discount=receipt_discount, tenders=tenders,
         coupons_redeemed=tuple(normalise_code(c) for c in coupons),
         points_earned=_int(obj.get("points_earned", 0), "points_earned"), total=total,
-        # The row's content (keys sorted, spacing ignored): the same sale exported again, however the
-        # till formats it, is recognised and left alone.
-        content_hash=hashlib.sha256(json.dumps(obj, sort_keys=True, ensure_ascii=False,
-                                               separators=(",", ":")).encode()).hexdigest(),
+        # The row's own text: the same export imported again is recognised at once and left alone
+        # (a differently formatted export of the same sale is compared field by field on import).
+        content_hash=hashlib.sha256(text.strip().encode()).hexdigest(),
     )
 
 
