@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import argparse
 import functools
-import getpass
 import json
-import os
-import sys
 from collections.abc import Callable
 
+from app.commands import ask_pin
 from app.db import init_database
 from app.domain.money import format_fen
 from app.domain.vocabulary import OUTCOMES, TENDER_METHODS, label
@@ -59,15 +57,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     v.set_defaults(func=run_void)
 
 
-def _pin(env: str, who: str) -> str:
-    pin = os.environ.get(env)
-    if pin:
-        return pin
-    if sys.stdin is not None and sys.stdin.isatty():
-        return getpass.getpass(f"PIN ({who}): ")
-    raise InvalidInput(f"请在环境变量 {env} 中提供 {who} 的 PIN。", f"Give {who}'s PIN in the environment variable {env}.")
-
-
 def _parts(text: str, n: int, what: str) -> list[str]:
     parts = text.split(":")
     if len(parts) != n:
@@ -113,7 +102,7 @@ def _other_errors_exit_1(run: Callable[[argparse.Namespace], int]) -> Callable[[
 def run_return(args: argparse.Namespace) -> int:
     init_database()
     request = build_request(args)
-    clerk = sign_in(args.clerk, _pin("RETURNS_DESK_PIN", args.clerk))
+    clerk = sign_in(args.clerk, ask_pin("RETURNS_DESK_PIN", args.clerk))
     if args.dry_run:
         view = returns.quote(request)
         returns.check_returnable(view)
@@ -123,7 +112,7 @@ def run_return(args: argparse.Namespace) -> int:
     if args.supervisor:
         if not args.override_reason:
             raise InvalidInput("请用 --override-reason 说明审批原因。", "Give --override-reason with --supervisor.")
-        approval = Approval(args.supervisor, _pin("RETURNS_DESK_SUPERVISOR_PIN", args.supervisor),
+        approval = Approval(args.supervisor, ask_pin("RETURNS_DESK_SUPERVISOR_PIN", args.supervisor),
                             args.override_reason, args.note)
     try:
         done = returns.complete(request, clerk, approval)
@@ -193,9 +182,9 @@ def _print_done(done: CompletedReturn, args: argparse.Namespace) -> None:
 @_other_errors_exit_1
 def run_void(args: argparse.Namespace) -> int:
     init_database()
-    supervisor_pin = _pin("RETURNS_DESK_SUPERVISOR_PIN", args.supervisor)
+    supervisor_pin = ask_pin("RETURNS_DESK_SUPERVISOR_PIN", args.supervisor)
     if args.clerk:
-        clerk = sign_in(args.clerk, _pin("RETURNS_DESK_PIN", args.clerk))
+        clerk = sign_in(args.clerk, ask_pin("RETURNS_DESK_PIN", args.clerk))
     else:  # the supervisor asks for it themselves: their PIN is checked once, as a void
         clerk = verify_pin(args.supervisor, supervisor_pin, "void")
     done = returns.void(args.number, args.supervisor, supervisor_pin, clerk)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from app.commands.counter import _pin
+from app.commands import ask_pin
 from app.db import init_database
 from app.services import shop
 from app.services.users import sign_in
@@ -29,7 +29,7 @@ def run_paper(args: argparse.Namespace) -> int:
         print(shop.paper())
         return 0
     # No user, no change: the service refuses anyone who is not signed in as the owner.
-    user = sign_in(args.user, _pin("RETURNS_DESK_PIN", args.user)) if args.user else None
+    user = sign_in(args.user, ask_pin("RETURNS_DESK_PIN", args.user)) if args.user else None
     size = shop.set_paper(user, args.size)
     print(f"Paper: {size}" if en else f"打印纸：{size}")
     return 0

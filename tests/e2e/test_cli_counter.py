@@ -6,6 +6,7 @@ import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import text
 
 from app.cli import main
 from app.db import dispose_engines, session_scope
@@ -99,6 +100,21 @@ def test_void_by_supervisor_gives_the_units_back(counter, capsys, monkeypatch):
     assert code == 0 and json.loads(out)["status"] == "voided"
     _, out, _ = run(capsys, "lookup", "R1", "--json")
     assert json.loads(out)["lines"][0]["returnable"] == 3
+
+
+def test_a_supervisor_voids_alone_and_a_wrong_pin_is_audited_as_a_void(counter, capsys, monkeypatch):
+    _, out, _ = run(capsys, "return", "--receipt", "R1", "--item", "1:1:changed_mind:unopened", "--clerk", "clerk",
+                    "--json")
+    number = json.loads(out)["number"]
+    monkeypatch.setenv("RETURNS_DESK_SUPERVISOR_PIN", "9999")
+    code, _, err = run(capsys, "--lang", "en", "void", number, "--supervisor", "boss")
+    assert code == 1 and "Wrong PIN" in err
+    monkeypatch.setenv("RETURNS_DESK_SUPERVISOR_PIN", "2222")
+    code, out, _ = run(capsys, "void", number, "--supervisor", "boss", "--json")
+    assert code == 0 and json.loads(out)["status"] == "voided"
+    with session_scope(counter, write=False) as s:
+        actions = [a for (a,) in s.execute(text("SELECT action FROM audit_log ORDER BY id"))]
+    assert "void_failed" in actions and "sign_in_failed" not in actions
 
 
 def test_a_made_up_reason_and_more_than_returnable_exit_1_and_write_nothing(counter, capsys):
