@@ -42,7 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--supervisor", help="approving supervisor (PIN from RETURNS_DESK_SUPERVISOR_PIN or a prompt)")
     p.add_argument("--override-reason", choices=returns.OVERRIDE_REASONS)
     p.add_argument("--note", default="")
-    p.add_argument("--paid-by", default="cash", choices=("cash", "card", "wechat", "alipay", "store_credit"),
+    p.add_argument("--paid-by", default="cash", choices=returns.DIFFERENCE_METHODS,
                    help="how the customer pays an exchange's price difference (default cash)")
     p.add_argument("--cash-in-drawer", type=int, metavar="FEN",
                    help="cash the drawer holds; a cash refund beyond it is paid as store credit")

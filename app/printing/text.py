@@ -15,8 +15,10 @@ from app.settings import resources_dir
 FONT = "WenQuanYiMicroHei"
 FONT_FILE = "wqy-microhei.ttc"
 
-# A Latin "word" (kept whole when it fits), a run of spaces, or any other single character (CJK).
-_TOKEN = re.compile(r"[0-9A-Za-z\u00C0-\u024F\u2013_.,:;!?%@#&*+=/\\'\"()\[\]<>¥$~^|-]+|[ \t]+|.", re.DOTALL)
+# A Latin "word" (kept whole when it fits): letters, digits and the marks that stay glued to them.
+_WORD = r"[0-9A-Za-z\u00C0-\u024F\u2013_.,:;!?%@#&*+=/\\'\"()\[\]<>¥$~^|-]+"
+# A word, a run of spaces, or any other single character (CJK).
+_TOKEN = re.compile(_WORD + r"|[ \t]+|.", re.DOTALL)
 # Characters a Chinese line must not start with (避头点); the character before comes down with them.
 _NO_LINE_START = set("，。、；：！？）》」』】〕％,.;:!?)]%…—")
 # Opening brackets never end a line (避尾): they go down with what they open.
@@ -114,7 +116,7 @@ def _wrap_paragraph(text: str, room: float) -> list[str]:
     return lines
 
 
-_LATIN = re.compile(r"[0-9A-Za-z\u00C0-\u024F\u2013_.,:;!?%@#&*+=/\\'\"()\[\]<>¥$~^|-]+$")
+_LATIN = re.compile(_WORD + "$")
 
 
 def _carry_point(line: str) -> int:

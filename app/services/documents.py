@@ -249,7 +249,7 @@ def _tender_order(totals: dict[str, int]) -> list[tuple[str, int]]:
 def policy_notice_data(policy: Policy | None = None, printed: date | None = None) -> PolicyNoticeData:
     """The notice for `policy`, or for the policy the engine is using now, dated today."""
     notice = notice_from_policy(policy or load_active_policy())
-    return replace(notice, printed=printed or datetime.now(SHOP_TZ).date())
+    return replace(notice, printed=printed or today())
 
 
 def _approval_reason(ret: Return) -> str | None:

@@ -6,6 +6,7 @@ import csv
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC
+from operator import attrgetter
 from pathlib import Path
 
 from barcode import EAN13
@@ -100,19 +101,19 @@ def _same_as_stored(row: SaleRow, members: dict[str, int], url: str | None) -> b
         if sale is None:  # earlier in this same file, not written yet: a receipt number used twice
             return False
         stored = (sale.sold_at, sale.till, sale.cashier, sale.member_id, sale.receipt_discount,
-                  sale.points_earned,
-                  [(x.line_no, x.sku, x.name, x.policy_class, x.qty, x.unit_price, x.discount, x.promo_group,
-                    x.final_sale, x.warranty_months) for x in sale.lines],
+                  sale.points_earned, [_line_fields(x) for x in sale.lines],
                   [(t.method, t.amount, t.reference) for t in sale.tenders],
                   sorted(s.scalars(select(SaleCoupon.code).where(SaleCoupon.sale_id == sale.id))))
     given = (row.sold_at, row.till, row.cashier, members.get(row.member_card) if row.member_card else None,
-             row.receipt_discount, row.points_earned,
-             [(x.line_no, x.sku, x.name, x.policy_class, x.qty, x.unit_price, x.discount, x.promo_group,
-               x.final_sale, x.warranty_months) for x in row.lines],
+             row.receipt_discount, row.points_earned, [_line_fields(x) for x in row.lines],
              [tuple(t) for t in row.tenders],
              sorted(dict.fromkeys(row.coupons_redeemed + tuple(t[2] for t in row.tenders if t[2]))))
     return stored == given
 
+
+# What a sale line says, read alike from a stored SaleLine and a parsed LineRow (same attribute names).
+_line_fields = attrgetter("line_no", "sku", "name", "policy_class", "qty", "unit_price", "discount",
+                          "promo_group", "final_sale", "warranty_months")
 
 _SALE_KEYS = ("receipt_no", "sold_at", "till", "cashier", "member_id", "receipt_discount", "total",
               "points_earned", "content_hash")
@@ -189,11 +190,10 @@ def _product(row: dict[str, str], classes: frozenset[str]) -> dict[str, object]:
     sku = normalise_code(row["sku"])
     if not sku:
         raise RowError("缺少商品条码 sku", "sku is missing")
-    if len(sku) == 13 and sku.isdigit() and EAN13(sku[:12]).get_fullcode() != sku:
+    if len(sku) == 13 and sku.isdigit() and (check := EAN13(sku[:12]).get_fullcode()[-1]) != sku[-1]:
         # A scanner checks the last digit, so a code with a wrong one could never be scanned.
-        raise RowError(f"条码 {sku} 的校验位不对（应为 {EAN13(sku[:12]).get_fullcode()[-1]}）",
-                       f"barcode {sku} has a wrong check digit (should be "
-                       f"{EAN13(sku[:12]).get_fullcode()[-1]})")
+        raise RowError(f"条码 {sku} 的校验位不对（应为 {check}）",
+                       f"barcode {sku} has a wrong check digit (should be {check})")
     if row["policy_class"] not in classes:
         raise RowError(f"未知的退货类别 {row['policy_class']!r}", f"unknown policy_class {row['policy_class']!r}")
     if not row["name_zh"]:

@@ -55,6 +55,8 @@ from app.services.views import (
 from app.settings import SHOP_TZ
 
 OVERRIDE_REASONS = ("goodwill", "store_error", "quality_dispute", "other")
+# How a customer may pay an exchange's price difference: any tender but a coupon.
+DIFFERENCE_METHODS = tuple(m for m in TENDER_METHODS if m not in COUPON_METHODS)
 STORE_CREDIT_DAYS = 365
 
 
@@ -110,7 +112,7 @@ def _quote_in(session: Session, request: ReturnRequest, now: datetime, policy: P
     if not request.items and not request.no_receipt_items:
         raise InvalidInput("请先选择要退的商品。", "Pick at least one item to return.")
     _check_items(request)
-    if request.difference_paid_by not in TENDER_METHODS or request.difference_paid_by in COUPON_METHODS:
+    if request.difference_paid_by not in DIFFERENCE_METHODS:
         raise InvalidInput(f"未知的收款方式 {request.difference_paid_by!r}",
                            f"Unknown way to pay the difference: {request.difference_paid_by!r}")
     context: dict[str, object] = {}

@@ -228,11 +228,11 @@ class PreviewDialog(QDialog):
         pdf = self.current_pdf()
         printer = self._printer
         dpi = printer.resolution()
-        images = render_pages(pdf, scale=min(max(dpi, 72), MAX_PRINT_DPI) / 72)
+        raster_dpi = min(max(dpi, 72), MAX_PRINT_DPI)
+        images = render_pages(pdf, scale=raster_dpi / 72)
         sizes = page_sizes(pdf)
         if len(sizes) != len(images):   # a PDF this code did not write: take the rendered size
-            sizes = [QSizeF(i.width() * 72 / min(max(dpi, 72), MAX_PRINT_DPI),
-                            i.height() * 72 / min(max(dpi, 72), MAX_PRINT_DPI)) for i in images]
+            sizes = [QSizeF(i.width() * 72 / raster_dpi, i.height() * 72 / raster_dpi) for i in images]
         printer.setFullPage(True)
         painter = QPainter()
         for i, (image, size) in enumerate(zip(images, sizes, strict=True)):
