@@ -75,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = args.lang or os.environ.get("RETURNS_DESK_LANG", "zh_CN")
     args.lang = lang
     if not args.command:
-        from app.ui.main import run_gui  # Qt is imported only when a window is wanted
+        from app.ui.shell.main import run_gui  # Qt is imported only when a window is wanted
 
         return run_gui(lang)
     try:

@@ -93,8 +93,8 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def measure(store: Path, receipts: list[str], scans: int) -> tuple[list[float], list[float], list[float]]:
-    from app.ui.main import make_app
-    from app.ui.window import MainWindow
+    from app.ui.shell.main import make_app
+    from app.ui.shell.window import MainWindow
 
     app = make_app("zh_CN")
     window = MainWindow()

@@ -14,8 +14,8 @@ from app.models import Return, User
 from app.services.imports import import_members, import_products, import_sales
 from app.services.shop import set_settings
 from app.services.users import create_user
-from app.ui.main import style_app
-from app.ui.scan import ScanDetector
+from app.ui.shell.main import style_app
+from app.ui.widgets.scan import ScanDetector
 from tests.store import jsonl
 
 NOODLES, KETTLE, COOKER, APPLES = "6901234567892", "6909876543212", "6909876543229", "6900000000014"
@@ -99,7 +99,7 @@ def make_window(qtbot, qapp, shop, clock):
     made = []
 
     def build(lang: str = "zh_CN", sign_in: bool = True):
-        from app.ui.window import MainWindow
+        from app.ui.shell.window import MainWindow
 
         i18n.install(lang)
         style_app(qapp)

@@ -49,7 +49,7 @@ def test_every_screen_string_has_a_chinese_translation(tmp_path):
     source = translations_dir() / "returns_desk_zh_CN.ts"
     copy = tmp_path / source.name
     copy.write_bytes(source.read_bytes())
-    ui = sorted(str(p) for p in (translations_dir().parent.parent / "app" / "ui").glob("*.py"))
+    ui = sorted(str(p) for p in (translations_dir().parent.parent / "app" / "ui").rglob("*.py"))
     from app.i18n_build import lrelease
 
     lupdate = lrelease().replace("lrelease", "lupdate")

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 
 from app import i18n
-from app.ui.main import BASE_POINT_SIZE, register_fonts, style_app
+from app.ui.shell.main import BASE_POINT_SIZE, register_fonts, style_app
 
 
 def test_the_bundled_chinese_font_is_registered(qapp):

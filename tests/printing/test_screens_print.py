@@ -18,7 +18,7 @@ from app.services import shop as shop_settings
 from app.services.users import create_user, list_users
 from app.services.views import UserView
 from app.ui import printouts
-from app.ui.preview import PreviewDialog
+from app.ui.dialogs.preview import PreviewDialog
 from app.ui.printouts import Printout
 from tests.gui.conftest import (  # noqa: F401
     clock,

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.services import users
 from app.services.views import UserView
-from app.ui.status import guarded
+from app.ui.widgets.status import guarded
 from app.ui.words import ROLES, word
 
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVB
 
 from app.services.views import QuoteView
 from app.ui import fmt
-from app.ui.receipt_model import OUTCOME_COLOURS
+from app.ui.widgets.receipt_model import OUTCOME_COLOURS
 from app.ui.words import OUTCOMES, SUPERVISOR_REASONS, TENDERS, word
 
 

@@ -7,15 +7,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
-    from app.ui.window import MainWindow
+    from app.ui.shell.window import MainWindow
 
 
 def build_pages(window: MainWindow) -> None:
-    from app.ui.code_page import CodePage
-    from app.ui.member_page import MemberPage
-    from app.ui.no_receipt_page import NoReceiptPage
-    from app.ui.receipt_page import ReceiptPage
-    from app.ui.return_page import ReturnPage
+    from app.ui.pages.code import CodePage
+    from app.ui.pages.member import MemberPage
+    from app.ui.pages.no_receipt import NoReceiptPage
+    from app.ui.pages.receipt import ReceiptPage
+    from app.ui.pages.completed import ReturnPage
 
     window.receipt_page = ReceiptPage(window)
     window.no_receipt_page = NoReceiptPage(window)

@@ -11,13 +11,13 @@ from app.errors import DeskError
 from app.services import returns
 from app.services.views import Approval, CompletedReturn, QuoteView, ReturnRequest
 from app.ui import fmt, printouts
-from app.ui.approval import SupervisorDialog
-from app.ui.preview import PreviewDialog
-from app.ui.status import error_text, guarded, log
+from app.ui.dialogs.approval import SupervisorDialog
+from app.ui.dialogs.preview import PreviewDialog
+from app.ui.widgets.status import error_text, guarded, log
 from app.ui.words import TENDERS, word
 
 if TYPE_CHECKING:
-    from app.ui.window import MainWindow
+    from app.ui.shell.window import MainWindow
 
 
 def finish_return(window: MainWindow, request: ReturnRequest, quote: QuoteView | None,

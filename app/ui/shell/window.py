@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 from app import i18n
 from app.services import lookup, shop
 from app.services.views import CodeStatusView, CompletedReturn, MemberView, ReceiptView, UserView
-from app.ui.keys import bind_key
-from app.ui.scan import ScanDetector, ScanField, install_detector
-from app.ui.signin import SignInPage
-from app.ui.status import StatusArea, guarded
+from app.ui.widgets.keys import bind_key
+from app.ui.widgets.scan import ScanDetector, ScanField, install_detector
+from app.ui.pages.signin import SignInPage
+from app.ui.widgets.status import StatusArea, guarded
 from app.ui.words import ROLES, word
 
 
@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
     # -- pages ---------------------------------------------------------------------------------
     def _build_pages(self) -> None:
         """The work pages; each one is added by its own module (see app.ui.pages)."""
-        from app.ui.pages import build_pages
+        from app.ui.shell.pages import build_pages
 
         build_pages(self)
 
@@ -237,7 +237,7 @@ class MainWindow(QMainWindow):
         self.addActions([self.new_action, self.focus_scan_action, self.lock_action])
 
         # end-of-day report, policy notice, paper size
-        from app.ui.print_menu import PrintMenu
+        from app.ui.shell.print_menu import PrintMenu
 
         self.print_menu = PrintMenu(self)
         bar.addMenu(self.print_menu)

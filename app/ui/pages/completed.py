@@ -10,15 +10,15 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from app.services import documents, lookup, returns
 from app.services.views import Approval, CompletedReturn
 from app.ui import fmt
-from app.ui.approval import SupervisorDialog
-from app.ui.completion import show_printouts
-from app.ui.keys import bind_key
-from app.ui.rows import RowsModel, rows_table
-from app.ui.status import guarded
+from app.ui.dialogs.approval import SupervisorDialog
+from app.ui.shell.completion import show_printouts
+from app.ui.widgets.keys import bind_key
+from app.ui.widgets.rows import RowsModel, rows_table
+from app.ui.widgets.status import guarded
 from app.ui.words import KINDS, OUTCOMES, REASONS, STATUSES, TENDERS, word
 
 if TYPE_CHECKING:
-    from app.ui.window import MainWindow
+    from app.ui.shell.window import MainWindow
 
 
 class ReturnPage(QWidget):

@@ -76,7 +76,7 @@ def log_to_file() -> None:
 def run_gui(lang: str) -> int:
     from app.db import init_database
     from app.errors import DeskError
-    from app.ui.window import MainWindow
+    from app.ui.shell.window import MainWindow
 
     log_to_file()
     app = make_app(lang)

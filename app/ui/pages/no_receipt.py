@@ -20,14 +20,14 @@ from PySide6.QtWidgets import (
 from app.services import catalogue, members, returns
 from app.services.views import MemberView, NoReceiptItem, QuoteView, ReturnRequest
 from app.ui import fmt
-from app.ui.completion import finish_return
-from app.ui.products import ChosenModel, ChosenTable, ProductSearch
-from app.ui.quote_panel import QuotePanel
-from app.ui.status import error_text, guarded, log
+from app.ui.shell.completion import finish_return
+from app.ui.widgets.products import ChosenModel, ChosenTable, ProductSearch
+from app.ui.widgets.quote_panel import QuotePanel
+from app.ui.widgets.status import error_text, guarded, log
 from app.ui.words import TIERS, word
 
 if TYPE_CHECKING:
-    from app.ui.window import MainWindow
+    from app.ui.shell.window import MainWindow
 
 
 class NoReceiptPage(QWidget):

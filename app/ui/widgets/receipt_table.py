@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui import fmt
-from app.ui.receipt_model import (
+from app.ui.widgets.receipt_model import (
     CONDITION_KEYS,
     DEFAULT_CONDITION,
     DEFAULT_REASON,

@@ -23,17 +23,17 @@ from PySide6.QtWidgets import (
 from app.services import catalogue, returns
 from app.services.views import ExchangeItem, QuoteView, ReceiptView, ReturnRequest
 from app.ui import fmt
-from app.ui.completion import finish_return
-from app.ui.keys import bind_key
-from app.ui.products import ChosenModel, ChosenTable, ProductSearch
-from app.ui.quote_panel import QuotePanel
-from app.ui.receipt_model import ReceiptLinesModel
-from app.ui.receipt_table import LineEditor, ReceiptTable
-from app.ui.status import error_text, guarded, log
+from app.ui.shell.completion import finish_return
+from app.ui.widgets.keys import bind_key
+from app.ui.widgets.products import ChosenModel, ChosenTable, ProductSearch
+from app.ui.widgets.quote_panel import QuotePanel
+from app.ui.widgets.receipt_model import ReceiptLinesModel
+from app.ui.widgets.receipt_table import LineEditor, ReceiptTable
+from app.ui.widgets.status import error_text, guarded, log
 from app.ui.words import TENDERS, TIERS, word
 
 if TYPE_CHECKING:
-    from app.ui.window import MainWindow
+    from app.ui.shell.window import MainWindow
 
 # Ways a customer pays an exchange's price difference at the counter (cash first: the usual one).
 DIFFERENCE_TENDERS = ("cash", "wechat", "alipay", "card")

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 from app.services import catalogue
 from app.services.views import ProductView
 from app.ui import fmt
-from app.ui.receipt_model import CONDITION_KEYS, DEFAULT_CONDITION, DEFAULT_REASON, REASON_KEYS
-from app.ui.scan import normalise
+from app.ui.widgets.receipt_model import CONDITION_KEYS, DEFAULT_CONDITION, DEFAULT_REASON, REASON_KEYS
+from app.ui.widgets.scan import normalise
 from app.ui.words import CONDITIONS, REASONS, word
 
 ROOT = QModelIndex()  # the invisible root: rows and columns hang off it
@@ -190,7 +190,7 @@ class ProductSearch(QLineEdit):
         self.returnPressed.connect(self.search)
 
     def search(self) -> None:
-        from app.ui.status import error_text, log
+        from app.ui.widgets.status import error_text, log
 
         text = self.text().strip()
         if not text:

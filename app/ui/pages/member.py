@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
 from app.services import lookup, members
 from app.services.views import MemberHistory, MemberView
 from app.ui import fmt
-from app.ui.rows import RowsModel, rows_table
-from app.ui.status import guarded
+from app.ui.widgets.rows import RowsModel, rows_table
+from app.ui.widgets.status import guarded
 from app.ui.words import COMPLAINT_TYPES, KINDS, SEVERITIES, STATUSES, TIERS, word
 
 if TYPE_CHECKING:
-    from app.ui.window import MainWindow
+    from app.ui.shell.window import MainWindow
 
 
 class MemberPage(QWidget):

@@ -1,6 +1,6 @@
 """Regenerates docs/screenshots: every counter screen, in Chinese and English, on a fresh demo shop.
 
-    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python -m app.ui.screenshots [--out DIR] [--all]
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots.py [--out DIR] [--all]
 
 Under a real X server (Xvfb) the whole screen is captured, so dialogs show over the window.
 """
@@ -58,7 +58,7 @@ def scan(window, code: str) -> None:  # type: ignore[no-untyped-def]
 def screens(app: QApplication, lang: str, out: Path, showcase: dict[str, str]) -> None:
     from app import i18n
     from app.services import catalogue
-    from app.ui.window import MainWindow
+    from app.ui.shell.window import MainWindow
 
     i18n.install(lang)
     window = MainWindow()
@@ -160,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["RETURNS_DESK_HOME"] = tmp
         os.environ["RETURNS_DESK_DB"] = f"sqlite:///{Path(tmp) / 'demo.sqlite'}"
         from app.services.demo import create_demo_shop
-        from app.ui.main import make_app
+        from app.ui.shell.main import make_app
 
         shop = create_demo_shop(os.environ["RETURNS_DESK_DB"], receipts=args.receipts)
         langs = [lang.strip() for lang in args.lang.split(",") if lang.strip()]

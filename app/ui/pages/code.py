@@ -9,13 +9,13 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVB
 
 from app.services.views import CodeStatusView
 from app.ui import fmt, printouts
-from app.ui.keys import bind_key
-from app.ui.preview import PreviewDialog
-from app.ui.status import guarded
+from app.ui.widgets.keys import bind_key
+from app.ui.dialogs.preview import PreviewDialog
+from app.ui.widgets.status import guarded
 from app.ui.words import CODE_KINDS, STATUSES, word
 
 if TYPE_CHECKING:
-    from app.ui.window import MainWindow
+    from app.ui.shell.window import MainWindow
 
 
 class CodePage(QWidget):

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.keys import bind_key
+from app.ui.widgets.keys import bind_key
 from app.ui.printouts import Printout
 
 log = logging.getLogger("returns_desk.ui")

@@ -10,12 +10,12 @@ from PySide6.QtWidgets import QMenu
 
 from app.services import shop
 from app.ui import printouts
-from app.ui.preview import PreviewDialog
-from app.ui.status import guarded
+from app.ui.dialogs.preview import PreviewDialog
+from app.ui.widgets.status import guarded
 
 if TYPE_CHECKING:
     from app.ui.printouts import Printout
-    from app.ui.window import MainWindow
+    from app.ui.shell.window import MainWindow
 
 # What each paper is called in the menu (the sizes themselves are the settings' values).
 PAPER_NAMES = {"80mm": "80 mm", "58mm": "58 mm", "a5": "A5", "a4": "A4"}

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from app.errors import DeskError
 from app.services import users
 from app.services.views import Approval, UserView
-from app.ui.signin import PinField
-from app.ui.status import error_text, guarded, log
+from app.ui.pages.signin import PinField
+from app.ui.widgets.status import error_text, guarded, log
 from app.ui.words import OVERRIDE_REASONS, SUPERVISOR_REASONS, word
 
 
