@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 from app.errors import DeskError
 from app.services import users
 from app.services.views import Approval, UserView
-from app.ui.pages.signin import PinField
+from app.ui.widgets.base import Retranslating, TakesScans
+from app.ui.widgets.pin_field import PinField
 from app.ui.widgets.status import error_text, guarded, log
 from app.ui.words import OVERRIDE_REASONS, SUPERVISOR_REASONS, word
 
 
-class SupervisorDialog(QDialog):
+class SupervisorDialog(Retranslating, TakesScans, QDialog):
     """`attempt(approval)` returns the result or raises a DeskError; `approved` carries the result."""
 
     approved = Signal(object)
@@ -114,11 +115,6 @@ class SupervisorDialog(QDialog):
         self.result_value = result
         self.approved.emit(result)
         self.accept()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Supervisor approval"))

@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
-    QEvent,
     QIODevice,
     QMarginsF,
     QRectF,
@@ -33,8 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.widgets.keys import bind_key
 from app.ui.printouts import Printout
+from app.ui.widgets.base import Retranslating, TakesScans
+from app.ui.widgets.keys import bind_key
 
 log = logging.getLogger("returns_desk.ui")
 SCALE = 2.0  # screen pixels per PDF point: an 80 mm slip shows about 450 px wide
@@ -99,7 +99,7 @@ def _render_with_pdftoppm(pdf: bytes, scale: float) -> list[QImage]:
         return [QImage(str(p)) for p in sorted(Path(tmp).glob("p*.png"))]
 
 
-class PreviewDialog(QDialog):
+class PreviewDialog(Retranslating, TakesScans, QDialog):
     """One tab per document; Print opens the system print dialog without blocking the counter."""
 
     def __init__(self, printouts: list[Printout], parent: QWidget | None = None) -> None:
@@ -251,11 +251,6 @@ class PreviewDialog(QDialog):
             else:
                 painter.drawImage(target, image)
         painter.end()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         names = {"slip": self.tr("Return slip"), "coupon": self.tr("Coupon"), "voucher": self.tr("Store credit"),

@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from app.services.views import CodeStatusView
 from app.ui import fmt, printouts
+from app.ui.pages.base import CounterContext, CounterPage
 from app.ui.widgets.keys import bind_key
-from app.ui.dialogs.preview import PreviewDialog
 from app.ui.widgets.status import guarded
 from app.ui.words import CODE_KINDS, STATUSES, word
 
-if TYPE_CHECKING:
-    from app.ui.shell.window import MainWindow
 
-
-class CodePage(QWidget):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__()
-        self.setObjectName("codePage")
-        self.window_ = window
+class CodePage(CounterPage):
+    def __init__(self, context: CounterContext) -> None:
+        super().__init__(context, "codePage")
         self.code: CodeStatusView | None = None
         self.title = QLabel()
         self.title.setObjectName("heading")
@@ -75,19 +68,13 @@ class CodePage(QWidget):
         if c is None:
             return
         make = printouts.coupon if c.kind == "coupon" else printouts.voucher
-        doc = guarded(self.window_.status.show_error, lambda: make(c.code), "print code")
+        doc = guarded(self.context.status.show_error, lambda: make(c.code), "print code")
         if doc is not None:
-            self.window_.preview = PreviewDialog([doc], self.window_)
-            self.window_.preview.open()
+            self.context.show_printouts([doc])
 
     def reset(self) -> None:
         self.code = None
         self.render()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         for caption, text in zip(self.captions, (self.tr("Worth"), self.tr("Minimum spend"),

@@ -2,30 +2,24 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from app.services import documents, lookup, returns
 from app.services.views import Approval, CompletedReturn
 from app.ui import fmt
-from app.ui.dialogs.approval import SupervisorDialog
-from app.ui.shell.completion import show_printouts
+from app.ui.pages.base import AskSupervisor, CounterContext, CounterPage
 from app.ui.widgets.keys import bind_key
 from app.ui.widgets.rows import RowsModel, rows_table
 from app.ui.widgets.status import guarded
 from app.ui.words import KINDS, OUTCOMES, REASONS, STATUSES, TENDERS, word
 
-if TYPE_CHECKING:
-    from app.ui.shell.window import MainWindow
 
+class ReturnPage(CounterPage):
+    return_voided = Signal(CompletedReturn)
 
-class ReturnPage(QWidget):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__()
-        self.setObjectName("returnPage")
-        self.window_ = window
+    def __init__(self, context: CounterContext) -> None:
+        super().__init__(context, "returnPage")
         self.current: CompletedReturn | None = None
         self.slip = None
         self.title = QLabel()
@@ -61,7 +55,7 @@ class ReturnPage(QWidget):
 
     def open_return(self, result: CompletedReturn) -> None:
         self.current = result
-        self.slip = guarded(self.window_.status.show_error, lambda: documents.slip_data(result.number), "slip")
+        self.slip = guarded(self.context.status.show_error, lambda: documents.slip_data(result.number), "slip")
         self.render()
 
     def render(self) -> None:
@@ -110,41 +104,31 @@ class ReturnPage(QWidget):
 
     def reprint(self) -> None:
         if self.current is not None:
-            show_printouts(self.window_, self.current, reprint=True)
+            self.context.print_return(self.current, True)
 
     def ask_void(self) -> None:
-        r, clerk = self.current, self.window_.clerk
+        r, clerk = self.current, self.context.clerk()
         if r is None or clerk is None or r.status != "completed":
             return
 
         def attempt(approval: Approval) -> CompletedReturn:
             return returns.void(r.number, approval.supervisor, approval.pin, clerk)
 
-        dialog = SupervisorDialog(clerk, attempt, self.window_, with_reason=False,
-                                  purpose=self.tr("Void return {number}: money, points and codes are reversed. "
-                                                  "A supervisor's PIN is needed.").format(number=r.number))
-        dialog.approved.connect(self._on_voided)
-        self.window_.approval_dialog = dialog
-        dialog.open()
-        dialog.pin.setFocus()
+        self.context.ask_supervisor(AskSupervisor(
+            attempt, self._on_voided, with_reason=False,
+            purpose=self.tr("Void return {number}: money, points and codes are reversed. "
+                            "A supervisor's PIN is needed.").format(number=r.number)))
 
     def _on_voided(self, result: CompletedReturn) -> None:
-        self.window_.status.show_success(lambda: self.tr("Return {number} is void.").format(number=result.number))
-        fresh = guarded(self.window_.status.show_error, lambda: lookup.find(result.number), "reload")
+        self.context.status.show_success(lambda: self.tr("Return {number} is void.").format(number=result.number))
+        fresh = guarded(self.context.status.show_error, lambda: lookup.find(result.number), "reload")
         self.open_return(fresh if isinstance(fresh, CompletedReturn) else result)
-
-    def main_action(self) -> None:
-        pass
+        self.return_voided.emit(result)
 
     def reset(self) -> None:
         self.current = None
         self.slip = None
         self.render()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.lines.retranslate()

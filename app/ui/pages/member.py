@@ -2,34 +2,29 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QTabWidget,
     QVBoxLayout,
-    QWidget,
 )
 
 from app.services import lookup, members
 from app.services.views import MemberHistory, MemberView
 from app.ui import fmt
+from app.ui.pages.base import CounterContext, CounterPage
 from app.ui.widgets.rows import RowsModel, rows_table
 from app.ui.widgets.status import guarded
 from app.ui.words import COMPLAINT_TYPES, KINDS, SEVERITIES, STATUSES, TIERS, word
 
-if TYPE_CHECKING:
-    from app.ui.shell.window import MainWindow
 
+class MemberPage(CounterPage):
+    found_chosen = Signal(object)  # a purchase or return opened from the history: shown as if scanned
 
-class MemberPage(QWidget):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__()
-        self.setObjectName("memberPage")
-        self.window_ = window
+    def __init__(self, context: CounterContext) -> None:
+        super().__init__(context, "memberPage")
         self.history: MemberHistory | None = None
         self.search_label = QLabel()
         self.search = QLineEdit()
@@ -86,15 +81,15 @@ class MemberPage(QWidget):
 
     def run_search(self) -> None:
         text = self.search.text().strip()
-        found = guarded(self.window_.status.show_error, lambda: members.search(text), "member search")
+        found = guarded(self.context.status.show_error, lambda: members.search(text), "member search")
         if found is None:
             return
         self.found.set_rows([[m.card_no, m.name, m.phone_masked] for m in found],
                             [m.card_no for m in found])
         if not found:
-            self.window_.status.show_error(lambda: self.tr("No member matches “{text}”.").format(text=text))
+            self.context.status.show_error(lambda: self.tr("No member matches “{text}”.").format(text=text))
             return
-        self.window_.status.show_info(lambda: self.tr("{n} member(s) found.").format(n=len(found)))
+        self.context.status.show_info(lambda: self.tr("{n} member(s) found.").format(n=len(found)))
         self.found_table.selectRow(0)
         self.found_table.setFocus()
 
@@ -111,7 +106,7 @@ class MemberPage(QWidget):
     def open_card(self, card_no: object) -> None:
         if not card_no:
             return
-        history = guarded(self.window_.status.show_error, lambda: members.history(str(card_no)), "member history")
+        history = guarded(self.context.status.show_error, lambda: members.history(str(card_no)), "member history")
         if history is None:
             return
         self.history = history
@@ -121,9 +116,9 @@ class MemberPage(QWidget):
         """Opening a purchase (or return) here works exactly like scanning its receipt (or slip)."""
         if not code:
             return
-        found = guarded(self.window_.status.show_error, lambda: lookup.find(str(code)), "look-up")
+        found = guarded(self.context.status.show_error, lambda: lookup.find(str(code)), "look-up")
         if found is not None:
-            self.window_.open_found(found)
+            self.found_chosen.emit(found)
 
     def render(self) -> None:
         h = self.history
@@ -160,11 +155,6 @@ class MemberPage(QWidget):
         self.search.clear()
         self.found.set_rows([])
         self.render()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.search_label.setText(self.tr("&Find member:"))

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -14,27 +12,23 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QVBoxLayout,
-    QWidget,
 )
 
 from app.services import catalogue, members, returns
-from app.services.views import MemberView, NoReceiptItem, QuoteView, ReturnRequest
+from app.services.views import CompletedReturn, MemberView, NoReceiptItem, ProductView, QuoteView, ReturnRequest
 from app.ui import fmt
-from app.ui.shell.completion import finish_return
+from app.ui.pages.base import CounterContext, CounterPage
 from app.ui.widgets.products import ChosenModel, ChosenTable, ProductSearch
 from app.ui.widgets.quote_panel import QuotePanel
 from app.ui.widgets.status import error_text, guarded, log
 from app.ui.words import TIERS, word
 
-if TYPE_CHECKING:
-    from app.ui.shell.window import MainWindow
 
+class NoReceiptPage(CounterPage):
+    return_completed = Signal(CompletedReturn)
 
-class NoReceiptPage(QWidget):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__()
-        self.setObjectName("noReceiptPage")
-        self.window_ = window
+    def __init__(self, context: CounterContext) -> None:
+        super().__init__(context, "noReceiptPage")
         self.member: MemberView | None = None
         self.quote: QuoteView | None = None
         self.started_at: datetime | None = None
@@ -84,7 +78,7 @@ class NoReceiptPage(QWidget):
         column.addLayout(buttons)
 
         self.product_search.product_chosen.connect(self._on_product_chosen)
-        self.product_search.not_found.connect(self.window_.status.show_error)
+        self.product_search.not_found.connect(self.context.status.show_error)
         self.product_search.empty_entered.connect(self.complete)  # Enter in an empty field: as in the scan field
         self.goods.changed.connect(self.refresh_quote)
         self.goods_table.enter_pressed.connect(self.complete)
@@ -101,24 +95,24 @@ class NoReceiptPage(QWidget):
         if not text:  # nothing typed: Enter is the page's main action, as in the empty scan field
             self.complete()
             return
-        found = guarded(self.window_.status.show_error, lambda: members.search(text), "member search")
+        found = guarded(self.context.status.show_error, lambda: members.search(text), "member search")
         if found is None:
             return
         exact = [m for m in found if m.card_no == text.upper()]
         if len(found) == 1 or exact:
-            self.window_.status.clear_message()
+            self.context.status.clear_message()
             self.set_member((exact or found)[0])
             self.product_search.setFocus()
         elif not found:
-            self.window_.status.show_error(lambda: self.tr("No member with card or phone “{text}”.").format(
+            self.context.status.show_error(lambda: self.tr("No member with card or phone “{text}”.").format(
                 text=text))
         else:
-            self.window_.status.show_error(lambda: self.tr(
+            self.context.status.show_error(lambda: self.tr(
                 "{n} members match: type the full card number or phone.").format(n=len(found)))
 
-    def _on_product_chosen(self, product: object) -> None:
-        self.window_.status.clear_message()  # an earlier "no product matches" is settled
-        self.goods.add(product)  # type: ignore[arg-type]
+    def _on_product_chosen(self, product: ProductView) -> None:
+        self.context.status.clear_message()  # an earlier "no product matches" is settled
+        self.goods.add(product)
 
     def set_member(self, member: MemberView | None) -> None:
         self.member = member
@@ -132,11 +126,11 @@ class NoReceiptPage(QWidget):
 
     def accept_scan(self, code: str) -> bool:
         """A product barcode adds the goods; a member card identifies the customer."""
-        found = guarded(self.window_.status.show_error, lambda: catalogue.find_product(code)) or []
+        found = guarded(self.context.status.show_error, lambda: catalogue.find_product(code)) or []
         if len(found) == 1 and found[0].sku == code:
             self.goods.add(found[0])
             return True
-        people = guarded(self.window_.status.show_error, lambda: members.search(code)) or []
+        people = guarded(self.context.status.show_error, lambda: members.search(code)) or []
         card = [m for m in people if m.card_no == code]
         if card:
             self.set_member(card[0])
@@ -173,14 +167,18 @@ class NoReceiptPage(QWidget):
 
     def complete(self) -> None:
         if not self.goods.rows:
-            self.window_.status.show_error(lambda: self.tr("Add the goods the customer brought back."))
+            self.context.status.show_error(lambda: self.tr("Add the goods the customer brought back."))
             return
         if self.member is None:
-            self.window_.status.show_error(lambda: self.tr(
+            self.context.status.show_error(lambda: self.tr(
                 "Identify the customer first (member card or phone): without it nothing can be taken back."))
             self.member_field.setFocus()
             return
-        finish_return(self.window_, self.request(), self.quote, self.reset)
+        self.context.complete_return(self.request(), self.quote, self._on_completed)
+
+    def _on_completed(self, result: CompletedReturn) -> None:
+        self.reset()
+        self.return_completed.emit(result)
 
     def reset(self) -> None:
         self.member = None
@@ -189,11 +187,6 @@ class NoReceiptPage(QWidget):
         self.member_field.clear()
         self.goods.clear()
         self.render_member()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Return without a receipt"))

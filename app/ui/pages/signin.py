@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -17,27 +15,13 @@ from PySide6.QtWidgets import (
 
 from app.services import users
 from app.services.views import UserView
+from app.ui.widgets.base import Retranslating
+from app.ui.widgets.pin_field import PinField
 from app.ui.widgets.status import guarded
 from app.ui.words import ROLES, word
 
 
-class PinField(QLineEdit):
-    """A PIN: digits only, never shown, no input method."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setEchoMode(QLineEdit.EchoMode.Password)
-        self.setMaxLength(6)
-        self.setValidator(QRegularExpressionValidator(r"\d{0,6}", self))
-        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
-
-    def inputMethodQuery(self, query: Qt.InputMethodQuery) -> object:
-        if query == Qt.InputMethodQuery.ImEnabled:
-            return False
-        return super().inputMethodQuery(query)
-
-
-class SignInPage(QWidget):
+class SignInPage(Retranslating, QWidget):
     """Shown at start and when the counter is locked; emits the signed-in user."""
 
     signed_in = Signal(object)  # UserView
@@ -126,11 +110,6 @@ class SignInPage(QWidget):
             self.signed_in.emit(user)
         else:
             self.pin.setFocus()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Counter locked — sign in to continue") if self.locked_by

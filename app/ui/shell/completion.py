@@ -1,59 +1,77 @@
-"""Completing a return from any page: supervisor approval when needed, then the slip and its preview."""
+"""Completing a return from any page: supervisor approval when needed, then the slip and its preview.
+
+The one place the counter writes a return: a page hands over the request and is called back with what
+was written (the approval rewire of issue 9 touches only this module).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from app.errors import DeskError
 from app.services import returns
-from app.services.views import Approval, CompletedReturn, QuoteView, ReturnRequest
+from app.services.views import Approval, CompletedReturn, QuoteView, ReturnRequest, UserView
 from app.ui import fmt, printouts
-from app.ui.dialogs.approval import SupervisorDialog
-from app.ui.dialogs.preview import PreviewDialog
-from app.ui.widgets.status import error_text, guarded, log
+from app.ui.pages.base import Approved, AskSupervisor
+from app.ui.printouts import Printout
+from app.ui.widgets.status import StatusArea, error_text, guarded, log
 from app.ui.words import TENDERS, word
 
-if TYPE_CHECKING:
-    from app.ui.shell.window import MainWindow
 
+class ReturnCompletion:
+    """Writes returns through the services and shows their printouts, for every page of one window."""
 
-def finish_return(window: MainWindow, request: ReturnRequest, quote: QuoteView | None,
-                  on_done: Callable[[], None]) -> None:
-    """Writes the return through the services (one transaction); asks a supervisor first if the quote
-    says so or the services answer NeedsSupervisor."""
-    clerk = window.clerk
-    if clerk is None:
-        return
+    def __init__(self, clerk: Callable[[], UserView | None], status: StatusArea,
+                 ask_supervisor: Callable[[AskSupervisor], None],
+                 show_printouts: Callable[[list[Printout]], None]) -> None:
+        self.clerk = clerk
+        self.status = status
+        self.ask_supervisor = ask_supervisor
+        self.show_printouts = show_printouts
 
-    def attempt(approval: Approval) -> CompletedReturn:
-        return returns.complete(request, clerk, approval)
+    def complete(self, request: ReturnRequest, quote: QuoteView | None, on_completed: Approved) -> None:
+        """Writes the return (one transaction); asks a supervisor first if the quote says so or the
+        services answer NeedsSupervisor."""
+        clerk = self.clerk()
+        if clerk is None:
+            return
 
-    def ask(reasons: tuple[str, ...]) -> None:
-        dialog = SupervisorDialog(clerk, attempt, window, reasons=reasons)
-        dialog.approved.connect(lambda result: completed(window, result, on_done))
-        window.approval_dialog = dialog
-        dialog.open()
-        dialog.pin.setFocus()
+        def attempt(approval: Approval) -> CompletedReturn:
+            return returns.complete(request, clerk, approval)
 
-    if quote is not None and quote.needs_supervisor:
-        ask(quote.supervisor_reasons)
-        return
-    try:
-        result = returns.complete(request, clerk)
-    except returns.NeedsSupervisor as exc:
-        ask(exc.reasons)
-        return
-    except DeskError as exc:
-        window.status.show_error(error_text(exc))
-        return
-    except Exception as exc:  # noqa: BLE001 — a bug: logged; the transaction rolled back
-        log.exception("completing a return failed")
-        window.status.show_error(error_text(exc))
-        return
-    completed(window, result, on_done)
+        def ask(reasons: tuple[str, ...]) -> None:
+            self.ask_supervisor(AskSupervisor(attempt, on_completed, reasons=reasons))
+
+        if quote is not None and quote.needs_supervisor:
+            ask(quote.supervisor_reasons)
+            return
+        try:
+            result = returns.complete(request, clerk)
+        except returns.NeedsSupervisor as exc:
+            ask(exc.reasons)
+            return
+        except DeskError as exc:
+            self.status.show_error(error_text(exc))
+            return
+        except Exception as exc:  # noqa: BLE001 — a bug: logged; the transaction rolled back
+            log.exception("completing a return failed")
+            self.status.show_error(error_text(exc))
+            return
+        on_completed(result)
+
+    def completed(self, result: CompletedReturn) -> None:
+        """What the counter says and prints once a page reports a return completed."""
+        self.status.show_success(lambda: completed_text(result))
+
+    def print_return(self, result: CompletedReturn, reprint: bool) -> None:
+        docs = guarded(self.status.show_error,
+                       lambda: printouts.for_return(result.number, result.coupon_code, result.voucher_code,
+                                                    reprint),
+                       "printing")
+        if docs:
+            self.show_printouts(docs)
 
 
 def completed_text(result: CompletedReturn) -> str:
@@ -64,23 +82,3 @@ def completed_text(result: CompletedReturn) -> str:
     if money:
         text += QCoreApplication.translate("Completion", " to {tenders}").format(tenders=money)
     return text + "."
-
-
-def completed(window: MainWindow, result: CompletedReturn, on_done: Callable[[], None]) -> None:
-    window.status.show_success(lambda: completed_text(result))
-    on_done()
-    window.return_page.open_return(result)
-    window.show_page(window.return_page)
-    show_printouts(window, result, reprint=False)
-
-
-def show_printouts(window: MainWindow, result: CompletedReturn, reprint: bool) -> PreviewDialog | None:
-    docs = guarded(window.status.show_error,
-                   lambda: printouts.for_return(result.number, result.coupon_code, result.voucher_code, reprint),
-                   "printing")
-    if not docs:
-        return None
-    dialog = PreviewDialog(docs, window)
-    window.preview = dialog
-    dialog.open()
-    return dialog

@@ -74,20 +74,22 @@ def log_to_file() -> None:
 
 
 def run_gui(lang: str) -> int:
-    from app.db import init_database
     from app.errors import DeskError
+    from app.services import startup
+    from app.ui.shell.excepthook import install_exception_hook
     from app.ui.shell.window import MainWindow
 
     log_to_file()
     app = make_app(lang)
     try:
-        init_database()
+        startup.open_shop()
     except DeskError as exc:
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.critical(None, "Returns Desk", exc.message(i18n.current_language()))
         return 1
     window = MainWindow()
+    install_exception_hook(window.status.show_error)
     window.resize(1366, 768)
     window.show()
     if app.primaryScreen() is not None and app.primaryScreen().availableGeometry().width() <= 1366:
@@ -96,7 +98,5 @@ def run_gui(lang: str) -> int:
     # else activates it, and the function keys (F5, F10, …) would stay dead until someone clicks.
     QTimer.singleShot(0, window.take_keyboard)
     code = app.exec()
-    from app.db import dispose_engines
-
-    dispose_engines()
+    startup.close_shop()
     return code

@@ -1,39 +1,43 @@
-"""Puts the work pages into the main window and wires their buttons (one place, so the window stays small)."""
+"""The counter's work pages, built with one context, and the table saying which page shows what was found."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from app.services.views import CodeStatusView, CompletedReturn, MemberView, ReceiptView
+from app.ui.pages.base import CounterContext, CounterPage
+from app.ui.pages.code import CodePage
+from app.ui.pages.completed import ReturnPage
+from app.ui.pages.member import MemberPage
+from app.ui.pages.no_receipt import NoReceiptPage
+from app.ui.pages.receipt import ReceiptPage
+from app.ui.shell.welcome import WelcomePage
 
-if TYPE_CHECKING:
-    from app.ui.shell.window import MainWindow
 
+@dataclass(frozen=True)
+class CounterPages:
+    welcome: WelcomePage
+    receipt: ReceiptPage
+    no_receipt: NoReceiptPage
+    member: MemberPage
+    code: CodePage
+    completed: ReturnPage
 
-def build_pages(window: MainWindow) -> None:
-    from app.ui.pages.code import CodePage
-    from app.ui.pages.member import MemberPage
-    from app.ui.pages.no_receipt import NoReceiptPage
-    from app.ui.pages.receipt import ReceiptPage
-    from app.ui.pages.completed import ReturnPage
+    @classmethod
+    def build(cls, context: CounterContext) -> CounterPages:
+        return cls(WelcomePage(context), ReceiptPage(context), NoReceiptPage(context), MemberPage(context),
+                   CodePage(context), ReturnPage(context))
 
-    window.receipt_page = ReceiptPage(window)
-    window.no_receipt_page = NoReceiptPage(window)
-    window.member_page = MemberPage(window)
-    window.code_page = CodePage(window)
-    window.return_page = ReturnPage(window)
-    for page in (window.receipt_page, window.no_receipt_page, window.member_page, window.code_page,
-                 window.return_page):
-        window.pages.addWidget(page)
+    def all(self) -> tuple[CounterPage, ...]:
+        return (self.welcome, self.receipt, self.no_receipt, self.member, self.code, self.completed)
 
-    def open_no_receipt() -> None:
-        window.no_receipt_page.start()
-        window.show_page(window.no_receipt_page)
-
-    def open_members() -> None:
-        window.member_page.start()
-        window.show_page(window.member_page)
-
-    window.no_receipt_button = window.add_page_button(
-        QT_TRANSLATE_NOOP("Pages", "No receipt"), "F5", open_no_receipt)
-    window.member_button = window.add_page_button(QT_TRANSLATE_NOOP("Pages", "Members"), "F6", open_members)
+    def routes(self) -> dict[type, tuple[CounterPage, Callable[[Any], None]]]:
+        """What a look-up found (by its type) → the page that shows it, and how it opens there."""
+        return {
+            ReceiptView: (self.receipt, self.receipt.open_receipt),
+            MemberView: (self.member, self.member.open_member),
+            CodeStatusView: (self.code, self.code.open_code),
+            CompletedReturn: (self.completed, self.completed.open_return),
+        }

@@ -2,32 +2,30 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QWidget
 
 from app.services import shop
 from app.ui import printouts
-from app.ui.dialogs.preview import PreviewDialog
+from app.ui.pages.base import CounterContext
+from app.ui.printouts import Printout
+from app.ui.widgets.base import Retranslating
 from app.ui.widgets.status import guarded
 
-if TYPE_CHECKING:
-    from app.ui.printouts import Printout
-    from app.ui.shell.window import MainWindow
 
 # What each paper is called in the menu (the sizes themselves are the settings' values).
 PAPER_NAMES = {"80mm": "80 mm", "58mm": "58 mm", "a5": "A5", "a4": "A4"}
 
 
-class PrintMenu(QMenu):
+class PrintMenu(Retranslating, QMenu):
     """Opens the usual preview (Print / Save as PDF) on the day's report or the policy poster; the
     paper choice is the owner's, checked by the service (a clerk's click is refused there)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window.menuBar())
-        self.window_ = window
+    def __init__(self, context: CounterContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
         self.eod_action = QAction(self)
         self.eod_action.triggered.connect(self.print_end_of_day)
         self.policy_action = QAction(self)
@@ -53,19 +51,18 @@ class PrintMenu(QMenu):
     def refresh(self) -> None:
         """Tick the paper in use; only the owner may change it (the service says so too)."""
         current = guarded(lambda _m: None, shop.paper, "paper setting") or "80mm"
-        clerk = self.window_.clerk
+        clerk = self.context.clerk()
         owner = clerk is not None and clerk.role == "admin"
         for size, action in self.paper_actions.items():
             action.setChecked(size == current)
             action.setEnabled(owner)
 
-    def _preview(self, make, what: str) -> None:  # type: ignore[no-untyped-def]
-        if self.window_.clerk is None:
+    def _preview(self, make: Callable[[], Printout], what: str) -> None:
+        if self.context.clerk() is None:
             return
-        doc: Printout | None = guarded(self.window_.status.show_error, make, what)
+        doc = guarded(self.context.status.show_error, make, what)
         if doc is not None:
-            self.window_.preview = PreviewDialog([doc], self.window_)
-            self.window_.preview.open()
+            self.context.show_printouts([doc])
 
     def print_end_of_day(self) -> None:
         self._preview(printouts.end_of_day, "print end of day")
@@ -74,17 +71,12 @@ class PrintMenu(QMenu):
         self._preview(printouts.policy_notice, "print policy notice")
 
     def choose_paper(self, size: str) -> None:
-        done = guarded(self.window_.status.show_error, lambda: shop.set_paper(self.window_.clerk, size),
+        done = guarded(self.context.status.show_error, lambda: shop.set_paper(self.context.clerk(), size),
                        "paper setting")
         if done is not None:
-            self.window_.status.show_success(self.tr("Documents now print on {paper} paper.").format(
+            self.context.status.show_success(self.tr("Documents now print on {paper} paper.").format(
                 paper=PAPER_NAMES[done]))
         self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("&Print"))

@@ -2,52 +2,32 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QMainWindow,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QChildEvent, QEvent, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
 
 from app import i18n
-from app.services import lookup, shop
-from app.services.views import CodeStatusView, CompletedReturn, MemberView, ReceiptView, UserView
-from app.ui.widgets.keys import bind_key
-from app.ui.widgets.scan import ScanDetector, ScanField, install_detector
+from app.services import shop
+from app.services.views import CompletedReturn, UserView
+from app.ui.dialogs.approval import SupervisorDialog
+from app.ui.dialogs.preview import PreviewDialog
+from app.ui.pages.base import AskSupervisor, CounterContext, CounterPage
 from app.ui.pages.signin import SignInPage
-from app.ui.widgets.status import StatusArea, guarded
-from app.ui.words import ROLES, word
+from app.ui.printouts import Printout
+from app.ui.shell.completion import ReturnCompletion
+from app.ui.shell.counter_view import CounterView
+from app.ui.shell.menus import CounterMenus
+from app.ui.shell.pages import CounterPages
+from app.ui.shell.scan_router import ScanRouter
+from app.ui.widgets.base import Retranslating
+from app.ui.widgets.scan import ScanDetector, install_detector
+from app.ui.widgets.status import guarded
 
 
-class WelcomePage(QLabel):
-    """What the counter shows between customers: how to start."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("welcome")
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setWordWrap(True)
-        self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def retranslate(self) -> None:
-        self.setText(self.tr(
-            "Scan the customer's receipt, member card, coupon or return slip.\n"
-            "F5 return without a receipt · F6 find a member · F12 lock"))
-
-
-class MainWindow(QMainWindow):
-    """Holds the signed-in clerk; routes every scanned or typed code to the page that shows it."""
+class MainWindow(Retranslating, QMainWindow):
+    """Holds the signed-in clerk and the dialogs it opened; the pages get a context, never the window."""
 
     language_changed = Signal(str)
 
@@ -55,148 +35,123 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.clerk: UserView | None = None
+        self.preview: PreviewDialog | None = None           # the last printout preview opened
+        self.approval_dialog: SupervisorDialog | None = None  # the last supervisor approval asked
         self.shop_name = guarded(lambda _m: None, shop.shop_name, "shop name") or ""
         self.detector = detector or ScanDetector(self)
         install_detector(self.detector)
-        self.detector.code_scanned.connect(self._on_code_scanned)
 
         self.sign_in = SignInPage()
         self.sign_in.set_shop_name(self.shop_name)
         self.sign_in.signed_in.connect(self._on_signed_in)
-        self.counter = QWidget()
-        self.counter.setObjectName("counter")
+        self.view = CounterView(self.shop_name)
+        self.counter, self.scan, self.status, self.pages = (self.view, self.view.scan, self.view.status,
+                                                            self.view.pages)
+        self.view.lock_button.clicked.connect(self.lock)
         self.outer = QStackedWidget()
         self.outer.addWidget(self.sign_in)
         self.outer.addWidget(self.counter)
         self.setCentralWidget(self.outer)
 
-        # header: shop name, who is signed in, lock
-        self.shop_label = QLabel(self.shop_name)
-        self.shop_label.setObjectName("shopName")
-        self.clerk_label = QLabel()
-        self.clerk_label.setObjectName("clerk")
-        self.lock_button = QPushButton()
-        self.lock_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.lock_button.clicked.connect(self.lock)
-        header = QHBoxLayout()
-        header.addWidget(self.shop_label, 1)
-        header.addWidget(self.clerk_label)
-        header.addWidget(self.lock_button)
-
-        # scan bar
-        self.scan_label = QLabel()
-        self.scan = ScanField()
-        self.scan.setObjectName("scanField")
-        self.scan.code_entered.connect(self._on_code_scanned)
-        self.scan_label.setBuddy(self.scan)
-        scan_bar = QHBoxLayout()
-        scan_bar.addWidget(self.scan_label)
-        scan_bar.addWidget(self.scan, 1)
-        self.page_buttons: list[tuple[QPushButton, str, str]] = []
-        self._scan_bar = scan_bar
-
-        self.status = StatusArea()
-        self.pages = QStackedWidget()
-        self.welcome = WelcomePage()
-        self.pages.addWidget(self.welcome)
-
-        column = QVBoxLayout(self.counter)
-        column.setContentsMargins(12, 8, 12, 8)
-        column.addLayout(header)
-        column.addLayout(scan_bar)
-        column.addWidget(self.status)
-        column.addWidget(self.pages, 1)
-
+        self.completion = ReturnCompletion(lambda: self.clerk, self.status, self.ask_supervisor,
+                                           self.show_printouts)
+        self.context = CounterContext(clerk=lambda: self.clerk, status=self.status,
+                                      show_printouts=self.show_printouts, ask_supervisor=self.ask_supervisor,
+                                      complete_return=self.completion.complete,
+                                      print_return=self.completion.print_return)
         self._build_pages()
-        self._build_menus()
+        self.router = ScanRouter(self.status, self.page_set.routes(), self.current_page, self.show_page,
+                                 self.active_modal)
+        self.detector.code_scanned.connect(self._on_code_scanned)
+        self.scan.code_entered.connect(self._on_code_scanned)
+        self.menus = CounterMenus(self, self.context, new_customer=self.new_customer,
+                                  focus_scan=self.scan.setFocus, lock=self.lock,
+                                  switch_language=self.switch_language)
+        self.counter_menu, self.print_menu = self.menus.counter_menu, self.menus.print_menu
+        self.language_actions = self.menus.language_actions
         self.retranslate()
         self.outer.setCurrentWidget(self.sign_in)
         self.sign_in.start()
 
     # -- pages ---------------------------------------------------------------------------------
     def _build_pages(self) -> None:
-        """The work pages; each one is added by its own module (see app.ui.pages)."""
-        from app.ui.shell.pages import build_pages
+        self.page_set = CounterPages.build(self.context)
+        for page in self.page_set.all():
+            self.pages.addWidget(page)
+        self.welcome = self.page_set.welcome
+        self.receipt_page, self.no_receipt_page = self.page_set.receipt, self.page_set.no_receipt
+        self.member_page, self.code_page = self.page_set.member, self.page_set.code
+        self.return_page = self.page_set.completed
+        self.receipt_page.return_completed.connect(self._on_return_completed)
+        self.no_receipt_page.return_completed.connect(self._on_return_completed)
+        self.member_page.found_chosen.connect(self.open_found)
+        self.no_receipt_button = self.view.add_page_button(QT_TRANSLATE_NOOP("Pages", "No receipt"), "F5",
+                                                           self.open_no_receipt)
+        self.member_button = self.view.add_page_button(QT_TRANSLATE_NOOP("Pages", "Members"), "F6",
+                                                       self.open_members)
 
-        build_pages(self)
+    def open_no_receipt(self) -> None:
+        self.no_receipt_page.start()
+        self.show_page(self.no_receipt_page)
 
-    def add_page_button(self, text: str, shortcut: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
-        button = QPushButton()
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        bind_key(button, shortcut)
-        button.clicked.connect(slot)
-        self._scan_bar.addWidget(button)
-        self.page_buttons.append((button, text, shortcut))
-        return button
+    def open_members(self) -> None:
+        self.member_page.start()
+        self.show_page(self.member_page)
 
-    def show_page(self, page: QWidget) -> None:
+    def show_page(self, page: CounterPage) -> None:
         self.pages.setCurrentWidget(page)
 
-    def current_page(self) -> QWidget:
-        return self.pages.currentWidget()
+    def current_page(self) -> CounterPage:
+        page = self.pages.currentWidget()
+        assert isinstance(page, CounterPage)
+        return page
+
+    def work_pages(self) -> list[CounterPage]:
+        return list(self.page_set.all())
 
     def new_customer(self) -> None:
         """Esc: forget the current customer and go back to the scan field."""
         for page in self.work_pages():
-            reset = getattr(page, "reset", None)
-            if callable(reset):
-                reset()
+            page.reset()
         self.pages.setCurrentWidget(self.welcome)
         self.status.show_info("")
         self.scan.setFocus()
 
-    def work_pages(self) -> list[QWidget]:
-        return [self.pages.widget(i) for i in range(self.pages.count())]
+    def open_found(self, found: object) -> None:
+        """Shows a receipt, member, code or return, as a scan of its code would."""
+        self.router.open_found(found)
+
+    def _on_return_completed(self, result: CompletedReturn) -> None:
+        self.completion.completed(result)
+        self.return_page.open_return(result)
+        self.show_page(self.return_page)
+        self.completion.print_return(result, False)
 
     # -- codes ---------------------------------------------------------------------------------
     def _on_code_scanned(self, code: str) -> None:
         if self.clerk is None or self.outer.currentWidget() is not self.counter:
             return  # a scan on the lock screen does nothing
-        if not code:
-            self.enter_pressed()
-            return
-        active = self.active_modal()
-        if active is not None:
-            accept = getattr(active, "accept_scan", None)
-            if not callable(accept) or accept(code) or self.active_modal() is not None:
-                return  # the dialog took it (or ignores it): nothing reaches the page underneath
-        page = self.current_page()
-        accept = getattr(page, "accept_scan", None)
-        if callable(accept):
-            self.status.clear_message()  # what an earlier scan left (e.g. "nothing found") is old news now
-            if accept(code):
-                return
-        found = guarded(self.status.show_error, lambda: lookup.find(code), "look-up")
-        if found is not None:
-            self.open_found(found)
+        self.router.route(code)
 
     def active_modal(self) -> QWidget | None:
-        from PySide6.QtWidgets import QApplication
-
         modal = QApplication.activeModalWidget()
         return modal if modal is not None and modal is not self else None
 
-    def open_found(self, found: object) -> None:
-        """Shows a receipt, member, code or return, as a scan of its code would."""
-        self.status.show_info("")
-        if isinstance(found, ReceiptView):
-            self.receipt_page.open_receipt(found)
-            self.show_page(self.receipt_page)
-        elif isinstance(found, MemberView):
-            self.member_page.open_member(found)
-            self.show_page(self.member_page)
-        elif isinstance(found, CodeStatusView):
-            self.code_page.open_code(found)
-            self.show_page(self.code_page)
-        elif isinstance(found, CompletedReturn):
-            self.return_page.open_return(found)
-            self.show_page(self.return_page)
+    # -- dialogs the pages ask for ---------------------------------------------------------------
+    def show_printouts(self, docs: Sequence[Printout]) -> None:
+        self.preview = PreviewDialog(list(docs), self)
+        self.preview.open()
 
-    def enter_pressed(self) -> None:
-        """Enter in an empty scan field: the page's main action (complete the return)."""
-        action = getattr(self.current_page(), "main_action", None)
-        if callable(action):
-            action()
+    def ask_supervisor(self, ask: AskSupervisor) -> None:
+        if self.clerk is None:
+            return
+        dialog = SupervisorDialog(self.clerk, ask.attempt, self, reasons=ask.reasons, with_reason=ask.with_reason,
+                                  purpose=ask.purpose or "")
+        approved: Callable[[CompletedReturn], None] = ask.approved
+        dialog.approved.connect(approved)
+        self.approval_dialog = dialog
+        dialog.open()
+        dialog.pin.setFocus()
 
     # -- sign-in and lock ----------------------------------------------------------------------
     def _on_signed_in(self, user: UserView) -> None:
@@ -213,87 +168,22 @@ class MainWindow(QMainWindow):
         self.outer.setCurrentWidget(self.sign_in)
         self.sign_in.start(locked_by=previous)
 
-    # -- menus and language --------------------------------------------------------------------
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.counter_menu = bar.addMenu("")
-        self.new_action = QAction(self)
-        self.new_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        self.new_action.triggered.connect(self.new_customer)
-        self.lock_action = QAction(self)
-        self.lock_action.setShortcuts([QKeySequence(Qt.Key.Key_F12), QKeySequence("Ctrl+L")])
-        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.lock_action.triggered.connect(self.lock)
-        self.focus_scan_action = QAction(self)
-        self.focus_scan_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
-        self.focus_scan_action.triggered.connect(lambda: self.scan.setFocus())
-        self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.triggered.connect(self.close)
-        for action in (self.new_action, self.focus_scan_action, self.lock_action):
-            self.counter_menu.addAction(action)
-        self.counter_menu.addSeparator()
-        self.counter_menu.addAction(self.quit_action)
-        self.addActions([self.new_action, self.focus_scan_action, self.lock_action])
-
-        # end-of-day report, policy notice, paper size
-        from app.ui.shell.print_menu import PrintMenu
-
-        self.print_menu = PrintMenu(self)
-        bar.addMenu(self.print_menu)
-
-        self.language_menu = bar.addMenu("")
-        group = QActionGroup(self)
-        self.language_actions: dict[str, QAction] = {}
-        for lang, name in (("zh_CN", "中文"), ("en", "English")):
-            action = QAction(name, self, checkable=True)
-            action.setData(lang)
-            action.setChecked(lang == i18n.current_language())
-            action.triggered.connect(lambda _checked=False, code=lang: self.switch_language(code))
-            group.addAction(action)
-            self.language_menu.addAction(action)
-            self.language_actions[lang] = action
-
+    # -- language ------------------------------------------------------------------------------
     def switch_language(self, lang: str) -> None:
         i18n.install(lang)
-        for code, action in self.language_actions.items():
-            action.setChecked(code == lang)
+        self.menus.tick_language(lang)
         self.language_changed.emit(lang)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         title = self.tr("Returns Desk")
         self.setWindowTitle(f"{self.shop_name} — {title}" if self.shop_name else title)
-        self.counter_menu.setTitle(self.tr("&Counter"))
-        self.language_menu.setTitle(self.tr("&Language"))
-        self.new_action.setText(self.tr("Next customer"))
-        self.focus_scan_action.setText(self.tr("Go to the scan field"))
-        self.lock_action.setText(self.tr("Lock the counter"))
-        self.quit_action.setText(self.tr("Quit"))
-        self.lock_button.setText(self.tr("Lock (F12)"))
-        self.scan_label.setText(self.tr("&Code:"))
-        self.scan.setPlaceholderText(self.tr("Scan or type a receipt, card, coupon or return number, then Enter"))
-        for button, text, shortcut in self.page_buttons:
-            button.setText(f"{self.translate_page_text(text)} ({shortcut})")
-        if self.clerk is not None:
-            self.clerk_label.setText(self.tr("{role}: {name}").format(role=word(ROLES, self.clerk.role),
-                                                                      name=self.clerk.display_name))
-        else:
-            self.clerk_label.clear()
+        self.menus.retranslate()
+        self.view.retranslate_for(self.clerk)
 
-    def translate_page_text(self, text: str) -> str:
-        from PySide6.QtCore import QCoreApplication
-
-        return QCoreApplication.translate("Pages", text)
-
-    # -- dialogs -------------------------------------------------------------------------------
+    # -- the keyboard after a dialog -------------------------------------------------------------
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ChildPolished:
-            child = event.child()  # type: ignore[attr-defined]
+        if event.type() == QEvent.Type.ChildPolished and isinstance(event, QChildEvent):
+            child = event.child()
             if isinstance(child, QDialog) and not child.property("handsKeyboardBack"):
                 child.setProperty("handsKeyboardBack", True)
                 child.finished.connect(lambda _result: self.take_keyboard())
@@ -317,8 +207,6 @@ class MainWindow(QMainWindow):
             self.scan.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        from PySide6.QtWidgets import QApplication
-
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.detector)

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from app.services.views import QuoteView
 from app.ui import fmt
+from app.ui.widgets.base import Retranslating
 from app.ui.widgets.receipt_model import OUTCOME_COLOURS
 from app.ui.words import OUTCOMES, SUPERVISOR_REASONS, TENDERS, word
 
 
-class QuotePanel(QWidget):
+class QuotePanel(Retranslating, QWidget):
     """Left: the lines and their explanations; right: totals. Fed a QuoteView, or a message."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -94,10 +95,8 @@ class QuotePanel(QWidget):
         self.message = ""
         self.render()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.render()
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self.render()
 
     def render(self) -> None:
         q = self.quote

@@ -6,11 +6,12 @@ import logging
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from app.errors import INTERNAL_ERROR, DeskError
 from app.i18n import current_language
+from app.ui.widgets.base import Retranslating
 
 log = logging.getLogger("returns_desk.ui")
 T = TypeVar("T")
@@ -18,7 +19,7 @@ T = TypeVar("T")
 Message = str | Callable[[], str]
 
 
-class StatusArea(QLabel):
+class StatusArea(Retranslating, QLabel):
     """One line (wrapping when long) that says what just happened: info, success or an error.
 
     Give it a function (`lambda: self.tr("…").format(…)`) rather than finished text and a language switch
@@ -59,15 +60,14 @@ class StatusArea(QLabel):
     def clear_message(self) -> None:
         self._show("info", "")
 
-    def changeEvent(self, event: QEvent) -> None:
+    def retranslate(self) -> None:
         # Qt may announce one switch more than once: act only when the language really changed.
-        if event.type() == QEvent.Type.LanguageChange and self._language != current_language():
+        if self._language != current_language():
             if self._again is not None:
                 self._show(self.kind, self._again)
             elif self.text():
                 self.clear_message()
             self._language = current_language()
-        super().changeEvent(event)
 
 
 def error_text(exc: BaseException) -> str:
