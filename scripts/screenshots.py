@@ -12,11 +12,15 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from app.ui.shell.window import MainWindow
 
 SIZE = (1366, 768)
 # What docs/screenshots keeps (the README shows them); --all writes every screen for a review.
@@ -51,13 +55,12 @@ def capture(app: QApplication, window: QWidget, path: Path, dialog: QWidget | No
     print(f"saved {path}")
 
 
-def scan(window, code: str) -> None:  # type: ignore[no-untyped-def]
+def scan(window: MainWindow, code: str) -> None:
     window._on_code_scanned(code)
 
 
 def screens(app: QApplication, lang: str, out: Path, showcase: dict[str, str]) -> None:
     from app import i18n
-    from app.services import catalogue
     from app.ui.shell.window import MainWindow
 
     i18n.install(lang)
@@ -72,6 +75,16 @@ def screens(app: QApplication, lang: str, out: Path, showcase: dict[str, str]) -
     window.sign_in.pin.setText("1111")
     window.sign_in.attempt()
     capture(app, window, out / f"welcome-{lang}.png")
+    receipts(app, window, lang, out, showcase)
+    approval(app, window, lang, out, showcase)
+    coupon_and_member(app, window, lang, out, showcase)
+    window.close()
+    window.deleteLater()  # one window at a time: the next language builds its own
+    settle(app)
+
+
+def receipts(app: QApplication, window: MainWindow, lang: str, out: Path, showcase: dict[str, str]) -> None:
+    from app.services import catalogue
 
     general = next(v for k, v in showcase.items() if k.startswith("general"))
     scan(window, general)
@@ -93,6 +106,8 @@ def screens(app: QApplication, lang: str, out: Path, showcase: dict[str, str]) -
         window.receipt_page.exchange_goods.add(product)
     capture(app, window, out / f"exchange-{lang}.png")
 
+
+def approval(app: QApplication, window: MainWindow, lang: str, out: Path, showcase: dict[str, str]) -> None:
     personal = next(v for k, v in showcase.items() if k.startswith("personal"))
     scan(window, personal)
     table = window.receipt_page.table
@@ -114,7 +129,12 @@ def screens(app: QApplication, lang: str, out: Path, showcase: dict[str, str]) -
     preview.close()
     capture(app, window, out / f"completed-return-{lang}.png")
 
+
+def coupon_and_member(app: QApplication, window: MainWindow, lang: str, out: Path, showcase: dict[str, str]) -> None:
+    from app.services import catalogue
+
     # a goodwill coupon: a quality fault on the general receipt
+    general = next(v for k, v in showcase.items() if k.startswith("general"))
     scan(window, general)
     table = window.receipt_page.table
     lines = window.receipt_page.lines
@@ -140,9 +160,6 @@ def screens(app: QApplication, lang: str, out: Path, showcase: dict[str, str]) -
 
     scan(window, "M100002")
     capture(app, window, out / f"member-{lang}.png")
-    window.close()
-    window.deleteLater()  # one window at a time: the next language builds its own
-    settle(app)
 
 
 def main(argv: list[str] | None = None) -> int:

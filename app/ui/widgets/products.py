@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -38,7 +39,7 @@ class ChosenModel(QAbstractTableModel):
 
     changed = Signal()
 
-    def __init__(self, with_reason: bool, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, with_reason: bool, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.with_reason = with_reason
         self.rows: list[Chosen] = []
@@ -152,7 +153,7 @@ class ChosenTable(QTableView):
         for column in range(1, self.chosen.columnCount()):
             self.resizeColumnToContents(column)
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         row = self.currentIndex().row() if self.currentIndex().isValid() else -1
         key, shift = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

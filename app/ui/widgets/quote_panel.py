@@ -109,7 +109,7 @@ class QuotePanel(Retranslating, QWidget):
             return
         engine = q.quote
         rows = []
-        for d in engine.lines:  # type: ignore[attr-defined]
+        for d in engine.lines:
             colour = OUTCOME_COLOURS.get(d.outcome, "#8a4b00")
             name = escape(self.names.get(d.line, d.sku or ""))
             rows.append(
@@ -123,26 +123,26 @@ class QuotePanel(Retranslating, QWidget):
             self.total_label.setText(fmt.money(q.price_difference))
         else:
             self.total_caption.setText(self.tr("Refund"))
-            self.total_label.setText(fmt.money(engine.refund_total if not exchange  # type: ignore[attr-defined]
+            self.total_label.setText(fmt.money(engine.refund_total if not exchange
                                                else max(0, -q.price_difference)))
         # what really goes back, after exchange goods are paid for (an exchange's difference included)
         tenders = [f"{word(TENDERS, t.method)} {fmt.money(t.amount)}" for t in q.refund_tenders]
         self.tenders_label.setText(self.tr("Back to: {tenders}").format(tenders=", ".join(tenders))
                                    if tenders else "")
         extras = []
-        if engine.withheld_coupon_share:  # type: ignore[attr-defined]
+        if engine.withheld_coupon_share:
             extras.append(self.tr("Paid by coupon, not refunded: {amount}").format(
-                amount=fmt.money(engine.withheld_coupon_share)))  # type: ignore[attr-defined]
-        if engine.points_reversed:  # type: ignore[attr-defined]
-            extras.append(self.tr("Points to reverse: {points}").format(points=engine.points_reversed))  # type: ignore[attr-defined]
-        coupon = engine.goodwill_coupon  # type: ignore[attr-defined]
+                amount=fmt.money(engine.withheld_coupon_share)))
+        if engine.points_reversed:
+            extras.append(self.tr("Points to reverse: {points}").format(points=engine.points_reversed))
+        coupon = engine.goodwill_coupon
         if coupon is not None:
             extras.append(self.tr("Goodwill coupon: {value} off {spend}, {days} days").format(
                 value=fmt.money(coupon.value), spend=fmt.money(coupon.min_spend), days=coupon.days_valid))
         if exchange:
             extras.append(self.tr("Goods going out: {total}").format(total=fmt.money(q.exchange_total)))
             extras.append(self.tr("Worth of goods coming back: {credit}").format(
-                credit=fmt.money(q.exchange_credit + engine.refund_total)))  # type: ignore[attr-defined]
+                credit=fmt.money(q.exchange_credit + engine.refund_total)))
             if q.price_difference > 0:
                 extras.append(self.tr("Price difference: the customer pays {amount}").format(
                     amount=fmt.money(q.price_difference)))

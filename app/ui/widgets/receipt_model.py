@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from app.domain.quote import LineDecision
 from app.services.views import ReceiptLineView, ReceiptView, ReturnItem
 from app.ui import fmt
 from app.ui.words import CONDITIONS, OUTCOMES, REASONS, word
@@ -40,12 +41,12 @@ OUTCOME_COLOURS = {"refund": "#1e6b3a", "refused": "#9b1c1c", "refused_overridab
 class ReceiptLinesModel(QAbstractTableModel):
     picks_changed = Signal()
 
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.receipt: ReceiptView | None = None
         self.lines: list[ReceiptLineView] = []
         self.picks: dict[int, Pick] = {}
-        self.decisions: dict[int, object] = {}  # line_no -> LineDecision of the latest quote
+        self.decisions: dict[int, LineDecision] = {}  # line_no -> the latest quote's decision
         self._headers: list[str] = []
 
     # -- data in -------------------------------------------------------------------------------
@@ -57,7 +58,7 @@ class ReceiptLinesModel(QAbstractTableModel):
         self.decisions = {}
         self.endResetModel()
 
-    def set_decisions(self, decisions: dict[int, object]) -> None:
+    def set_decisions(self, decisions: dict[int, LineDecision]) -> None:
         if decisions == self.decisions:
             return
         self.decisions = decisions
@@ -183,7 +184,7 @@ class ReceiptLinesModel(QAbstractTableModel):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == Col.OUTCOME and decision is not None:
-                return QBrush(QColor(OUTCOME_COLOURS.get(decision.outcome, "#8a4b00")))  # type: ignore[attr-defined]
+                return QBrush(QColor(OUTCOME_COLOURS.get(decision.outcome, "#8a4b00")))
             if line.qty_returnable == 0:
                 return QBrush(QColor("#888888"))
         if role == Qt.ItemDataRole.FontRole and col == Col.QTY and pick.qty:
@@ -199,14 +200,14 @@ class ReceiptLinesModel(QAbstractTableModel):
                 return self.tr("{qty} × {price}, line discount {discount}").format(
                     qty=line.qty_sold, price=fmt.money(line.unit_price), discount=fmt.money(line.line_discount))
             if col == Col.OUTCOME and decision is not None:
-                return fmt.explanation(decision.explanation)  # type: ignore[attr-defined]
+                return fmt.explanation(decision.explanation)
             if col == Col.ITEM:
                 return f"{line.sku} · {fmt.product_name(line.name_zh, line.name_en)}"
             if col in (Col.FLAGS, Col.REASON, Col.CONDITION):  # in full where a narrow column cuts them
                 return self._text(line, pick, decision, col) or None
         return None
 
-    def _text(self, line: ReceiptLineView, pick: Pick, decision: object, col: int) -> str:
+    def _text(self, line: ReceiptLineView, pick: Pick, decision: LineDecision | None, col: int) -> str:
         if col == Col.NO:
             return str(line.line_no)
         if col == Col.ITEM:
@@ -230,10 +231,10 @@ class ReceiptLinesModel(QAbstractTableModel):
         if col == Col.OUTCOME:
             if decision is None:
                 return ""
-            text = word(OUTCOMES, decision.outcome)  # type: ignore[attr-defined]
+            text = word(OUTCOMES, decision.outcome)
             return self.override_text(text) if pick.override else text
         if col == Col.REFUND:
-            return fmt.money(decision.refund) if decision is not None else ""  # type: ignore[attr-defined]
+            return fmt.money(decision.refund) if decision is not None else ""
         return ""
 
     def override_text(self, outcome: str) -> str:

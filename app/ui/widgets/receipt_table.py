@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -119,11 +121,11 @@ class ReceiptTable(QTableView):
             if column != Col.ITEM:  # the item column stretches into whatever is left
                 self.setColumnWidth(column, width)
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.share_width()
 
-    def scan_snapshot(self):  # type: ignore[no-untyped-def]
+    def scan_snapshot(self) -> Callable[[], None]:
         return self.lines.snapshot()
 
     def current_row(self) -> int:
@@ -202,7 +204,7 @@ class LineEditor(QWidget):
         model.modelReset.connect(self.load)
         self.retranslate()
 
-    def eventFilter(self, watched, event) -> bool:  # type: ignore[no-untyped-def]
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and event.key() in ENTER_KEYS:
             self.enter_pressed.emit()
             return True
@@ -235,7 +237,7 @@ class LineEditor(QWidget):
         if not self._loading:
             self.model_.set_qty(self.table.current_row(), value)
 
-    def _on_combo(self, setter, keys: list[str], index: int) -> None:  # type: ignore[no-untyped-def]
+    def _on_combo(self, setter: Callable[[int, str], None], keys: list[str], index: int) -> None:
         if not self._loading and index >= 0:
             setter(self.table.current_row(), keys[index])
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 ROOT = QModelIndex()  # the invisible root: rows and columns hang off it
@@ -14,7 +14,7 @@ Index = QModelIndex | QPersistentModelIndex
 class RowsModel(QAbstractTableModel):
     """`headers()` is called each time, so a language switch only needs `retranslate()`."""
 
-    def __init__(self, headers: Callable[[], Sequence[str]], parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, headers: Callable[[], Sequence[str]], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.headers = headers
         self.rows: list[Sequence[str]] = []

@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDoubleSpinBox,
     QLineEdit,
     QPlainTextEdit,
+    QSpinBox,
     QTextEdit,
     QWidget,
 )
@@ -59,9 +61,9 @@ def snapshot(widget: QWidget) -> Callable[[], None] | None:
         def put_back_spin() -> None:
             widget.setProperty("value", value)
             line = widget.findChild(QLineEdit)
-            show = getattr(widget, "textFromValue", None)
-            if line is not None and show is not None:  # typed text not yet committed lives in the editor
-                line.setText(widget.prefix() + show(value) + widget.suffix())  # type: ignore[attr-defined]
+            if line is not None and isinstance(widget, QSpinBox | QDoubleSpinBox):
+                # typed text not yet committed lives in the editor
+                line.setText(widget.prefix() + widget.textFromValue(value) + widget.suffix())
 
         return put_back_spin
     if isinstance(widget, QComboBox):
