@@ -49,14 +49,14 @@ class CounterView(QWidget):
         column.addWidget(self.status)
         column.addWidget(self.pages, 1)
 
-    def add_page_button(self, text: str, shortcut: str, slot: Callable[[], None]) -> QPushButton:
+    def add_page_button(self, text: object, shortcut: str, slot: Callable[[], None]) -> QPushButton:
         """A button in the scan bar opening a page (`text` is marked for the "Pages" translations)."""
         button = QPushButton()
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         bind_key(button, shortcut)
         button.clicked.connect(lambda _checked=False: slot())
         self.scan_bar.addWidget(button)
-        self.page_buttons.append((button, text, shortcut))
+        self.page_buttons.append((button, str(text), shortcut))
         return button
 
     def retranslate_for(self, clerk: UserView | None) -> None:
