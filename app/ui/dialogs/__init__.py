@@ -1,1 +1,1 @@
-"""dialogs"""
+"""Dialogs over the counter: the supervisor's approval and the printout preview."""
