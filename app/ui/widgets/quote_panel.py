@@ -7,6 +7,7 @@ from html import escape
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from app.domain.quote import ReturnQuote
 from app.services.views import QuoteView
 from app.ui import fmt
 from app.ui.widgets.base import Retranslating
@@ -107,7 +108,7 @@ class QuotePanel(Retranslating, QWidget):
             for label in (self.tenders_label, self.extras_label, self.supervisor_label):
                 label.clear()
             return
-        engine = q.quote
+        engine: ReturnQuote = q.quote  # typed so by the services (QuoteView.quote)
         rows = []
         for d in engine.lines:
             colour = OUTCOME_COLOURS.get(d.outcome, "#8a4b00")
