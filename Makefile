@@ -27,7 +27,7 @@ install-test: $(VENV)/.installed-test translations
 
 # Compiled Qt translations (.qm) are built from the .ts sources, never committed.
 translations: $(VENV)/.installed
-	@$(PY) -m app.i18n_build
+	@$(PY) scripts/build_translations.py
 
 demo: install
 	@mkdir -p var

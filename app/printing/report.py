@@ -30,8 +30,8 @@ def render_end_of_day(report: EndOfDayData, shop: ShopInfo, paper: str = "a4", l
     wide = not sheet.paper.roll
     frame.shop_heading(sheet, shop, lang)
     frame.title(sheet, "eod_title", lang)
-    sheet.pair(_t("日期", "Date", lang), day(report.day), bold=True)
-    sheet.pair(_t("打印时间", "Printed", lang), shop_time(report.generated_at))
+    sheet.pair(_t("日期", "Date", lang), day(report.day, shop.tz), bold=True)
+    sheet.pair(_t("打印时间", "Printed", lang), shop_time(report.generated_at, shop.tz))
     _summary(sheet, report, lang)
     _heading(sheet, "tenders", lang)
     tender_cols = [("方式", "Tender", 0.6, "left"), ("金额", "Amount", 0.4, "right")]
@@ -47,14 +47,14 @@ def render_end_of_day(report: EndOfDayData, shop: ShopInfo, paper: str = "a4", l
     _heading(sheet, "returns", lang)
     if wide:
         frame.table(sheet, RETURNS_COLUMNS,
-                    [[r.number, shop_time(r.time)[-5:], one(r.kind, lang), r.clerk,
+                    [[r.number, shop_time(r.time, shop.tz)[-5:], one(r.kind, lang), r.clerk,
                       r.receipt_no or one("no_receipt", lang), _status(r.status, lang), _amount(r, lang)]
                      for r in report.returns], lang, sheet.size * 0.9)
     else:
         if not report.returns:
             _none(sheet, lang)
         for r in report.returns:
-            sheet.pair(f"{r.number}  {shop_time(r.time)[-5:]}", _amount(r, lang))
+            sheet.pair(f"{r.number}  {shop_time(r.time, shop.tz)[-5:]}", _amount(r, lang))
             detail = " · ".join([one(r.kind, lang), r.clerk, r.receipt_no or one("no_receipt", lang),
                                  _status(r.status, lang)])
             sheet.text(detail, sheet.size * 0.85, indent=sheet.size)

@@ -56,11 +56,11 @@ def scan(window, code: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def screens(app: QApplication, lang: str, out: Path, showcase: dict[str, str]) -> None:
-    from app import i18n
+    from app.ui import translation
     from app.services import catalogue
     from app.ui.window import MainWindow
 
-    i18n.install(lang)
+    translation.install(lang)
     window = MainWindow()
     window.setWindowState(Qt.WindowState.WindowNoState)
     window.setGeometry(0, 0, *SIZE)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import i18n
+from app.ui import translation
 from app.services import lookup, shop
 from app.services.views import CodeStatusView, CompletedReturn, MemberView, ReceiptView, UserView
 from app.ui.keys import bind_key
@@ -255,7 +256,7 @@ class MainWindow(QMainWindow):
             self.language_actions[lang] = action
 
     def switch_language(self, lang: str) -> None:
-        i18n.install(lang)
+        translation.install(lang)
         for code, action in self.language_actions.items():
             action.setChecked(code == lang)
         self.language_changed.emit(lang)
