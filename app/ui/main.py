@@ -10,8 +10,8 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from app import i18n
-from app.ui import translation
 from app.settings import resources_dir
+from app.ui import translation
 
 log = logging.getLogger("returns_desk.ui")
 

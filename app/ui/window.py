@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from app import i18n
-from app.ui import translation
 from app.services import lookup, shop
 from app.services.views import CodeStatusView, CompletedReturn, MemberView, ReceiptView, UserView
+from app.ui import translation
 from app.ui.keys import bind_key
 from app.ui.scan import ScanDetector, ScanField, install_detector
 from app.ui.signin import SignInPage

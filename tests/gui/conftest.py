@@ -8,13 +8,12 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from app import i18n
-from app.ui import translation
 from app.db import dispose_engines, init_database, session_scope
 from app.models import Return, User
 from app.services.imports import import_members, import_products, import_sales
 from app.services.shop import set_settings
 from app.services.users import create_user
+from app.ui import translation
 from app.ui.main import style_app
 from app.ui.scan import ScanDetector
 from tests.store import jsonl

@@ -10,13 +10,13 @@ from sqlalchemy import select
 from app.cli import main
 from app.db import dispose_engines, session_scope
 from app.domain.money import format_fen
-from app.services.policy import current_policy
 from app.models import Coupon, Member, Product, Return
 from app.printing import PAPERS
 from app.services import documents, returns
 from app.services.demo import create_demo_shop
 from app.services.imports import import_sales
 from app.services.lookup import find_receipt
+from app.services.policy import current_policy
 from app.services.users import list_users
 from app.services.views import Approval, ExchangeItem, NoReceiptItem, ReturnItem, ReturnRequest
 from tests.printing import pdfcheck
