@@ -63,8 +63,7 @@ def slip(kind: str = "return", lines: int | None = None, long_names: bool = Fals
     reasons = ["quality_fault", "changed_mind", "wrong_item", "damaged_at_sale"]
     picked = [goods[-1]] if kind == "exchange" and lines == 1 else [goods[i % len(goods)] for i in range(lines)]
     returned = tuple(
-        ReturnedLine(zh, en, min(1 + i % 3, most), reasons[i % 4], min(1 + i % 3, most) * price,
-                     "refund" if i % 5 else "exchange_only")
+        ReturnedLine(zh, en, min(1 + i % 3, most), reasons[i % 4], min(1 + i % 3, most) * price, "refund")
         for i, (zh, en, price, most) in enumerate(picked))
     worth = sum(r.refund for r in returned)
     if coupon_share is None:
