@@ -60,10 +60,10 @@ def scan(window: MainWindow, code: str) -> None:
 
 
 def screens(app: QApplication, lang: str, out: Path, showcase: dict[str, str]) -> None:
-    from app import i18n
+    from app.ui import translation
     from app.ui.shell.window import MainWindow
 
-    i18n.install(lang)
+    translation.install(lang)
     window = MainWindow()
     window.setWindowState(Qt.WindowState.WindowNoState)
     window.setGeometry(0, 0, *SIZE)

@@ -1,4 +1,4 @@
-"""The counter's fixed words: reasons, conditions, tiers, tenders, outcomes — ids and zh/en labels."""
+"""The shop's vocabulary once: every fixed id the counter stores, with the wording the domain explains in."""
 
 from __future__ import annotations
 
@@ -38,6 +38,9 @@ TENDER_METHODS: dict[str, tuple[str, str]] = {
 # Coupon tenders are never paid out as money; their share of a refund is withheld.
 COUPON_METHODS = frozenset({"coupon"})
 
+# How a customer may pay a price difference at the counter: any tender that is money.
+DIFFERENCE_METHODS = tuple(m for m in TENDER_METHODS if m not in COUPON_METHODS)
+
 OUTCOMES: dict[str, tuple[str, str]] = {
     "refund": ("同意退款", "refund"),
     "exchange_only": ("只能换货", "exchange only"),
@@ -53,6 +56,33 @@ SUPERVISOR_REASONS: dict[str, tuple[str, str]] = {
     "no_receipt": ("无小票退货", "return without a receipt"),
     "override": ("主管特批", "supervisor override"),
 }
+
+# Why a supervisor overrides a refusal or gives a goodwill coupon (the reason list of an approval).
+OVERRIDE_REASONS: dict[str, tuple[str, str]] = {
+    "goodwill": ("善意补偿", "goodwill"),
+    "store_error": ("门店差错", "store error"),
+    "quality_dispute": ("质量争议", "quality dispute"),
+    "other": ("其他", "other"),
+}
+
+# Why a coupon or store credit was issued: an override reason, or compensation for a complaint.
+ISSUE_REASONS: dict[str, tuple[str, str]] = {
+    **OVERRIDE_REASONS,
+    "complaint": ("投诉补偿", "complaint compensation"),
+}
+
+KINDS: dict[str, tuple[str, str]] = {
+    "return": ("退货", "return"),
+    "exchange": ("换货", "exchange"),
+}
+
+# Ids the screens name but the domain never explains in words: the screens' table carries the wording.
+POLICY_CLASSES = ("general", "fresh", "appliance", "personal_care", "customized", "non_returnable")
+CODE_KINDS = ("coupon", "store_credit")
+STATUSES = ("issued", "redeemed", "expired", "void", "completed", "voided", "open", "resolved", "closed")
+COMPLAINT_TYPES = ("quality", "return", "price", "service", "other")
+SEVERITIES = ("normal", "urgent", "major")
+ROLES = ("clerk", "supervisor", "admin")
 
 
 def label(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db import session_scope
-from app.domain.policy import Policy, load_active_policy
+from app.domain.policy import Policy
 from app.errors import InvalidInput, NotFound
 from app.models import (
     Complaint,
@@ -48,6 +48,7 @@ from app.printing.data import (
     VoucherData,
 )
 from app.printing.policy_words import notice_from_policy
+from app.services.policy import current_policy
 from app.services.sale_rows import normalise_code
 from app.services.shop import get_settings
 from app.services.shop import paper as shop_paper
@@ -106,7 +107,7 @@ def shop_info(url: str | None = None) -> ShopInfo:
         # One setting holding "中文 / English" (as the demo shop has it): each print takes its half.
         feedback, feedback_en = feedback.rsplit(" / ", 1)
     return ShopInfo(name=cfg["shop.name"], address=cfg["shop.address"], phone=cfg["shop.phone"],
-                    feedback=feedback, name_en=cfg.get("shop.name_en", ""), feedback_en=feedback_en)
+                    feedback=feedback, name_en=cfg.get("shop.name_en", ""), feedback_en=feedback_en, tz=SHOP_TZ)
 
 
 def slip_data(number: str, url: str | None = None, *, reprint: bool = False) -> SlipData:
@@ -248,7 +249,7 @@ def _tender_order(totals: dict[str, int]) -> list[tuple[str, int]]:
 
 def policy_notice_data(policy: Policy | None = None, printed: date | None = None) -> PolicyNoticeData:
     """The notice for `policy`, or for the policy the engine is using now, dated today."""
-    notice = notice_from_policy(policy or load_active_policy())
+    notice = notice_from_policy(policy or current_policy())
     return replace(notice, printed=printed or today())
 
 

@@ -1,6 +1,7 @@
-"""The counter's fixed words (reasons, conditions, tiers, tenders, outcomes…) as Qt translations.
+"""The words for the screen in one table: each of the domain's vocabulary ids as a Qt translation.
 
-Stored ids stay English ids; what a person reads goes through the "Words" translation context.
+The ids are app.domain.vocabulary's (tests/unit/test_vocabulary.py holds the sets equal); what a person
+reads goes through the "Words" translation context.
 """
 
 from __future__ import annotations

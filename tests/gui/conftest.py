@@ -8,12 +8,12 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from app import i18n
 from app.db import dispose_engines, init_database, session_scope
 from app.models import Return, User
 from app.services.imports import import_members, import_products, import_sales
 from app.services.shop import set_settings
 from app.services.users import create_user
+from app.ui import translation
 from app.ui.shell.main import style_app
 from app.ui.widgets.scan import ScanDetector
 from tests.store import jsonl
@@ -101,7 +101,7 @@ def make_window(qtbot, qapp, shop, clock):
     def build(lang: str = "zh_CN", sign_in: bool = True):
         from app.ui.shell.window import MainWindow
 
-        i18n.install(lang)
+        translation.install(lang)
         style_app(qapp)
         detector = ScanDetector(clock=clock)
         window = MainWindow(detector=detector)
@@ -121,7 +121,7 @@ def make_window(qtbot, qapp, shop, clock):
             if dialog is not None:
                 dialog.close()
         qapp.removeEventFilter(window.detector)
-    i18n.install("zh_CN")
+    translation.install("zh_CN")
 
 
 def close_dialog(qtbot, window, dialog) -> None:

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from PySide6.QtCore import Qt
 
 from app import i18n
-from app.i18n_build import build, translations_dir
+from scripts.build_translations import build, translations_dir
 from tests.gui.conftest import returns_in_db, scan
 from tests.printing.pdfcheck import barcodes, rasterise, text
 
@@ -50,7 +50,7 @@ def test_every_screen_string_has_a_chinese_translation(tmp_path):
     copy = tmp_path / source.name
     copy.write_bytes(source.read_bytes())
     ui = sorted(str(p) for p in (translations_dir().parent.parent / "app" / "ui").rglob("*.py"))
-    from app.i18n_build import lrelease
+    from scripts.build_translations import lrelease
 
     lupdate = lrelease().replace("lrelease", "lupdate")
     subprocess.run([lupdate, *ui, "-ts", str(copy), "-no-obsolete", "-silent"], check=True, capture_output=True)

@@ -10,13 +10,13 @@ from sqlalchemy import select
 from app.cli import main
 from app.db import dispose_engines, session_scope
 from app.domain.money import format_fen
-from app.domain.policy import load_active_policy
 from app.models import Coupon, Member, Product, Return
 from app.printing import PAPERS
 from app.services import documents, returns
 from app.services.demo import create_demo_shop
 from app.services.imports import import_sales
 from app.services.lookup import find_receipt
+from app.services.policy import current_policy
 from app.services.users import list_users
 from app.services.views import Approval, ExchangeItem, NoReceiptItem, ReturnItem, ReturnRequest
 from tests.printing import pdfcheck
@@ -139,7 +139,7 @@ def test_policy_notice_matches_the_active_policy(shop, monkeypatch, capsys, tmp_
     code, pdf, _ = run(shop, monkeypatch, capsys, tmp_path, "print", "policy")
     assert code == 0
     text = pdfcheck.text(pdf)
-    assert "退换货政策公示" in text and load_active_policy().version in text
+    assert "退换货政策公示" in text and current_policy().version in text
     assert "24 小时内退款" in text   # fresh food, from refund_hours = 24 in policy.toml
 
 
@@ -214,7 +214,7 @@ def test_report_and_notice_fit_every_paper(shop, document, paper, lang):
     if document == "eod":
         assert shop["share_exchange"].number in " ".join(text.split())
     else:
-        assert load_active_policy().version in text
+        assert current_policy().version in text
 
 
 # ---- a slip adds up: the lines, the coupon share kept, the money -----------------------------------

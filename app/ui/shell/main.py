@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from app import i18n
 from app.settings import resources_dir
+from app.ui import translation
 
 log = logging.getLogger("returns_desk.ui")
 
@@ -52,7 +53,7 @@ def make_app(lang: str, argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("returns-desk")
     app.setApplicationDisplayName("Returns Desk")
-    i18n.install(lang)
+    translation.install(lang)
     style_app(app)
     return app
 

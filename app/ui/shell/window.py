@@ -9,6 +9,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
 
 from app import i18n
+from app.ui import translation
 from app.services import shop
 from app.services.views import CompletedReturn, UserView
 from app.ui.dialogs.approval import SupervisorDialog
@@ -170,7 +171,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     # -- language ------------------------------------------------------------------------------
     def switch_language(self, lang: str) -> None:
-        i18n.install(lang)
+        translation.install(lang)
         self.menus.tick_language(lang)
         self.language_changed.emit(lang)
 

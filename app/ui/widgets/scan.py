@@ -8,7 +8,6 @@ burst and puts it back: a scan never stays in a quantity or note field.
 from __future__ import annotations
 
 import time
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -27,14 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.codes import normalise_code as normalise
+
 MIN_LENGTH = 6
 MAX_GAP = 0.035  # seconds between two keys of one burst; people are slower
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-
-
-def normalise(code: str) -> str:
-    """Full-width digits from a Chinese input method become ASCII; letters upper-case; no spaces."""
-    return unicodedata.normalize("NFKC", code).strip().upper().replace(" ", "")
 
 
 def snapshot(widget: QWidget) -> Callable[[], None] | None:

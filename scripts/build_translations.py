@@ -1,4 +1,7 @@
-"""Compiles resources/translations/*.ts into .qm with pyside6-lrelease; a no-op when every .qm is newer."""
+"""Build step, not runtime: compiles resources/translations/*.ts into .qm; a no-op when every .qm is newer.
+
+Run by `make translations` (and so by `make install` / `make install-test`) and before the installer build.
+"""
 
 from __future__ import annotations
 
