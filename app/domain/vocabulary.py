@@ -54,6 +54,14 @@ SUPERVISOR_REASONS: dict[str, tuple[str, str]] = {
     "override": ("主管特批", "supervisor override"),
 }
 
+# Why a supervisor signs a return (stored on the return as its override reason).
+OVERRIDE_REASONS: dict[str, tuple[str, str]] = {
+    "goodwill": ("善意补偿", "goodwill"),
+    "store_error": ("门店差错", "store error"),
+    "quality_dispute": ("质量争议", "quality dispute"),
+    "other": ("其他", "other"),
+}
+
 
 def label(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
     """The label of `key` in `lang` ('zh_CN' or 'en'); an unknown id shows as itself."""

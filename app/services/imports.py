@@ -5,16 +5,17 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC
 from operator import attrgetter
 from pathlib import Path
 
 from barcode import EAN13
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db import session_scope
-from app.models import Coupon, Member, Product, Sale, SaleCoupon, SaleLine, SaleTender
+from app.domain.vocabulary import TIERS
+from app.models import Member, Product, Sale, SaleCoupon, SaleLine, SaleTender
+from app.services import coupons
 from app.services.bulk import insert_rows
 from app.services.policy import current_policy
 from app.services.sale_rows import (
@@ -25,7 +26,6 @@ from app.services.sale_rows import (
     parse_sale,
 )
 
-TIERS = ("standard", "silver", "gold", "diamond")
 BATCH = 1000  # sales per transaction: each batch is all-or-nothing and other tills wait only that long
 
 
@@ -143,9 +143,7 @@ def _write_sales(rows: list[SaleRow], members: dict[str, int], url: str | None) 
             insert_rows(conn, SaleCoupon.__table__, ("sale_id", "code"),
                         [(sid, code) for sid, _r, code in redeemed])
             for sid, r, code in redeemed:
-                conn.execute(update(Coupon.__table__).where(
-                    Coupon.code == code, Coupon.status == "issued").values(
-                    status="redeemed", redeemed_at=r.sold_at.astimezone(UTC), redeemed_sale_id=sid))
+                coupons.redeem_at_sale(conn, sid, code, r.sold_at)
 
 
 def read_lines(path: Path) -> Iterator[str]:
