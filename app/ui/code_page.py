@@ -8,7 +8,9 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.services.views import CodeStatusView
-from app.ui import fmt, printouts
+from app.i18n import current_language
+from app.services import printouts
+from app.ui import fmt
 from app.ui.keys import bind_key
 from app.ui.preview import PreviewDialog
 from app.ui.status import guarded
@@ -75,7 +77,7 @@ class CodePage(QWidget):
         if c is None:
             return
         make = printouts.coupon if c.kind == "coupon" else printouts.voucher
-        doc = guarded(self.window_.status.show_error, lambda: make(c.code), "print code")
+        doc = guarded(self.window_.status.show_error, lambda: make(c.code, current_language()), "print code")
         if doc is not None:
             self.window_.preview = PreviewDialog([doc], self.window_)
             self.window_.preview.open()

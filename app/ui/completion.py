@@ -1,4 +1,4 @@
-"""Completing a return from any page: supervisor approval when needed, then the slip and its preview."""
+"""Completing a return from any page: supervisor approval first when needed, then the slip and its preview."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from app.errors import DeskError
-from app.services import returns
+from app.i18n import current_language
+from app.services import approvals, printouts, returns
 from app.services.views import Approval, CompletedReturn, QuoteView, ReturnRequest
-from app.ui import fmt, printouts
+from app.ui import fmt
 from app.ui.approval import SupervisorDialog
 from app.ui.preview import PreviewDialog
 from app.ui.status import error_text, guarded, log
@@ -22,30 +23,30 @@ if TYPE_CHECKING:
 
 def finish_return(window: MainWindow, request: ReturnRequest, quote: QuoteView | None,
                   on_done: Callable[[], None]) -> None:
-    """Writes the return through the services (one transaction); asks a supervisor first if the quote
-    says so or the services answer NeedsSupervisor."""
+    """Writes the return through the services (one transaction). When the quote needs a supervisor,
+    the dialog first gets their approval (approvals service), then completes with it."""
     clerk = window.clerk
     if clerk is None:
         return
+    if quote is None:
+        quote = guarded(window.status.show_error, lambda: returns.quote(request), "quote")
+        if quote is None:
+            return
+    if quote.needs_supervisor:
+        reasons = quote.supervisor_reasons
 
-    def attempt(approval: Approval) -> CompletedReturn:
-        return returns.complete(request, clerk, approval)
+        def attempt(a: Approval) -> CompletedReturn:
+            granted = approvals.approve(a.supervisor, a.pin, a.reason, a.note, clerk, reasons)
+            return returns.complete(request, clerk, granted)
 
-    def ask(reasons: tuple[str, ...]) -> None:
         dialog = SupervisorDialog(clerk, attempt, window, reasons=reasons)
         dialog.approved.connect(lambda result: completed(window, result, on_done))
         window.approval_dialog = dialog
         dialog.open()
         dialog.pin.setFocus()
-
-    if quote is not None and quote.needs_supervisor:
-        ask(quote.supervisor_reasons)
         return
     try:
         result = returns.complete(request, clerk)
-    except returns.NeedsSupervisor as exc:
-        ask(exc.reasons)
-        return
     except DeskError as exc:
         window.status.show_error(error_text(exc))
         return
@@ -69,18 +70,21 @@ def completed_text(result: CompletedReturn) -> str:
 def completed(window: MainWindow, result: CompletedReturn, on_done: Callable[[], None]) -> None:
     window.status.show_success(lambda: completed_text(result))
     on_done()
-    window.return_page.open_return(result)
+    papers = read_printouts(window, result, reprint=False)
+    window.return_page.open_return(result, papers.slip if papers else None)
     window.show_page(window.return_page)
-    show_printouts(window, result, reprint=False)
+    if papers is not None:
+        show_printouts(window, papers)
 
 
-def show_printouts(window: MainWindow, result: CompletedReturn, reprint: bool) -> PreviewDialog | None:
-    docs = guarded(window.status.show_error,
-                   lambda: printouts.for_return(result.number, result.coupon_code, result.voucher_code, reprint),
-                   "printing")
-    if not docs:
-        return None
-    dialog = PreviewDialog(docs, window)
+def read_printouts(window: MainWindow, result: CompletedReturn, reprint: bool) -> printouts.ReturnPrintouts | None:
+    """The return's papers and slip data, read once after the write (in the language on screen)."""
+    return guarded(window.status.show_error,
+                   lambda: printouts.for_return(result.number, current_language(), reprint), "printing")
+
+
+def show_printouts(window: MainWindow, papers: printouts.ReturnPrintouts) -> PreviewDialog:
+    dialog = PreviewDialog(list(papers.printouts), window)
     window.preview = dialog
     dialog.open()
     return dialog

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.keys import bind_key
-from app.ui.printouts import Printout
+from app.services.printouts import Printout
 
 log = logging.getLogger("returns_desk.ui")
 SCALE = 2.0  # screen pixels per PDF point: an 80 mm slip shows about 450 px wide

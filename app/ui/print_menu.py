@@ -8,13 +8,13 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
-from app.services import shop
-from app.ui import printouts
+from app.i18n import current_language
+from app.services import printouts, shop
 from app.ui.preview import PreviewDialog
 from app.ui.status import guarded
 
 if TYPE_CHECKING:
-    from app.ui.printouts import Printout
+    from app.services.printouts import Printout
     from app.ui.window import MainWindow
 
 # What each paper is called in the menu (the sizes themselves are the settings' values).
@@ -68,10 +68,10 @@ class PrintMenu(QMenu):
             self.window_.preview.open()
 
     def print_end_of_day(self) -> None:
-        self._preview(printouts.end_of_day, "print end of day")
+        self._preview(lambda: printouts.end_of_day(None, current_language()), "print end of day")
 
     def print_policy_notice(self) -> None:
-        self._preview(printouts.policy_notice, "print policy notice")
+        self._preview(lambda: printouts.policy_notice(current_language()), "print policy notice")
 
     def choose_paper(self, size: str) -> None:
         done = guarded(self.window_.status.show_error, lambda: shop.set_paper(self.window_.clerk, size),

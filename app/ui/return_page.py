@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.services import documents, lookup, returns
+from app.printing.data import SlipData
+from app.services import approvals, documents, returns
 from app.services.views import Approval, CompletedReturn
 from app.ui import fmt
 from app.ui.approval import SupervisorDialog
-from app.ui.completion import show_printouts
+from app.ui.completion import read_printouts, show_printouts
 from app.ui.keys import bind_key
 from app.ui.rows import RowsModel, rows_table
 from app.ui.status import guarded
@@ -27,7 +28,7 @@ class ReturnPage(QWidget):
         self.setObjectName("returnPage")
         self.window_ = window
         self.current: CompletedReturn | None = None
-        self.slip = None
+        self.slip: SlipData | None = None
         self.title = QLabel()
         self.title.setObjectName("heading")
         self.facts = QLabel()
@@ -59,9 +60,11 @@ class ReturnPage(QWidget):
         column.addLayout(buttons)
         self.retranslate()
 
-    def open_return(self, result: CompletedReturn) -> None:
+    def open_return(self, result: CompletedReturn, slip: SlipData | None = None) -> None:
+        """Shows a return; `slip` is its slip's data when the caller already read it (after completing)."""
         self.current = result
-        self.slip = guarded(self.window_.status.show_error, lambda: documents.slip_data(result.number), "slip")
+        self.slip = slip or guarded(self.window_.status.show_error, lambda: documents.slip_data(result.number),
+                                    "slip")
         self.render()
 
     def render(self) -> None:
@@ -109,8 +112,9 @@ class ReturnPage(QWidget):
         self.void_button.setEnabled(r.status == "completed")
 
     def reprint(self) -> None:
-        if self.current is not None:
-            show_printouts(self.window_, self.current, reprint=True)
+        papers = read_printouts(self.window_, self.current, reprint=True) if self.current is not None else None
+        if papers is not None:
+            show_printouts(self.window_, papers)
 
     def ask_void(self) -> None:
         r, clerk = self.current, self.window_.clerk
@@ -118,7 +122,7 @@ class ReturnPage(QWidget):
             return
 
         def attempt(approval: Approval) -> CompletedReturn:
-            return returns.void(r.number, approval.supervisor, approval.pin, clerk)
+            return returns.void(r.number, approvals.approve_void(approval.supervisor, approval.pin), clerk)
 
         dialog = SupervisorDialog(clerk, attempt, self.window_, with_reason=False,
                                   purpose=self.tr("Void return {number}: money, points and codes are reversed. "
@@ -130,8 +134,7 @@ class ReturnPage(QWidget):
 
     def _on_voided(self, result: CompletedReturn) -> None:
         self.window_.status.show_success(lambda: self.tr("Return {number} is void.").format(number=result.number))
-        fresh = guarded(self.window_.status.show_error, lambda: lookup.find(result.number), "reload")
-        self.open_return(fresh if isinstance(fresh, CompletedReturn) else result)
+        self.open_return(result)  # the record comes from the voiding write itself
 
     def main_action(self) -> None:
         pass
