@@ -7,7 +7,7 @@ import os
 
 from app import settings
 from app.services.demo import create_demo_shop
-from app.services.demo_catalogue import USERS
+from app.services.demo.catalogue import USERS
 
 # The showcase receipts' descriptions (English keys from the demo service) in Chinese.
 SHOWCASE_ZH = {

@@ -15,8 +15,8 @@ from sqlalchemy import func, select
 from app.db import init_database, session_scope
 from app.errors import NotAllowed
 from app.models import Product, Sale, User
-from app.services import demo_catalogue as cat
-from app.services.demo_returns import make_earlier_returns
+from app.services.demo import catalogue as cat
+from app.services.demo.returns import make_earlier_returns
 from app.services.imports import ImportReport, import_members, import_products, import_sales
 from app.services.shop import set_settings
 from app.services.users import create_user
