@@ -27,7 +27,7 @@ EXIT_NEEDS_SUPERVISOR = 3
 EXIT_REFUSED = 4
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("return", help="quote or complete a return / exchange from the command line")
     p.add_argument("--receipt", help="receipt number; leave out for a return without receipt")
     p.add_argument("--item", action="append", default=[], metavar="LINE:QTY:REASON:CONDITION")

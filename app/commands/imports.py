@@ -17,7 +17,7 @@ from app.services.imports import (
 )
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("import", help="import sales (JSON Lines), products or members (CSV)")
     parser.add_argument("kind", choices=("sales", "products", "members"))
     parser.add_argument("file", type=Path)

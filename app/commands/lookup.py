@@ -14,7 +14,7 @@ from app.services.views import ReceiptView
 from app.settings import SHOP_TZ
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("lookup", help="show a receipt and what is still returnable")
     parser.add_argument("code", help="receipt number (what the receipt barcode encodes)")
     parser.add_argument("--json", action="store_true", help="machine-readable output")

@@ -10,7 +10,7 @@ from app.printing.spool import save_pdf, send_to_printer
 from app.services import printouts
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("print", help="print or save a slip, coupon, voucher, end-of-day report or policy notice",
                             description="Reprint a document. Without --out it goes to the printer (lp).")
     parser.add_argument("document", choices=printouts.DOCUMENTS)

@@ -10,7 +10,7 @@ from app.services import shop
 from app.services.users import sign_in
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("settings", help="show or change the shop's settings (paper size)",
                             description="Show or change the shop's settings.")
     what = parser.add_subparsers(dest="setting", metavar="SETTING", required=True)

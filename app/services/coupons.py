@@ -74,7 +74,7 @@ def codes_of_return(s: Session, return_id: int) -> dict[str, str]:
 
 def redeem_at_sale(conn: Connection, sale_id: int, code: str, sold_at: datetime) -> None:
     """A code used at the till (from the sales import): an issued code becomes redeemed, once."""
-    conn.execute(update(Coupon.__table__).where(Coupon.code == code, Coupon.status == "issued").values(
+    conn.execute(update(Coupon).where(Coupon.code == code, Coupon.status == "issued").values(
         status="redeemed", redeemed_at=sold_at.astimezone(UTC), redeemed_sale_id=sale_id))
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
@@ -217,8 +217,8 @@ def _member(row: dict[str, str]) -> dict[str, object]:
             "points": _whole(row.get("points") or "0", "points"), "special_needs": row.get("special_needs", "")}
 
 
-def _upsert_csv(path: Path, required: tuple[str, ...], parse, model, key: str,  # type: ignore[no-untyped-def]
-                url: str | None) -> ImportReport:
+def _upsert_csv(path: Path, required: tuple[str, ...], parse: Callable[[dict[str, str]], dict[str, object]],
+                model: type[Product | Member], key: str, url: str | None) -> ImportReport:
     """Insert new rows and update changed ones by their key, in one transaction (portable, no dialect SQL)."""
     report = ImportReport()
     parsed: dict[str, dict[str, object]] = {}

@@ -8,8 +8,8 @@ from app.db import read_connection, session_scope
 from app.errors import NotFound
 from app.models import Coupon, Member, Return
 from app.services import coupons
-from app.services.returns.completing import record
 from app.services.receipts import load_receipt, member_view
+from app.services.returns.completing import record
 from app.services.sale_rows import normalise_code
 from app.services.views import ReceiptView
 

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.services.views import CodeStatusView
 from app.i18n import current_language
 from app.services import printouts
+from app.services.views import CodeStatusView
 from app.ui import fmt
 from app.ui.keys import bind_key
 from app.ui.preview import PreviewDialog

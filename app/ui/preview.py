@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.keys import bind_key
 from app.services.printouts import Printout
+from app.ui.keys import bind_key
 
 log = logging.getLogger("returns_desk.ui")
 SCALE = 2.0  # screen pixels per PDF point: an 80 mm slip shows about 450 px wide

@@ -11,7 +11,16 @@ from sqlalchemy.orm import Session
 from app.db import session_scope
 from app.domain.engine import quote_to_json
 from app.domain.exchange import cover_cash_from_drawer
-from app.models import ExchangeLine, Member, RepairTicket, Return, ReturnLine, ReturnTender, User, utcnow
+from app.models import (
+    ExchangeLine,
+    Member,
+    RepairTicket,
+    Return,
+    ReturnLine,
+    ReturnTender,
+    User,
+    utcnow,
+)
 from app.services import approvals, coupons
 from app.services.numbers import next_number
 from app.services.policy import current_policy
@@ -25,7 +34,16 @@ from app.services.returns.quoting import (
 )
 from app.services.sale_rows import normalise_code
 from app.services.users import audit
-from app.services.views import CompletedReturn, GrantedApproval, QuoteView, ReturnRequest, TenderView, UserView
+from app.services.views import (
+    CompletedReturn,
+    GrantedApproval,
+    NoReceiptItem,
+    QuoteView,
+    ReturnItem,
+    ReturnRequest,
+    TenderView,
+    UserView,
+)
 
 ACCEPTED = ("refund", "exchange_only", "store_credit_only", "repair_only")
 
@@ -116,16 +134,16 @@ def _write_lines(s: Session, ret: Return, request: ReturnRequest, view: QuoteVie
     receipt = view.receipt
     sale_lines = {ln.line_no: ln for ln in receipt.lines} if receipt else {}
     ids = {ln.line_no: ln.id for ln in ctx.sale.lines} if ctx.sale else {}
-    items = request.items or request.no_receipt_items
+    items: tuple[ReturnItem | NoReceiptItem, ...] = request.items or request.no_receipt_items
     for item, decision in zip(items, view.quote.lines, strict=True):
         if decision.outcome in ("refused", "refused_overridable"):
             continue  # not taken back; the decision stays in the return's trace
-        line_no = getattr(item, "line_no", None)
+        line_no = item.line_no if isinstance(item, ReturnItem) else None
         if line_no is not None:
             sold = sale_lines[line_no]
             sku, name = sold.sku, sold.name_zh
         else:
-            product = ctx.products[normalise_code(getattr(item, "sku", ""))]
+            product = ctx.products[normalise_code(item.sku if isinstance(item, NoReceiptItem) else "")]
             sku, name = product.sku, product.name_zh
         disposition = ("restock" if item.condition == "unopened" and item.reason == "changed_mind"
                        else "return_to_supplier" if item.reason != "changed_mind" else "damaged")

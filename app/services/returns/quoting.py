@@ -19,12 +19,27 @@ from app.domain.exchange import (
 )
 from app.domain.policy import Policy
 from app.domain.quote import ReturnQuote
-from app.domain.vocabulary import CONDITIONS, COUPON_METHODS, REASONS, SUPERVISOR_REASONS, TENDER_METHODS, label
+from app.domain.vocabulary import (
+    CONDITIONS,
+    COUPON_METHODS,
+    REASONS,
+    SUPERVISOR_REASONS,
+    TENDER_METHODS,
+    label,
+)
 from app.errors import DeskError, InvalidInput
 from app.models import Product, Sale, utcnow
 from app.services import return_facts
 from app.services.policy import current_policy
-from app.services.views import ExchangeLineView, QuoteView, ReceiptView, ReturnRequest, TenderView
+from app.services.views import (
+    ExchangeLineView,
+    NoReceiptItem,
+    QuoteView,
+    ReceiptView,
+    ReturnItem,
+    ReturnRequest,
+    TenderView,
+)
 
 # How a customer may pay an exchange's price difference: any tender but a coupon.
 DIFFERENCE_METHODS = tuple(m for m in TENDER_METHODS if m not in COUPON_METHODS)
@@ -140,7 +155,8 @@ def _merged(*splits: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
 
 def _check_items(request: ReturnRequest) -> None:
     """Reasons and conditions are fixed words: anything else is a typing mistake, never stored."""
-    for item in (*request.items, *request.no_receipt_items):
+    items: tuple[ReturnItem | NoReceiptItem, ...] = (*request.items, *request.no_receipt_items)
+    for item in items:
         if item.reason not in REASONS:
             raise InvalidInput(f"未知的退货原因 {item.reason!r}（可用：{'、'.join(REASONS)}）",
                                f"Unknown reason {item.reason!r} (use {', '.join(REASONS)}).")
