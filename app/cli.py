@@ -13,7 +13,7 @@ from app import __version__, settings
 from app.errors import INTERNAL_ERROR, DeskError
 
 # Each module in app/commands registers its own subcommands; listed here so the order of --help is ours.
-COMMAND_MODULES = ("demo", "imports", "lookup", "policy", "printing", "settings", "counter", "admin")
+COMMAND_MODULES = ("demo", "imports", "lookup", "policy", "printing", "settings", "counter")
 
 log = logging.getLogger("returns_desk")
 
@@ -30,13 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="language of the screens and messages (default zh_CN)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"app.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"app.commands.{name}":
-                continue  # that command has not been built yet
-            raise
-        module.register(sub)
+        # a listed module that is missing is a packaging bug: fail loudly rather than lose a command
+        importlib.import_module(f"app.commands.{name}").register(sub)
     _accept_global_options_everywhere(parser)
     return parser
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from app.db import dispose_engines, init_database
 from app.domain.money import line_nets
-from app.services import demo
+from app.services.demo import shop as demo
 from app.services.imports import import_members, import_products, import_sales, read_lines
 from app.services.lookup import find_receipt
 

@@ -90,3 +90,13 @@ def test_lookup_of_unknown_code_says_so_and_exits_1(db, capsys):
 def test_import_of_missing_file_is_a_clear_error(db, capsys):
     assert main(["--db", db, "import", "sales", "/no/such/file.jsonl"]) == 1
     assert "file not found" in capsys.readouterr().err
+
+
+def test_every_listed_command_exists_and_a_missing_one_is_an_error_not_a_silent_gap(monkeypatch):
+    from app import cli
+
+    commands = cli.build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert "admin" not in commands and {"return", "void", "print", "demo"} <= set(commands)
+    monkeypatch.setattr(cli, "COMMAND_MODULES", (*cli.COMMAND_MODULES, "no_such_command"))
+    with pytest.raises(ModuleNotFoundError, match="no_such_command"):
+        cli.build_parser()

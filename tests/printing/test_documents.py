@@ -135,6 +135,6 @@ def test_voucher_terms_say_it_is_used_up_in_one_go():
 
 
 def test_demo_feedback_line_offers_nothing_to_scan():
-    from app.services.demo_catalogue import SHOP as DEMO
+    from app.services.demo.catalogue import SHOP as DEMO
 
     assert "扫码" not in DEMO["shop.feedback"] and "scan" not in DEMO["shop.feedback"].lower()

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.printouts import Printout
+from app.services.printouts import Printout
 from app.ui.widgets.base import Retranslating, TakesScans
 from app.ui.widgets.keys import bind_key
 

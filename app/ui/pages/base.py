@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
 
+from app.services.printouts import Printout
 from app.services.views import Approval, CompletedReturn, QuoteView, ReturnRequest, UserView
-from app.ui.printouts import Printout
 from app.ui.widgets.base import Retranslating
 from app.ui.widgets.status import StatusArea
 

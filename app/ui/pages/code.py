@@ -5,8 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
+from app.i18n import current_language
+from app.services import printouts
 from app.services.views import CodeStatusView
-from app.ui import fmt, printouts
+from app.ui import fmt
 from app.ui.pages.base import CounterContext, CounterPage
 from app.ui.widgets.keys import bind_key
 from app.ui.widgets.status import guarded
@@ -68,7 +70,7 @@ class CodePage(CounterPage):
         if c is None:
             return
         make = printouts.coupon if c.kind == "coupon" else printouts.voucher
-        doc = guarded(self.context.status.show_error, lambda: make(c.code), "print code")
+        doc = guarded(self.context.status.show_error, lambda: make(c.code, current_language()), "print code")
         if doc is not None:
             self.context.show_printouts([doc])
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from app.services import documents, lookup, returns
+from app.services import approvals, documents, returns
+from app.services.printouts import SlipData
 from app.services.views import Approval, CompletedReturn
 from app.ui import fmt
 from app.ui.pages.base import AskSupervisor, CounterContext, CounterPage
@@ -21,7 +22,7 @@ class ReturnPage(CounterPage):
     def __init__(self, context: CounterContext) -> None:
         super().__init__(context, "returnPage")
         self.current: CompletedReturn | None = None
-        self.slip = None
+        self.slip: SlipData | None = None
         self.title = QLabel()
         self.title.setObjectName("heading")
         self.facts = QLabel()
@@ -53,9 +54,11 @@ class ReturnPage(CounterPage):
         column.addLayout(buttons)
         self.retranslate()
 
-    def open_return(self, result: CompletedReturn) -> None:
+    def open_return(self, result: CompletedReturn, slip: SlipData | None = None) -> None:
+        """Shows a return; `slip` is its slip's data when the caller already read it (after completing)."""
         self.current = result
-        self.slip = guarded(self.context.status.show_error, lambda: documents.slip_data(result.number), "slip")
+        self.slip = slip or guarded(self.context.status.show_error, lambda: documents.slip_data(result.number),
+                                    "slip")
         self.render()
 
     def render(self) -> None:
@@ -112,7 +115,7 @@ class ReturnPage(CounterPage):
             return
 
         def attempt(approval: Approval) -> CompletedReturn:
-            return returns.void(r.number, approval.supervisor, approval.pin, clerk)
+            return returns.void(r.number, approvals.approve_void(approval.supervisor, approval.pin), clerk)
 
         self.context.ask_supervisor(AskSupervisor(
             attempt, self._on_voided, with_reason=False,
@@ -121,8 +124,7 @@ class ReturnPage(CounterPage):
 
     def _on_voided(self, result: CompletedReturn) -> None:
         self.context.status.show_success(lambda: self.tr("Return {number} is void.").format(number=result.number))
-        fresh = guarded(self.context.status.show_error, lambda: lookup.find(result.number), "reload")
-        self.open_return(fresh if isinstance(fresh, CompletedReturn) else result)
+        self.open_return(result)  # the record comes from the voiding write itself
         self.return_voided.emit(result)
 
     def reset(self) -> None:

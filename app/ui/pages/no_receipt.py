@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -15,7 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import catalogue, members, returns
-from app.services.views import CompletedReturn, MemberView, NoReceiptItem, ProductView, QuoteView, ReturnRequest
+from app.services.views import (
+    CompletedReturn,
+    MemberView,
+    NoReceiptItem,
+    ProductView,
+    QuoteView,
+    ReturnRequest,
+)
 from app.ui import fmt
 from app.ui.pages.base import CounterContext, CounterPage
 from app.ui.widgets.products import ChosenModel, ChosenTable, ProductSearch

@@ -7,13 +7,12 @@ from collections.abc import Callable
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
-from app.services import shop
-from app.ui import printouts
+from app.i18n import current_language
+from app.services import printouts, shop
+from app.services.printouts import Printout
 from app.ui.pages.base import CounterContext
-from app.ui.printouts import Printout
 from app.ui.widgets.base import Retranslating
 from app.ui.widgets.status import guarded
-
 
 # What each paper is called in the menu (the sizes themselves are the settings' values).
 PAPER_NAMES = {"80mm": "80 mm", "58mm": "58 mm", "a5": "A5", "a4": "A4"}
@@ -65,10 +64,10 @@ class PrintMenu(Retranslating, QMenu):
             self.context.show_printouts([doc])
 
     def print_end_of_day(self) -> None:
-        self._preview(printouts.end_of_day, "print end of day")
+        self._preview(lambda: printouts.end_of_day(None, current_language()), "print end of day")
 
     def print_policy_notice(self) -> None:
-        self._preview(printouts.policy_notice, "print policy notice")
+        self._preview(lambda: printouts.policy_notice(current_language()), "print policy notice")
 
     def choose_paper(self, size: str) -> None:
         done = guarded(self.context.status.show_error, lambda: shop.set_paper(self.context.clerk(), size),

@@ -8,15 +8,14 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QChildEvent, QEvent, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
 
-from app import i18n
-from app.ui import translation
 from app.services import shop
+from app.services.printouts import Printout
 from app.services.views import CompletedReturn, UserView
+from app.ui import translation
 from app.ui.dialogs.approval import SupervisorDialog
 from app.ui.dialogs.preview import PreviewDialog
 from app.ui.pages.base import AskSupervisor, CounterContext, CounterPage
 from app.ui.pages.signin import SignInPage
-from app.ui.printouts import Printout
 from app.ui.shell.completion import ReturnCompletion
 from app.ui.shell.counter_view import CounterView
 from app.ui.shell.menus import CounterMenus
@@ -123,10 +122,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.router.open_found(found)
 
     def _on_return_completed(self, result: CompletedReturn) -> None:
-        self.completion.completed(result)
-        self.return_page.open_return(result)
+        papers = self.completion.completed(result)
+        self.return_page.open_return(result, papers.slip if papers is not None else None)
         self.show_page(self.return_page)
-        self.completion.print_return(result, False)
+        if papers is not None:
+            self.show_printouts(papers.printouts)
 
     # -- codes ---------------------------------------------------------------------------------
     def _on_code_scanned(self, code: str) -> None:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,7 +25,12 @@ from PySide6.QtWidgets import (
 from app.services import catalogue
 from app.services.views import ProductView
 from app.ui import fmt
-from app.ui.widgets.receipt_model import CONDITION_KEYS, DEFAULT_CONDITION, DEFAULT_REASON, REASON_KEYS
+from app.ui.widgets.receipt_model import (
+    CONDITION_KEYS,
+    DEFAULT_CONDITION,
+    DEFAULT_REASON,
+    REASON_KEYS,
+)
 from app.ui.widgets.scan import normalise
 from app.ui.words import CONDITIONS, REASONS, word
 

@@ -9,14 +9,15 @@ import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 
 from app.db import init_database, session_scope
 from app.errors import NotAllowed
 from app.models import Product, Sale, User
-from app.services import demo_catalogue as cat
-from app.services.demo_returns import make_earlier_returns
+from app.services.demo import catalogue as cat
+from app.services.demo.returns import make_earlier_returns
 from app.services.imports import ImportReport, import_members, import_products, import_sales
 from app.services.shop import set_settings
 from app.services.users import create_user
@@ -32,7 +33,7 @@ class DemoShop:
     showcase: dict[str, str]  # what to try → receipt number
 
 
-def _products(rng: random.Random) -> list[dict[str, object]]:
+def _products(rng: random.Random) -> list[dict[str, Any]]:
     rows = []
     for i, (zh, en, category, cls, price, months, supplier) in enumerate(cat.PRODUCTS):
         body = f"69{rng.randint(10, 99)}{rng.randint(1000, 9999)}{i:04d}"
@@ -41,7 +42,7 @@ def _products(rng: random.Random) -> list[dict[str, object]]:
     return rows
 
 
-def _members(rng: random.Random, count: int) -> list[dict[str, object]]:
+def _members(rng: random.Random, count: int) -> list[dict[str, Any]]:
     rows = []
     for i in range(count):
         tier = cat.TIERS[i % len(cat.TIERS)]
@@ -51,7 +52,7 @@ def _members(rng: random.Random, count: int) -> list[dict[str, object]]:
     return rows
 
 
-def _tenders(rng: random.Random, total: int) -> list[dict[str, object]]:
+def _tenders(rng: random.Random, total: int) -> list[dict[str, Any]]:
     if total == 0:
         return [{"method": "cash", "amount": 0}]
     roll = rng.random()
@@ -64,14 +65,14 @@ def _tenders(rng: random.Random, total: int) -> list[dict[str, object]]:
     return [{"method": method, "amount": total}]
 
 
-def _sale(rng: random.Random, n: int, sold_at: datetime, products: list[dict[str, object]],
-          members: list[dict[str, object]], lines_wanted: int | None = None,
-          only_class: str | None = None) -> dict[str, object]:
+def _sale(rng: random.Random, n: int, sold_at: datetime, products: list[dict[str, Any]],
+          members: list[dict[str, Any]], lines_wanted: int | None = None,
+          only_class: str | None = None) -> dict[str, Any]:
     pool = [p for p in products if only_class is None or p["policy_class"] == only_class]
     picks = rng.sample(pool, min(lines_wanted or rng.randint(1, 6), len(pool)))
     lines = []
     for i, product in enumerate(picks, start=1):
-        price = int(product["price"])  # type: ignore[call-overload]
+        price = int(product["price"])
         qty = 1 if product["policy_class"] in ("appliance", "customized") else rng.choice([1, 1, 1, 2, 3])
         discount = rng.choice([0, 0, 0, 0, price * qty // 10])
         lines.append({"line": i, "sku": product["sku"], "name": product["name_zh"],
@@ -80,7 +81,7 @@ def _sale(rng: random.Random, n: int, sold_at: datetime, products: list[dict[str
                       "warranty_months": product["warranty_months"]})
     if only_class is None and rng.random() < 0.1:  # buy 2 get 1 free on drinks or snacks
         product = rng.choice([p for p in products if p["category"] in ("饮料", "零食")])
-        price = int(product["price"])  # type: ignore[call-overload]
+        price = int(product["price"])
         lines.append({"line": len(lines) + 1, "sku": product["sku"], "name": product["name_zh"],
                       "policy_class": "general", "qty": 3, "unit_price": price, "discount": price,
                       "promo_group": "买二送一", "final_sale": False, "warranty_months": 0})
@@ -94,24 +95,24 @@ def _sale(rng: random.Random, n: int, sold_at: datetime, products: list[dict[str
             "coupons_redeemed": [], "points_earned": total // 100 if member else 0}
 
 
-def _write(path: Path, rows: list[dict[str, object]]) -> None:
+def _write(path: Path, rows: list[dict[str, Any]]) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
         writer.writeheader()
         writer.writerows(rows)
 
 
-def sales_rows(rng: random.Random, count: int, now: datetime, products: list[dict[str, object]],
-               members: list[dict[str, object]]) -> tuple[list[dict[str, object]], dict[str, str]]:
+def sales_rows(rng: random.Random, count: int, now: datetime, products: list[dict[str, Any]],
+               members: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """`count` sales spread over the last 90 days, plus named showcase receipts from the last days."""
     local_now = now.astimezone(SHOP_TZ)
     per_day: dict[str, int] = {}
     sales = []
 
-    def add(when: datetime, **kw: object) -> dict[str, object]:
+    def add(when: datetime, **kw: Any) -> dict[str, Any]:
         day = f"{when:%Y%m%d}"
         per_day[day] = per_day.get(day, 0) + 1
-        sale = _sale(rng, per_day[day], when, products, members, **kw)  # type: ignore[arg-type]
+        sale = _sale(rng, per_day[day], when, products, members, **kw)
         sales.append(sale)
         return sale
 

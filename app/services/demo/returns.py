@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from datetime import datetime, timedelta
+from typing import Any
 
 from app.services import returns
 from app.services.users import list_users
@@ -12,7 +13,7 @@ from app.services.views import ReturnItem, ReturnRequest
 REASONS = [("changed_mind", "unopened"), ("quality_fault", "opened"), ("wrong_item", "unopened")]
 
 
-def make_earlier_returns(url: str, rng: random.Random, sales: list[dict[str, object]], now: datetime) -> int:
+def make_earlier_returns(url: str, rng: random.Random, sales: list[dict[str, Any]], now: datetime) -> int:
     """About one receipt in forty from more than a week ago gets a partial return a day or two after the sale."""
     clerks = [u for u in list_users(url) if u.role == "clerk"]
     made = 0
@@ -20,7 +21,7 @@ def make_earlier_returns(url: str, rng: random.Random, sales: list[dict[str, obj
         sold_at = datetime.fromisoformat(str(sale["sold_at"]))
         if sold_at > now - timedelta(days=8) or rng.random() > 0.025:
             continue
-        lines = [ln for ln in sale["lines"]  # type: ignore[attr-defined]
+        lines = [ln for ln in sale["lines"]
                  if ln["policy_class"] == "general" and not ln["promo_group"] and not ln.get("final_sale")]
         if not lines:
             continue
