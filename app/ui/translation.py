@@ -20,6 +20,11 @@ def app_qm(lang: str) -> Path:
     return resources_dir() / "translations" / f"returns_desk_{lang}.qm"
 
 
+def room_qms(lang: str) -> list[Path]:
+    """Each room's own translations (`<room>_<lang>.qm`, one .ts per room so rooms never edit one file)."""
+    return sorted(p for p in (resources_dir() / "translations").glob(f"*_{lang}.qm") if p != app_qm(lang))
+
+
 def _translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     if lang == "en":
         return []
@@ -34,6 +39,12 @@ def _translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
         fresh.append(ours)
     else:
         log.warning("no translation file %s (run `make translations`)", app_qm(lang))
+    for qm in room_qms(lang):
+        room = QTranslator(app)
+        if room.load(str(qm)):
+            fresh.append(room)
+        else:
+            log.warning("translation file %s does not load", qm)
     return fresh
 
 

@@ -13,6 +13,6 @@ def test_full_width_input_lower_case_and_spaces_become_the_stored_code():
 
 
 def test_importing_and_scanning_use_the_one_normaliser():
-    from app.ui import scan
+    from app.ui.widgets import scan
 
     assert sale_rows.normalise_code is normalise_code and scan.normalise is normalise_code

@@ -29,9 +29,9 @@ class ScanRouter:
             self.current_page().main_action()  # Enter in an empty scan field (complete the return)
             return
         active = self.active_modal()
-        if active is not None:
-            if not isinstance(active, TakesScans) or active.accept_scan(code) or self.active_modal() is not None:
-                return  # the dialog took it (or ignores it): nothing reaches the page underneath
+        if active is not None and (not isinstance(active, TakesScans) or active.accept_scan(code)
+                                   or self.active_modal() is not None):
+            return  # the dialog took it (or ignores it): nothing reaches the page underneath
         self.status.clear_message()  # what an earlier scan left (e.g. "nothing found") is old news now
         if self.current_page().accept_scan(code):
             return
