@@ -36,7 +36,8 @@ def all_revisions() -> list[str]:
 
 
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
+    """A plain read (BEGIN DEFERRED on SQLite): reading the revision must not wait for another till's write lock."""
+    with engine.execution_options(sqlite_begin="DEFERRED").connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
@@ -49,10 +50,11 @@ def sqlite_file(engine: Engine) -> Path | None:
 
 def backup_sqlite(path: Path, label: str) -> Path:
     """A consistent copy made with SQLite's online backup, safe while other connections are open."""
-    folder = path.parent / "backups"  # beside the file it copies: a demo's copies stay with the demo
-    folder.mkdir(parents=True, exist_ok=True)
+    from app.db import private_file, private_folder
+
+    folder = private_folder(path.parent / "backups")  # beside the file it copies: a demo's stay with the demo
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{path.stem}-{label}-{stamp}.sqlite"
+    target = private_file(folder / f"{path.stem}-{label}-{stamp}.sqlite")
     with sqlite3.connect(path) as src, sqlite3.connect(target) as dst:
         src.backup(dst)
     dst.close()
@@ -61,10 +63,14 @@ def backup_sqlite(path: Path, label: str) -> Path:
 
 
 def upgrade_to_head(engine: Engine, target: str = "head") -> None:
+    from app.services.startup import refuse_newer
+
     current = current_revision(engine)
     wanted = head_revision() if target == "head" else target
     if current == wanted:
         return
+    # Refused before the copy below: a newer database must not gain a backup on every attempt to open it.
+    refuse_newer(current, all_revisions(), head_revision(), engine.url.render_as_string(hide_password=True))
     path = sqlite_file(engine)
     if path is not None and current is not None and path.exists():
         copy = backup_sqlite(path, f"before-{wanted[:8]}")
