@@ -110,7 +110,7 @@ def quick_check(path: Path, *, full: bool = False) -> list[str]:
             rows = conn.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as error:
         return [str(error)]
-    found = [str(r[0]) for r in rows]
+    found = [line for r in rows for line in str(r[0]).splitlines() if not line.startswith("***")]
     return [] if found == ["ok"] else found
 
 
