@@ -17,7 +17,7 @@ from app.services.users import create_user, sign_in
 from tests.services.test_startup_checks import damage, stamp_revision
 from tests.store import SERVER, jsonl, sale
 
-sqlite_only = pytest.mark.skipif(bool(SERVER), reason="file checks of SQLite; PostgreSQL has its own test below")
+sqlite_only = pytest.mark.skipif(bool(SERVER), reason="a SQLite file's own checks; the round trip above runs on pg_dump/pg_restore too")
 
 
 @pytest.fixture

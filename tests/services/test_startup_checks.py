@@ -18,7 +18,9 @@ from app.migrate import head_revision
 from app.models import utcnow
 from app.services import startup
 from app.services.imports import import_sales
-from tests.store import PRODUCTS_CSV, jsonl, sale
+from tests.store import PRODUCTS_CSV, SERVER, jsonl, sale
+
+sqlite_only = pytest.mark.skipif(bool(SERVER), reason="a SQLite file's own checks; see the PostgreSQL one below")
 
 
 @pytest.fixture
@@ -68,6 +70,7 @@ def damage(path: Path, kind: str) -> None:
 KINDS = ["header", "truncated mid-page", "last pages cut off", "mid-file page", "last page"]
 
 
+@sqlite_only
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_damaged_file_is_refused_and_never_written_to(shop_file, kind, tmp_path, capsys):
     damage(shop_file, kind)
@@ -84,6 +87,7 @@ def test_a_damaged_file_is_refused_and_never_written_to(shop_file, kind, tmp_pat
     assert all_files(tmp_path) == files, "no copy, no journal left behind"
 
 
+@sqlite_only
 def test_a_damaged_file_offers_the_newest_good_backup(shop_file):
     from app.services.backups import backup
 
@@ -95,6 +99,7 @@ def test_a_damaged_file_offers_the_newest_good_backup(shop_file):
     assert str(made.path) in refused.value.en and "restore" in refused.value.en
 
 
+@sqlite_only
 @pytest.mark.parametrize("state", ["missing", "zero bytes"])
 def test_a_missing_or_empty_file_is_an_error_not_a_new_shop(tmp_path, state, capsys):
     path = tmp_path / "shop.sqlite"
@@ -109,6 +114,7 @@ def test_a_missing_or_empty_file_is_an_error_not_a_new_shop(tmp_path, state, cap
     assert not (tmp_path / "backups").exists()
 
 
+@sqlite_only
 def test_only_setup_and_demo_create_a_database_and_it_is_private(tmp_path):
     path = tmp_path / "new" / "shop.sqlite"
     init_database(f"sqlite:///{path}", create=True)
@@ -125,6 +131,7 @@ def stamp_revision(path: Path, revision: str) -> None:
     conn.close()
 
 
+@sqlite_only
 def test_a_newer_schema_is_refused_naming_both_versions_and_nothing_is_written(shop_file, tmp_path, capsys):
     stamp_revision(shop_file, "0099_from_the_future")
     before, files = digest(shop_file), all_files(tmp_path)
@@ -149,6 +156,7 @@ conn.execute("ROLLBACK")
 """
 
 
+@sqlite_only
 def test_a_database_locked_elsewhere_still_reads_and_writers_say_it_is_busy(shop_file, tmp_path, capsys):
     holder = subprocess.Popen([sys.executable, "-c", HOLD, str(shop_file), "8"], stdout=subprocess.PIPE, text=True)
     try:
@@ -179,3 +187,17 @@ def test_a_clock_set_back_behind_the_newest_record_is_noticed(db_url):
         assert startup.clock_warning(s) is None
         warning = startup.clock_warning(s, now=utcnow() - timedelta(days=2))
     assert warning is not None and "set back" in warning.en and "时钟被调回" in warning.zh
+
+
+def test_a_newer_schema_is_refused_on_any_database(db_url):
+    """PostgreSQL too: the revision is compared before anything is migrated or copied."""
+    from sqlalchemy import text
+
+    from app.db import get_engine
+
+    with get_engine(db_url).begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0099_from_the_future'"))
+    dispose_engines()
+    with pytest.raises(startup.DatabaseProblem) as refused:
+        init_database(db_url)
+    assert "0099_from_the_future" in refused.value.en and head_revision() in refused.value.zh
