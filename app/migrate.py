@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import functools
 import logging
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
@@ -23,6 +23,7 @@ def alembic_config() -> Config:
     return cfg
 
 
+@functools.cache  # the scripts do not change while the program runs; parsing them costs ~0.1 s a time
 def head_revision() -> str:
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
@@ -31,8 +32,13 @@ def head_revision() -> str:
 
 def all_revisions() -> list[str]:
     """Oldest first."""
+    return list(_revisions())
+
+
+@functools.cache
+def _revisions() -> tuple[str, ...]:
     script = ScriptDirectory.from_config(alembic_config())
-    return [rev.revision for rev in reversed(list(script.walk_revisions()))]
+    return tuple(rev.revision for rev in reversed(list(script.walk_revisions())))
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -55,10 +61,13 @@ def backup_sqlite(path: Path, label: str) -> Path:
     folder = private_folder(path.parent / "backups")  # beside the file it copies: a demo's stay with the demo
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = private_file(folder / f"{path.stem}-{label}-{stamp}.sqlite")
-    with sqlite3.connect(path) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
-    dst.close()
-    src.close()
+    from app.services.backups import copy_sqlite
+    from app.services.startup import damaged, quick_check
+
+    copy_sqlite(path, target)
+    problems = quick_check(target, full=True)
+    if problems:  # an upgrade without a sound copy to go back to is not started
+        raise damaged(target, "; ".join(problems[:3]), "; ".join(problems[:3]))
     return target
 
 

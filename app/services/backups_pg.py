@@ -40,7 +40,7 @@ def libpq(url: str) -> tuple[str, dict[str, str]]:
 
 
 def _run(args: list[str], env: dict[str, str], what_zh: str, what_en: str) -> None:
-    done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=3600)
+    done = subprocess.run(args, check=False, env=env, capture_output=True, text=True, timeout=3600)
     if done.returncode:
         raise DeskError(f"{what_zh}失败：{done.stderr.strip()[:300]}", f"{what_en} failed: {done.stderr.strip()[:300]}")
 

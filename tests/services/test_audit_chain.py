@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 
 import pytest
@@ -48,7 +49,7 @@ def test_every_entry_is_chained_to_the_one_before(trail):
         head = audit.head(s)
     assert len(rows) == 10 and report.ok and report.count == 10
     assert rows[0].prev_hash == audit.GENESIS
-    assert all(b.prev_hash == a.hash for a, b in zip(rows, rows[1:], strict=False))
+    assert all(b.prev_hash == a.hash for a, b in itertools.pairwise(rows))
     assert head == report.head and head.entry_id == rows[-1].id and head.count == 10
     assert head.printable() == f"{rows[-1].id}:{rows[-1].hash[:16]}"
 
@@ -128,3 +129,26 @@ def test_eight_tills_appending_at_once_keep_one_chain(db_url):
     with session_scope(db_url, write=False) as s:
         report = audit.verify(s)
     assert report.ok and report.count == 40
+
+
+def test_entries_written_before_the_chain_existed_are_chained_by_the_upgrade(tmp_path):
+    from app.db import dispose_engines
+    from app.migrate import upgrade_to_head
+
+    engine = get_engine(f"sqlite:///{tmp_path / 'old.sqlite'}")
+    upgrade_to_head(engine, target="0003_difference_paid_by")
+    with engine.begin() as conn:
+        for n in range(3):
+            conn.execute(text("INSERT INTO audit_log (at, action, subject, detail) VALUES "
+                              f"('2026-11-0{n + 1} 02:00:00.000000', 'return_completed', 'RT{n}', '{{}}')"))
+    upgrade_to_head(engine)
+    with session_scope(str(engine.url), write=False) as s:
+        report = audit.verify(s)
+        assert report.ok and report.count == 3
+        audit_id = s.scalar(text("SELECT value FROM settings WHERE key = 'shop.id'"))
+    assert audit_id and len(audit_id) == 32
+    with session_scope(str(engine.url)) as s:
+        audit.append(s, "sign_in", None, "clerk")
+    with session_scope(str(engine.url), write=False) as s:
+        assert audit.verify(s).count == 4 and audit.verify(s).ok
+    dispose_engines()
