@@ -86,6 +86,14 @@ def head(session: Session) -> Anchor | None:
     return Anchor(last.id, last.hash or "", int(count or 0))
 
 
+def current_anchor(url: str | None = None) -> Anchor | None:
+    """The head for a report footer or a screen, in its own read-only transaction."""
+    from app.db import session_scope
+
+    with session_scope(url, write=False) as s:
+        return head(s)
+
+
 def verify(session: Session, anchor: Anchor | None = None) -> ChainReport:
     """Walks the whole trail; names the first entry that was changed, removed or put in between."""
     prev, count, last = GENESIS, 0, None

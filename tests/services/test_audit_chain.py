@@ -52,6 +52,7 @@ def test_every_entry_is_chained_to_the_one_before(trail):
     assert all(b.prev_hash == a.hash for a, b in itertools.pairwise(rows))
     assert head == report.head and head.entry_id == rows[-1].id and head.count == 10
     assert head.printable() == f"{rows[-1].id}:{rows[-1].hash[:16]}"
+    assert audit.current_anchor(trail) == head, "what the end-of-day report will print"
 
 
 def test_an_edited_entry_is_named(trail):
