@@ -10,6 +10,7 @@ from app.commands import ask_pin
 from app.errors import NotAllowed
 from app.services import backups
 from app.services.audit import parse_anchor
+from app.services.views import UserView
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -44,7 +45,7 @@ def run_backup(args: argparse.Namespace) -> int:
     return 0
 
 
-def _admin(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _admin(args: argparse.Namespace) -> UserView | None:
     """The signed-in admin, or None when the current database cannot be read (then nobody could sign in)."""
     from app.services.users import sign_in
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
 
 from app.errors import DeskError
 from app.models import AuditEntry, Sale, utcnow
@@ -120,7 +121,7 @@ def refuse_damaged(path: Path) -> None:
         raise damaged(path, "; ".join(problems[:3]), "; ".join(problems[:3]))
 
 
-def clock_warning(session, now: datetime | None = None) -> DeskError | None:  # type: ignore[no-untyped-def]
+def clock_warning(session: Session, now: datetime | None = None) -> DeskError | None:
     """A PC clock behind the newest sale or audit entry would date returns before what they undo."""
     now = now or utcnow()
     newest = [t for t in (session.scalar(select(func.max(Sale.sold_at))),
