@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> None:
             members = raw_store(raw_file, work / "members.csv")
             raw_times.append(timed(raw_import, sales_file, raw_file, members))
             url = f"sqlite:///{work / f'app{n}.sqlite'}"
-            init_database(url)
+            init_database(url, create=True)
             import_products(work / "products.csv", url)
             import_members(work / "members.csv", url)
             t0 = time.perf_counter()

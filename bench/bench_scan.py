@@ -35,7 +35,7 @@ def build_store(path: Path, sales: int, work: Path) -> list[str]:
     """A migrated store with `sales` demo-like receipts (the import benchmark's generator) and a clerk."""
     url = f"sqlite:///{path}"
     receipts = write_sales(work / "sales.jsonl", sales, work)
-    init_database(url)
+    init_database(url, create=True)
     import_products(work / "products.csv", url)
     import_members(work / "members.csv", url)
     report = import_sales(read_lines(work / "sales.jsonl"), url)

@@ -61,7 +61,7 @@ def shop(tmp_path, monkeypatch):
     """A migrated SQLite shop: 4 products, 2 members, 3 receipts, users clerk/1111, boss/2222, boss2/3333."""
     url = f"sqlite:///{tmp_path / 'shop.sqlite'}"
     monkeypatch.setenv("RETURNS_DESK_DB", url)
-    init_database(url)
+    init_database(url, create=True)
     (tmp_path / "products.csv").write_text(PRODUCTS_CSV, encoding="utf-8")
     (tmp_path / "members.csv").write_text(MEMBERS_CSV, encoding="utf-8")
     assert import_products(tmp_path / "products.csv", url).ok

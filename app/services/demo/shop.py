@@ -137,7 +137,7 @@ def sales_rows(rng: random.Random, count: int, now: datetime, products: list[dic
 def create_demo_shop(url: str, receipts: int = 2000, seed: int = 20261122, now: datetime | None = None) -> DemoShop:
     now = now or datetime.now(UTC)
     rng = random.Random(seed)
-    init_database(url)
+    init_database(url, create=True)
     with session_scope(url) as s:
         if any(s.scalar(select(func.count()).select_from(model)) for model in (Sale, Product, User)):
             raise NotAllowed(
