@@ -8,7 +8,7 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any, NoReturn
 
-from app.domain.money import format_fen, line_nets
+from app.domain.money import AFTER_LINE_DISCOUNT, format_fen, line_nets
 from app.domain.vocabulary import CONDITIONS, COUPON_METHODS, REASONS, TENDER_METHODS, TIERS
 from app.errors import InvalidInput
 
@@ -26,6 +26,7 @@ class SaleLine:
     promo_group: str | None = None   # lines sharing a group form one promotion bundle
     final_sale: bool = False    # 清仓
     warranty_months: int = 0    # 0: the policy's default for the class
+    net: int | None = None      # what the line netted, as stored at import; None: by today's rule
 
 
 @dataclass(frozen=True)
@@ -39,12 +40,27 @@ class Sale:
     sold_at: datetime           # timezone-aware
     lines: tuple[SaleLine, ...]
     tenders: tuple[Tender, ...]
-    receipt_discount: int = 0   # receipt-level discounts, shared over lines by gross value
+    receipt_discount: int = 0   # receipt-level discounts (already inside stored line nets)
     points_earned: int = 0
     member_tier: str = "standard"
 
+    def __post_init__(self) -> None:
+        stored = [x.net is not None for x in self.lines]
+        if any(stored) and not all(stored):  # half stored, half recomputed would not add up
+            raise ValueError("either every sale line carries its stored net or none does")
+
     def line(self, number: int) -> SaleLine | None:
         return self._by_number.get(number)
+
+    @cached_property
+    def nets(self) -> dict[int, int]:
+        """What each line netted (fen) by line number: the stored nets the sale was sold with, never
+        recomputed; only a sale given without them is shared by today's rule (DOMAIN: Money)."""
+        if self.lines and self.lines[0].net is not None:
+            return {x.line: x.net for x in self.lines}  # type: ignore[misc]
+        nets = line_nets([x.qty * x.unit_price for x in self.lines], [x.discount for x in self.lines],
+                         self.receipt_discount, AFTER_LINE_DISCOUNT)
+        return {x.line: net for x, net in zip(self.lines, nets, strict=True)}
 
     @cached_property
     def _by_number(self) -> dict[int, SaleLine]:
@@ -106,7 +122,7 @@ _SCENARIO_KEYS = {"name", "note", "today", "sale", "already_returned", "already_
 _SALE_KEYS = {"sold_at", "member_tier", "lines", "receipt_discount", "tenders", "points_earned",
               "receipt_no"}
 _LINE_KEYS = {"line", "sku", "name", "policy_class", "qty", "unit_price", "discount", "promo_group",
-              "final_sale", "warranty_months"}
+              "final_sale", "warranty_months", "net"}
 _ITEM_KEYS = {"line", "qty", "reason", "condition"}
 _NO_RECEIPT_ITEM_KEYS = {"sku", "name", "policy_class", "qty", "reason", "condition",
                          "lowest_price_30d", "catalogue_price"}
@@ -187,12 +203,12 @@ def _sale(obj: Any) -> Sale:
         if number in numbers[:i]:
             _bad(f"sale.lines[{i}].line", f"行号 {number} 重复", f"line number {number} is used twice")
     receipt_discount = _int(doc.get("receipt_discount", 0), "sale.receipt_discount")
-    if receipt_discount > sum(x.qty * x.unit_price - x.discount for x in lines):
+    charged = sum(x.qty * x.unit_price - x.discount for x in lines) - receipt_discount  # by any rule
+    if charged < 0:
         _bad("sale.receipt_discount", "整单优惠超过商品金额", "is more than the lines are worth")
+    _check_stored_nets(lines, charged)
     tenders = tuple(_tender(item, f"sale.tenders[{i}]")
                     for i, item in enumerate(_list(doc.get("tenders"), "sale.tenders")))
-    charged = sum(line_nets([x.qty * x.unit_price for x in lines], [x.discount for x in lines],
-                            receipt_discount))
     paid = sum(t.amount for t in tenders)
     if paid != charged:
         _bad("sale.tenders", f"付款合计 {format_fen(paid)}，与小票应付 {format_fen(charged)} 不符",
@@ -206,6 +222,25 @@ def _sale(obj: Any) -> Sale:
         member_tier=_choice(doc.get("member_tier") or "standard", "sale.member_tier", TIERS,
                             "会员等级", "member tier"),
     )
+
+
+def _check_stored_nets(lines: tuple[SaleLine, ...], charged: int) -> None:
+    """Stored nets come on every line or on none, each within its line's value after its own
+    discount, and add up to what the receipt charged."""
+    if all(x.net is None for x in lines):
+        return
+    for i, x in enumerate(lines):
+        if x.net is None:
+            _bad(f"sale.lines[{i}].net", "其他行给出了实付金额，这一行也须给出",
+                 "the other lines carry their stored net, so must this one")
+        if x.net > x.qty * x.unit_price - x.discount:
+            _bad(f"sale.lines[{i}].net", "超过该行扣除本行折扣后的金额",
+                 "is more than the line is worth after its own discount")
+    stored = sum(x.net or 0 for x in lines)
+    if stored != charged:
+        _bad("sale.lines", f"各行实付合计 {format_fen(stored)}，与小票应付 {format_fen(charged)} 不符",
+             f"the lines' stored nets add up to {format_fen(stored)} but the receipt charged "
+             f"{format_fen(charged)}")
 
 
 def _sale_line(obj: Any, path: str) -> SaleLine:
@@ -225,6 +260,7 @@ def _sale_line(obj: Any, path: str) -> SaleLine:
         promo_group=None if group is None else _text(group, f"{path}.promo_group"),
         final_sale=_bool(doc.get("final_sale", False), f"{path}.final_sale"),
         warranty_months=_int(doc.get("warranty_months", 0), f"{path}.warranty_months"),
+        net=None if doc.get("net") is None else _int(doc["net"], f"{path}.net"),
     )
 
 
