@@ -6,11 +6,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-from typing import Any, NoReturn
+from typing import Any
 
 from app.domain.money import AFTER_LINE_DISCOUNT, format_fen, line_nets
+from app.domain.scenario_fields import bad as _bad
+from app.domain.scenario_fields import choice as _choice
+from app.domain.scenario_fields import flag as _bool
+from app.domain.scenario_fields import list_at as _list
+from app.domain.scenario_fields import moment_of as _moment
+from app.domain.scenario_fields import object_at as _object
+from app.domain.scenario_fields import text as _text
+from app.domain.scenario_fields import whole as _int
 from app.domain.vocabulary import CONDITIONS, COUPON_METHODS, REASONS, TENDER_METHODS, TIERS
-from app.errors import InvalidInput
 
 
 @dataclass(frozen=True)
@@ -299,58 +306,3 @@ def _item(obj: Any, path: str, sale: Sale | None) -> RequestItem:
         lowest_price_30d=None if lowest is None else _int(lowest, f"{path}.lowest_price_30d"),
         catalogue_price=_int(doc.get("catalogue_price"), f"{path}.catalogue_price"),
     )
-
-
-def _bad(path: str, zh: str, en: str) -> NoReturn:
-    raise InvalidInput(f"场景字段 {path}：{zh}", f"{path}: {en}")
-
-
-def _object(value: Any, path: str, allowed: set[str] | None) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        _bad(path, "应为一个对象 {…}", "must be an object {…}")
-    for key in value:
-        if allowed is not None and key not in allowed:
-            _bad(f"{path}.{key}", "未知的字段", "unknown field")
-    return value
-
-
-def _list(value: Any, path: str) -> list[Any]:
-    if not isinstance(value, list):
-        _bad(path, "应为一个列表 […]", "must be a list […]")
-    return value
-
-
-def _int(value: Any, path: str, minimum: int = 0) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        _bad(path, f"应为不小于{minimum}的整数（现为 {value!r}）",
-             f"must be a whole number ≥ {minimum} (got {value!r})")
-    return value
-
-
-def _bool(value: Any, path: str) -> bool:
-    if not isinstance(value, bool):
-        _bad(path, f"应为 true 或 false（现为 {value!r}）", f"must be true or false (got {value!r})")
-    return value
-
-
-def _text(value: Any, path: str) -> str:
-    if not isinstance(value, str) or not value:
-        _bad(path, f"应为非空文字（现为 {value!r}）", f"must be a non-empty string (got {value!r})")
-    return value
-
-
-def _choice(value: Any, path: str, table: Mapping[str, tuple[str, str]], zh: str, en: str) -> str:
-    if value not in table:
-        _bad(path, f"未知的{zh} {value!r}（可用：{'、'.join(table)}）",
-             f"unknown {en} {value!r} (use one of: {', '.join(table)})")
-    return str(value)
-
-
-def _moment(value: Any, path: str) -> datetime:
-    try:
-        moment = datetime.fromisoformat(_text(value, path))
-    except ValueError:
-        _bad(path, f"不是有效的日期时间 {value!r}", f"not a valid ISO date-time {value!r}")
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        _bad(path, "日期时间须带时区，例如 +08:00", "needs a time zone offset, e.g. +08:00")
-    return moment
