@@ -63,8 +63,8 @@ class Sale:
     def nets(self) -> dict[int, int]:
         """What each line netted (fen) by line number: the stored nets the sale was sold with, never
         recomputed; only a sale given without them is shared by today's rule (DOMAIN: Money)."""
-        if self.lines and self.lines[0].net is not None:
-            return {x.line: x.net for x in self.lines}  # type: ignore[misc]
+        if self.lines and self.lines[0].net is not None:   # all or none (__post_init__)
+            return {x.line: x.net for x in self.lines if x.net is not None}
         nets = line_nets([x.qty * x.unit_price for x in self.lines], [x.discount for x in self.lines],
                          self.receipt_discount, AFTER_LINE_DISCOUNT)
         return {x.line: net for x, net in zip(self.lines, nets, strict=True)}
