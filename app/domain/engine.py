@@ -86,7 +86,7 @@ def _with_receipt(policy: Policy, facts: ReturnFacts, floor: Floor | None) -> Re
         judged.append((item, verdict, ok, remedies, grant))
 
     values = ledger.values([(item, v.outcome, ok) for item, v, ok, _r, _g in judged])
-    decisions, claims = [], []
+    priced, claims = [], []
     for item, verdict, ok, remedies, grant in judged:
         assert item.line is not None
         own = own_net_value(floor, ledger, item, verdict) if floor and ok and verdict.outcome in PAID_OUT else None
@@ -99,11 +99,14 @@ def _with_receipt(policy: Policy, facts: ReturnFacts, floor: Floor | None) -> Re
                         f"此商品属于促销组合，按顾客留下的商品原价重新计算优惠，本行退{format_fen(refund)}。",
                         f"part of a promotion bundle: the promotion is recomputed on what the customer "
                         f"keeps, so this line refunds {format_fen(refund)}.")
-        decisions.append(_decision(item, item.line, verdict, refund, value, remedies, sale.line(item.line)))
-
-    compensation = food_compensation(floor, sale, claims) if floor else None
-    if compensation is not None:
-        decisions = [replace(d, compensation=compensation[1].get(d.line, 0)) for d in decisions]
+        priced.append((item, verdict, refund, value, remedies))
+    compensation = food_compensation(floor, sale, claims) if floor else None   # adds to the traces
+    per_line = compensation[1] if compensation else {}
+    decisions = []
+    for item, verdict, refund, value, remedies in priced:
+        number = item.line or 0
+        decisions.append(replace(_decision(item, number, verdict, refund, value, remedies, sale.line(number)),
+                                 compensation=per_line.get(number, 0)))
     refund_value = sum(d.refund for d in decisions)
     withheld = telescoped_share(sale, coupon_paid(sale), ledger.refunded_before, refund_value)
     refund_total = refund_value - withheld
@@ -150,7 +153,7 @@ def _without_receipt(policy: Policy, facts: ReturnFacts, floor: Floor | None) ->
         decisions.append(_decision(item, i + 1, verdict, credits[i], values[i], remedies))
     total = sum(credits)
     tenders = [("store_credit", total)] if total else []
-    return _quote(policy, facts, decisions, total, 0, tenders, 0, None, None)
+    return _quote(policy, facts, decisions, total, 0, tenders, 0, floor, None)
 
 
 def _decision(item: RequestItem, number: int, verdict: Verdict, refund: int, value: int,

@@ -9,7 +9,14 @@ from functools import cached_property
 from typing import Any, NoReturn
 
 from app.domain.money import format_fen, line_nets
-from app.domain.vocabulary import CONDITIONS, COUPON_METHODS, REASONS, REMEDIES, TENDER_METHODS, TIERS
+from app.domain.vocabulary import (
+    CONDITIONS,
+    COUPON_METHODS,
+    REASONS,
+    REMEDIES,
+    TENDER_METHODS,
+    TIERS,
+)
 from app.errors import InvalidInput
 
 
@@ -185,7 +192,7 @@ def facts_from_json(obj: Any) -> ReturnFacts:
 
 
 def _repair_history(value: Any, sale: Sale | None) -> tuple[RepairHistory, ...]:
-    found = []
+    found: list[RepairHistory] = []
     for i, obj in enumerate(_list(value, "repair_history")):
         path = f"repair_history[{i}]"
         doc = _object(obj, path, {"line", "failed_repairs", "parts_wait_days"})

@@ -183,10 +183,14 @@ class _Reader:
                 term_days={k: self.int_(terms, ("consumer_law", "term_days"), k) for k in ("general", "food")},
                 cite=self.cite(law, ("consumer_law",)), cite_notice=self.cite(law, ("consumer_law",), "cite_notice")),
             sanbao=SanbaoRule(
-                *(self.int_(sanbao, sb, k) for k in ("refund_days", "exchange_days", "default_warranty_months",
-                                                     "failed_repairs", "parts_wait_days")),
-                *(self.cite(sanbao, sb, k) for k in ("cite", "cite_refund", "cite_exchange", "cite_repairs",
-                                                     "cite_parts"))),
+                refund_days=self.int_(sanbao, sb, "refund_days"),
+                exchange_days=self.int_(sanbao, sb, "exchange_days"),
+                default_warranty_months=self.int_(sanbao, sb, "default_warranty_months"),
+                failed_repairs=self.int_(sanbao, sb, "failed_repairs"),
+                parts_wait_days=self.int_(sanbao, sb, "parts_wait_days"),
+                cite=self.cite(sanbao, sb), cite_refund=self.cite(sanbao, sb, "cite_refund"),
+                cite_exchange=self.cite(sanbao, sb, "cite_exchange"),
+                cite_repairs=self.cite(sanbao, sb, "cite_repairs"), cite_parts=self.cite(sanbao, sb, "cite_parts")),
             food_safety=FoodSafetyRule(self.int_(food, ("food_safety",), "multiple"),
                                        self.int_(food, ("food_safety",), "minimum"), self.cite(food, ("food_safety",))),
         )

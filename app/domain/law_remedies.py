@@ -8,7 +8,13 @@ from datetime import date, timedelta
 from app.domain.facts import RepairHistory, RequestItem, SaleLine
 from app.domain.law import Cite, Floor
 from app.domain.rules import OVERRIDABLE, Verdict, warranty_end
-from app.domain.vocabulary import FOOD_CLAIM_REASONS, QUALITY_REASONS, REMEDIES, REMEDY_OUTCOMES, label
+from app.domain.vocabulary import (
+    FOOD_CLAIM_REASONS,
+    QUALITY_REASONS,
+    REMEDIES,
+    REMEDY_OUTCOMES,
+    label,
+)
 from app.errors import InvalidInput
 
 # What each outcome of the shop's own rule lets the customer choose; a refund may be taken as less.
@@ -36,8 +42,10 @@ class FloorGrant:
 
 def _choices(remedies: frozenset[str]) -> tuple[str, str]:
     ordered = [r for r in REMEDIES if r in remedies]
-    return ("或".join(label(REMEDIES, r, "zh_CN") for r in ordered),
-            " or ".join(label(REMEDIES, r, "en") for r in ordered))
+    zh, en = [label(REMEDIES, r, "zh_CN") for r in ordered], [label(REMEDIES, r, "en") for r in ordered]
+    if len(ordered) < 2:
+        return "".join(zh), "".join(en)
+    return "、".join(zh[:-1]) + "或" + zh[-1], ", ".join(en[:-1]) + " or " + en[-1]
 
 
 def _grant(rule: str, cite: Cite, remedies: frozenset[str], why_zh: str, why_en: str,

@@ -8,7 +8,14 @@ from datetime import date, datetime, timedelta
 
 from app.domain.facts import RequestItem, ReturnFacts, SaleLine
 from app.domain.policy import Policy, PolicyClass
-from app.domain.vocabulary import CONDITIONS, FOOD_CLAIM_REASONS, QUALITY_REASONS, REASONS, TIERS, label
+from app.domain.vocabulary import (
+    CONDITIONS,
+    FOOD_CLAIM_REASONS,
+    QUALITY_REASONS,
+    REASONS,
+    TIERS,
+    label,
+)
 from app.errors import InvalidInput
 
 OVERRIDABLE = "refused_overridable"
