@@ -176,10 +176,11 @@ def override(verdict: Verdict, remedies: frozenset[str], outcome: str, zh: str, 
     if verdict.outcome == "refused":
         verdict.add("supervisor.override_not_allowed", "此行不能由主管特批。", "no override is possible on this line.")
         return remedies
-    if REMEDY_OUTCOMES.get(_remedy_of(outcome)) == verdict.outcome or _remedy_of(outcome) in remedies:
+    remedy = _remedy_of(outcome)
+    if verdict.outcome == outcome or remedy in remedies:
         return remedies
     verdict.add("supervisor.override", f"主管已特批：{zh}。", f"a supervisor overrode the outcome: {en}.", outcome)
-    return remedies | {_remedy_of(outcome)}
+    return remedies | {remedy}
 
 
 def _remedy_of(outcome: str) -> str:
