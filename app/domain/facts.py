@@ -17,7 +17,14 @@ from app.domain.scenario_fields import moment_of as _moment
 from app.domain.scenario_fields import object_at as _object
 from app.domain.scenario_fields import text as _text
 from app.domain.scenario_fields import whole as _int
-from app.domain.vocabulary import CONDITIONS, COUPON_METHODS, REASONS, TENDER_METHODS, TIERS
+from app.domain.vocabulary import (
+    CONDITIONS,
+    COUPON_METHODS,
+    REASONS,
+    REMEDIES,
+    TENDER_METHODS,
+    TIERS,
+)
 
 
 @dataclass(frozen=True)
@@ -34,6 +41,8 @@ class SaleLine:
     final_sale: bool = False    # 清仓
     warranty_months: int = 0    # 0: the policy's default for the class
     net: int | None = None      # what the line netted, as stored at import; None: by today's rule
+    food: bool = False          # food outside the fresh class (食品安全法); the catalogue's food flag
+    stored_value: bool = False  # gift / prepaid card: not goods with a quality (no legal floor)
 
 
 @dataclass(frozen=True)
@@ -84,6 +93,24 @@ class EarlierReturn:
 
 
 @dataclass(frozen=True)
+class RepairHistory:
+    """The repairs of the unit sold on one sale line (三包 art. 11/12)."""
+
+    line: int
+    failed_repairs: int = 0     # repairs after which it still fails
+    parts_wait_days: int = 0    # days the current repair has waited for parts
+
+
+@dataclass(frozen=True)
+class ClaimEvidence:
+    """What a food-safety claim rests on: the date or batch printed on the pack, and a note."""
+
+    expiry: str | None = None
+    batch: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class RequestItem:
     """One thing the customer brings back now.
 
@@ -100,6 +127,8 @@ class RequestItem:
     policy_class: str | None = None
     lowest_price_30d: int | None = None
     catalogue_price: int | None = None
+    remedy: str | None = None   # the customer's choice among the remedies allowed (None: the best)
+    evidence: ClaimEvidence | None = None   # a food-safety claim's evidence
 
 
 @dataclass(frozen=True)
@@ -114,6 +143,11 @@ class ReturnFacts:
     customer_returns_30d: int = 0
     customer_identified: bool = True
     overridden_lines: frozenset[int] = frozenset()   # lines a supervisor overrides (quote line numbers)
+    region: str | None = None   # the legal floor's region (a scenario may name it); None: the shop's
+    repair_history: tuple[RepairHistory, ...] = ()
+
+    def repairs(self, line: int) -> RepairHistory:
+        return next((r for r in self.repair_history if r.line == line), RepairHistory(line))
 
     def returned_qty(self, line: int) -> int:
         return sum(e.qty for e in self.already_returned if e.line == line)
@@ -125,14 +159,15 @@ class ReturnFacts:
 # --- reading a scenario written as JSON (the policy simulator; see issue 3 for the format) ---
 
 _SCENARIO_KEYS = {"name", "note", "today", "sale", "already_returned", "already_refunded_by_tender",
-                  "customer_returns_30d", "customer_identified", "request", "overrides"}
+                  "customer_returns_30d", "customer_identified", "request", "overrides",
+                  "region", "repair_history"}
 _SALE_KEYS = {"sold_at", "member_tier", "lines", "receipt_discount", "tenders", "points_earned",
               "receipt_no"}
 _LINE_KEYS = {"line", "sku", "name", "policy_class", "qty", "unit_price", "discount", "promo_group",
-              "final_sale", "warranty_months", "net"}
-_ITEM_KEYS = {"line", "qty", "reason", "condition"}
+              "final_sale", "warranty_months", "net", "food", "stored_value"}
+_ITEM_KEYS = {"line", "qty", "reason", "condition", "remedy", "evidence"}
 _NO_RECEIPT_ITEM_KEYS = {"sku", "name", "policy_class", "qty", "reason", "condition",
-                         "lowest_price_30d", "catalogue_price"}
+                         "lowest_price_30d", "catalogue_price", "remedy", "evidence"}
 
 
 def facts_from_json(obj: Any) -> ReturnFacts:
@@ -174,7 +209,34 @@ def facts_from_json(obj: Any) -> ReturnFacts:
         customer_identified=_bool(doc.get("customer_identified", True), "customer_identified"),
         overridden_lines=frozenset(_int(v, f"overrides[{i}]", 1)
                                    for i, v in enumerate(_list(doc.get("overrides", []), "overrides"))),
+        region=None if doc.get("region") is None else _text(doc["region"], "region"),
+        repair_history=_repair_history(doc.get("repair_history", []), sale),
     )
+
+
+def _repair_history(value: Any, sale: Sale | None) -> tuple[RepairHistory, ...]:
+    found: list[RepairHistory] = []
+    for i, obj in enumerate(_list(value, "repair_history")):
+        path = f"repair_history[{i}]"
+        doc = _object(obj, path, {"line", "failed_repairs", "parts_wait_days"})
+        line = _int(doc.get("line"), f"{path}.line", 1)
+        if sale is None or sale.line(line) is None or any(r.line == line for r in found):
+            _bad(f"{path}.line", f"小票上没有第{line}行，或重复", f"the sale has no line {line}, or it is repeated")
+        found.append(RepairHistory(line, _int(doc.get("failed_repairs", 0), f"{path}.failed_repairs"),
+                                   _int(doc.get("parts_wait_days", 0), f"{path}.parts_wait_days")))
+    return tuple(found)
+
+
+def _remedy_and_evidence(doc: dict[str, Any], path: str) -> dict[str, Any]:
+    remedy = doc.get("remedy")
+    if remedy is not None:
+        _choice(remedy, f"{path}.remedy", REMEDIES, "处理方式", "remedy")
+    evidence = None
+    if doc.get("evidence") is not None:
+        ev = _object(doc["evidence"], f"{path}.evidence", {"expiry", "batch", "note"})
+        evidence = ClaimEvidence(*(None if ev.get(k) is None else _text(ev[k], f"{path}.evidence.{k}")
+                                   for k in ("expiry", "batch", "note")))
+    return {"remedy": remedy, "evidence": evidence}
 
 
 def _check_earlier_refunds(sale: Sale, returned: tuple[EarlierReturn, ...],
@@ -268,6 +330,8 @@ def _sale_line(obj: Any, path: str) -> SaleLine:
         final_sale=_bool(doc.get("final_sale", False), f"{path}.final_sale"),
         warranty_months=_int(doc.get("warranty_months", 0), f"{path}.warranty_months"),
         net=None if doc.get("net") is None else _int(doc["net"], f"{path}.net"),
+        food=_bool(doc.get("food", False), f"{path}.food"),
+        stored_value=_bool(doc.get("stored_value", False), f"{path}.stored_value"),
     )
 
 
@@ -297,7 +361,8 @@ def _item(obj: Any, path: str, sale: Sale | None) -> RequestItem:
         line = _int(doc.get("line"), f"{path}.line", 1)
         if sale.line(line) is None:
             _bad(f"{path}.line", f"小票上没有第{line}行", f"the sale has no line {line}")
-        return RequestItem(qty=qty, reason=reason, condition=condition, line=line)
+        return RequestItem(qty=qty, reason=reason, condition=condition, line=line,
+                           **_remedy_and_evidence(doc, path))
     lowest = doc.get("lowest_price_30d")
     return RequestItem(
         qty=qty, reason=reason, condition=condition,
@@ -305,4 +370,5 @@ def _item(obj: Any, path: str, sale: Sale | None) -> RequestItem:
         policy_class=_text(doc.get("policy_class"), f"{path}.policy_class"),
         lowest_price_30d=None if lowest is None else _int(lowest, f"{path}.lowest_price_30d"),
         catalogue_price=_int(doc.get("catalogue_price"), f"{path}.catalogue_price"),
+        **_remedy_and_evidence(doc, path),
     )
