@@ -122,7 +122,9 @@ def refuse_damaged(path: Path) -> None:
 
 def copy_sqlite(source: Path, target: Path) -> None:
     """SQLite's online backup: a consistent copy while tills keep working; one self-contained file."""
-    from app.db import private_file  # app.db imports this module: its helpers are taken at call time
+    from app.db import (
+        private_file,  # app.db imports this module: its helpers are taken at call time
+    )
 
     private_file(target)
     with closing(read_only(source)) as src, closing(sqlite3.connect(target)) as dst:

@@ -6,11 +6,25 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-from typing import Any, NoReturn
+from typing import Any
 
-from app.domain.money import format_fen, line_nets
-from app.domain.vocabulary import CONDITIONS, COUPON_METHODS, REASONS, TENDER_METHODS, TIERS
-from app.errors import InvalidInput
+from app.domain.money import AFTER_LINE_DISCOUNT, format_fen, line_nets
+from app.domain.scenario_fields import bad as _bad
+from app.domain.scenario_fields import choice as _choice
+from app.domain.scenario_fields import flag as _bool
+from app.domain.scenario_fields import list_at as _list
+from app.domain.scenario_fields import moment_of as _moment
+from app.domain.scenario_fields import object_at as _object
+from app.domain.scenario_fields import text as _text
+from app.domain.scenario_fields import whole as _int
+from app.domain.vocabulary import (
+    CONDITIONS,
+    COUPON_METHODS,
+    REASONS,
+    REMEDIES,
+    TENDER_METHODS,
+    TIERS,
+)
 
 
 @dataclass(frozen=True)
@@ -26,6 +40,9 @@ class SaleLine:
     promo_group: str | None = None   # lines sharing a group form one promotion bundle
     final_sale: bool = False    # 清仓
     warranty_months: int = 0    # 0: the policy's default for the class
+    net: int | None = None      # what the line netted, as stored at import; None: by today's rule
+    food: bool = False          # food outside the fresh class (食品安全法); the catalogue's food flag
+    stored_value: bool = False  # gift / prepaid card: not goods with a quality (no legal floor)
 
 
 @dataclass(frozen=True)
@@ -39,12 +56,27 @@ class Sale:
     sold_at: datetime           # timezone-aware
     lines: tuple[SaleLine, ...]
     tenders: tuple[Tender, ...]
-    receipt_discount: int = 0   # receipt-level discounts, shared over lines by gross value
+    receipt_discount: int = 0   # receipt-level discounts (already inside stored line nets)
     points_earned: int = 0
     member_tier: str = "standard"
 
+    def __post_init__(self) -> None:
+        stored = [x.net is not None for x in self.lines]
+        if any(stored) and not all(stored):  # half stored, half recomputed would not add up
+            raise ValueError("either every sale line carries its stored net or none does")
+
     def line(self, number: int) -> SaleLine | None:
         return self._by_number.get(number)
+
+    @cached_property
+    def nets(self) -> dict[int, int]:
+        """What each line netted (fen) by line number: the stored nets the sale was sold with, never
+        recomputed; only a sale given without them is shared by today's rule (DOMAIN: Money)."""
+        if self.lines and self.lines[0].net is not None:   # all or none (__post_init__)
+            return {x.line: x.net for x in self.lines if x.net is not None}
+        nets = line_nets([x.qty * x.unit_price for x in self.lines], [x.discount for x in self.lines],
+                         self.receipt_discount, AFTER_LINE_DISCOUNT)
+        return {x.line: net for x, net in zip(self.lines, nets, strict=True)}
 
     @cached_property
     def _by_number(self) -> dict[int, SaleLine]:
@@ -58,6 +90,24 @@ class EarlierReturn:
     line: int
     qty: int
     refunded: int
+
+
+@dataclass(frozen=True)
+class RepairHistory:
+    """The repairs of the unit sold on one sale line (三包 art. 11/12)."""
+
+    line: int
+    failed_repairs: int = 0     # repairs after which it still fails
+    parts_wait_days: int = 0    # days the current repair has waited for parts
+
+
+@dataclass(frozen=True)
+class ClaimEvidence:
+    """What a food-safety claim rests on: the date or batch printed on the pack, and a note."""
+
+    expiry: str | None = None
+    batch: str | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -77,6 +127,8 @@ class RequestItem:
     policy_class: str | None = None
     lowest_price_30d: int | None = None
     catalogue_price: int | None = None
+    remedy: str | None = None   # the customer's choice among the remedies allowed (None: the best)
+    evidence: ClaimEvidence | None = None   # a food-safety claim's evidence
 
 
 @dataclass(frozen=True)
@@ -91,6 +143,11 @@ class ReturnFacts:
     customer_returns_30d: int = 0
     customer_identified: bool = True
     overridden_lines: frozenset[int] = frozenset()   # lines a supervisor overrides (quote line numbers)
+    region: str | None = None   # the legal floor's region (a scenario may name it); None: the shop's
+    repair_history: tuple[RepairHistory, ...] = ()
+
+    def repairs(self, line: int) -> RepairHistory:
+        return next((r for r in self.repair_history if r.line == line), RepairHistory(line))
 
     def returned_qty(self, line: int) -> int:
         return sum(e.qty for e in self.already_returned if e.line == line)
@@ -102,14 +159,15 @@ class ReturnFacts:
 # --- reading a scenario written as JSON (the policy simulator; see issue 3 for the format) ---
 
 _SCENARIO_KEYS = {"name", "note", "today", "sale", "already_returned", "already_refunded_by_tender",
-                  "customer_returns_30d", "customer_identified", "request", "overrides"}
+                  "customer_returns_30d", "customer_identified", "request", "overrides",
+                  "region", "repair_history"}
 _SALE_KEYS = {"sold_at", "member_tier", "lines", "receipt_discount", "tenders", "points_earned",
               "receipt_no"}
 _LINE_KEYS = {"line", "sku", "name", "policy_class", "qty", "unit_price", "discount", "promo_group",
-              "final_sale", "warranty_months"}
-_ITEM_KEYS = {"line", "qty", "reason", "condition"}
+              "final_sale", "warranty_months", "net", "food", "stored_value"}
+_ITEM_KEYS = {"line", "qty", "reason", "condition", "remedy", "evidence"}
 _NO_RECEIPT_ITEM_KEYS = {"sku", "name", "policy_class", "qty", "reason", "condition",
-                         "lowest_price_30d", "catalogue_price"}
+                         "lowest_price_30d", "catalogue_price", "remedy", "evidence"}
 
 
 def facts_from_json(obj: Any) -> ReturnFacts:
@@ -151,7 +209,34 @@ def facts_from_json(obj: Any) -> ReturnFacts:
         customer_identified=_bool(doc.get("customer_identified", True), "customer_identified"),
         overridden_lines=frozenset(_int(v, f"overrides[{i}]", 1)
                                    for i, v in enumerate(_list(doc.get("overrides", []), "overrides"))),
+        region=None if doc.get("region") is None else _text(doc["region"], "region"),
+        repair_history=_repair_history(doc.get("repair_history", []), sale),
     )
+
+
+def _repair_history(value: Any, sale: Sale | None) -> tuple[RepairHistory, ...]:
+    found: list[RepairHistory] = []
+    for i, obj in enumerate(_list(value, "repair_history")):
+        path = f"repair_history[{i}]"
+        doc = _object(obj, path, {"line", "failed_repairs", "parts_wait_days"})
+        line = _int(doc.get("line"), f"{path}.line", 1)
+        if sale is None or sale.line(line) is None or any(r.line == line for r in found):
+            _bad(f"{path}.line", f"小票上没有第{line}行，或重复", f"the sale has no line {line}, or it is repeated")
+        found.append(RepairHistory(line, _int(doc.get("failed_repairs", 0), f"{path}.failed_repairs"),
+                                   _int(doc.get("parts_wait_days", 0), f"{path}.parts_wait_days")))
+    return tuple(found)
+
+
+def _remedy_and_evidence(doc: dict[str, Any], path: str) -> dict[str, Any]:
+    remedy = doc.get("remedy")
+    if remedy is not None:
+        _choice(remedy, f"{path}.remedy", REMEDIES, "处理方式", "remedy")
+    evidence = None
+    if doc.get("evidence") is not None:
+        ev = _object(doc["evidence"], f"{path}.evidence", {"expiry", "batch", "note"})
+        evidence = ClaimEvidence(*(None if ev.get(k) is None else _text(ev[k], f"{path}.evidence.{k}")
+                                   for k in ("expiry", "batch", "note")))
+    return {"remedy": remedy, "evidence": evidence}
 
 
 def _check_earlier_refunds(sale: Sale, returned: tuple[EarlierReturn, ...],
@@ -187,12 +272,12 @@ def _sale(obj: Any) -> Sale:
         if number in numbers[:i]:
             _bad(f"sale.lines[{i}].line", f"行号 {number} 重复", f"line number {number} is used twice")
     receipt_discount = _int(doc.get("receipt_discount", 0), "sale.receipt_discount")
-    if receipt_discount > sum(x.qty * x.unit_price - x.discount for x in lines):
+    charged = sum(x.qty * x.unit_price - x.discount for x in lines) - receipt_discount  # by any rule
+    if charged < 0:
         _bad("sale.receipt_discount", "整单优惠超过商品金额", "is more than the lines are worth")
+    _check_stored_nets(lines, charged)
     tenders = tuple(_tender(item, f"sale.tenders[{i}]")
                     for i, item in enumerate(_list(doc.get("tenders"), "sale.tenders")))
-    charged = sum(line_nets([x.qty * x.unit_price for x in lines], [x.discount for x in lines],
-                            receipt_discount))
     paid = sum(t.amount for t in tenders)
     if paid != charged:
         _bad("sale.tenders", f"付款合计 {format_fen(paid)}，与小票应付 {format_fen(charged)} 不符",
@@ -206,6 +291,25 @@ def _sale(obj: Any) -> Sale:
         member_tier=_choice(doc.get("member_tier") or "standard", "sale.member_tier", TIERS,
                             "会员等级", "member tier"),
     )
+
+
+def _check_stored_nets(lines: tuple[SaleLine, ...], charged: int) -> None:
+    """Stored nets come on every line or on none, each within its line's value after its own
+    discount, and add up to what the receipt charged."""
+    if all(x.net is None for x in lines):
+        return
+    for i, x in enumerate(lines):
+        if x.net is None:
+            _bad(f"sale.lines[{i}].net", "其他行给出了实付金额，这一行也须给出",
+                 "the other lines carry their stored net, so must this one")
+        if x.net > x.qty * x.unit_price - x.discount:
+            _bad(f"sale.lines[{i}].net", "超过该行扣除本行折扣后的金额",
+                 "is more than the line is worth after its own discount")
+    stored = sum(x.net or 0 for x in lines)
+    if stored != charged:
+        _bad("sale.lines", f"各行实付合计 {format_fen(stored)}，与小票应付 {format_fen(charged)} 不符",
+             f"the lines' stored nets add up to {format_fen(stored)} but the receipt charged "
+             f"{format_fen(charged)}")
 
 
 def _sale_line(obj: Any, path: str) -> SaleLine:
@@ -225,6 +329,9 @@ def _sale_line(obj: Any, path: str) -> SaleLine:
         promo_group=None if group is None else _text(group, f"{path}.promo_group"),
         final_sale=_bool(doc.get("final_sale", False), f"{path}.final_sale"),
         warranty_months=_int(doc.get("warranty_months", 0), f"{path}.warranty_months"),
+        net=None if doc.get("net") is None else _int(doc["net"], f"{path}.net"),
+        food=_bool(doc.get("food", False), f"{path}.food"),
+        stored_value=_bool(doc.get("stored_value", False), f"{path}.stored_value"),
     )
 
 
@@ -254,7 +361,8 @@ def _item(obj: Any, path: str, sale: Sale | None) -> RequestItem:
         line = _int(doc.get("line"), f"{path}.line", 1)
         if sale.line(line) is None:
             _bad(f"{path}.line", f"小票上没有第{line}行", f"the sale has no line {line}")
-        return RequestItem(qty=qty, reason=reason, condition=condition, line=line)
+        return RequestItem(qty=qty, reason=reason, condition=condition, line=line,
+                           **_remedy_and_evidence(doc, path))
     lowest = doc.get("lowest_price_30d")
     return RequestItem(
         qty=qty, reason=reason, condition=condition,
@@ -262,59 +370,5 @@ def _item(obj: Any, path: str, sale: Sale | None) -> RequestItem:
         policy_class=_text(doc.get("policy_class"), f"{path}.policy_class"),
         lowest_price_30d=None if lowest is None else _int(lowest, f"{path}.lowest_price_30d"),
         catalogue_price=_int(doc.get("catalogue_price"), f"{path}.catalogue_price"),
+        **_remedy_and_evidence(doc, path),
     )
-
-
-def _bad(path: str, zh: str, en: str) -> NoReturn:
-    raise InvalidInput(f"场景字段 {path}：{zh}", f"{path}: {en}")
-
-
-def _object(value: Any, path: str, allowed: set[str] | None) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        _bad(path, "应为一个对象 {…}", "must be an object {…}")
-    for key in value:
-        if allowed is not None and key not in allowed:
-            _bad(f"{path}.{key}", "未知的字段", "unknown field")
-    return value
-
-
-def _list(value: Any, path: str) -> list[Any]:
-    if not isinstance(value, list):
-        _bad(path, "应为一个列表 […]", "must be a list […]")
-    return value
-
-
-def _int(value: Any, path: str, minimum: int = 0) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        _bad(path, f"应为不小于{minimum}的整数（现为 {value!r}）",
-             f"must be a whole number ≥ {minimum} (got {value!r})")
-    return value
-
-
-def _bool(value: Any, path: str) -> bool:
-    if not isinstance(value, bool):
-        _bad(path, f"应为 true 或 false（现为 {value!r}）", f"must be true or false (got {value!r})")
-    return value
-
-
-def _text(value: Any, path: str) -> str:
-    if not isinstance(value, str) or not value:
-        _bad(path, f"应为非空文字（现为 {value!r}）", f"must be a non-empty string (got {value!r})")
-    return value
-
-
-def _choice(value: Any, path: str, table: Mapping[str, tuple[str, str]], zh: str, en: str) -> str:
-    if value not in table:
-        _bad(path, f"未知的{zh} {value!r}（可用：{'、'.join(table)}）",
-             f"unknown {en} {value!r} (use one of: {', '.join(table)})")
-    return str(value)
-
-
-def _moment(value: Any, path: str) -> datetime:
-    try:
-        moment = datetime.fromisoformat(_text(value, path))
-    except ValueError:
-        _bad(path, f"不是有效的日期时间 {value!r}", f"not a valid ISO date-time {value!r}")
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        _bad(path, "日期时间须带时区，例如 +08:00", "needs a time zone offset, e.g. +08:00")
-    return moment

@@ -8,6 +8,7 @@ REASONS: dict[str, tuple[str, str]] = {
     "quality_fault": ("质量问题", "quality fault"),
     "wrong_item": ("错发商品", "wrong item sold"),
     "damaged_at_sale": ("售出时已损坏", "damaged at sale"),
+    "food_expired": ("过期变质食品", "food sold expired or spoiled"),
 }
 
 # Wrong item and damaged at sale are the store's fault: they follow the quality-fault rules.
@@ -16,6 +17,7 @@ QUALITY_REASONS = frozenset({"quality_fault", "wrong_item", "damaged_at_sale"})
 CONDITIONS: dict[str, tuple[str, str]] = {
     "unopened": ("未拆封、可再次销售", "unopened and resalable"),
     "opened": ("已拆封", "opened"),
+    "accessories_missing": ("配件不全", "accessories missing"),
     "damaged_by_customer": ("顾客使用或损坏", "used or damaged by the customer"),
 }
 
@@ -55,6 +57,7 @@ SUPERVISOR_REASONS: dict[str, tuple[str, str]] = {
     "frequent_returner": ("顾客30天内退货次数较多", "frequent returns in the last 30 days"),
     "no_receipt": ("无小票退货", "return without a receipt"),
     "override": ("主管特批", "supervisor override"),
+    "food_compensation": ("食品安全赔偿金", "food-safety compensation"),
 }
 
 # Why a supervisor overrides a refusal or gives a goodwill coupon (the reason list of an approval).
@@ -83,6 +86,20 @@ STATUSES = ("issued", "redeemed", "expired", "void", "completed", "voided", "ope
 COMPLAINT_TYPES = ("quality", "return", "price", "service", "other")
 SEVERITIES = ("normal", "urgent", "major")
 ROLES = ("clerk", "supervisor", "admin")
+
+# 食品安全法 art. 148: food sold expired or spoiled is the store's fault and may carry compensation.
+FOOD_CLAIM_REASONS = frozenset({"food_expired"})
+
+# What the customer may choose among (三包 "at the customer's choice"), most generous first,
+# and the outcome each one gives the line.
+REMEDIES: dict[str, tuple[str, str]] = {
+    "refund": ("退款", "refund"),
+    "store_credit": ("退储值凭证", "store credit"),
+    "exchange": ("换货", "exchange"),
+    "repair": ("维修", "repair"),
+}
+REMEDY_OUTCOMES: dict[str, str] = {"refund": "refund", "store_credit": "store_credit_only",
+                                   "exchange": "exchange_only", "repair": "repair_only"}
 
 
 def label(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
