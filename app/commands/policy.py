@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.engine import evaluate
-from app.domain.facts import ReturnFacts, facts_from_json
+from app.domain.facts import ReturnFacts
 from app.domain.money import format_fen
 from app.domain.policy import Policy, load_policy
 from app.domain.quote import ReturnQuote, quote_to_json
+from app.domain.scenario import facts_from_json
 from app.domain.vocabulary import (
     CONDITIONS,
     OUTCOMES,

@@ -13,11 +13,13 @@ REASONS = {
     "quality_fault": QT_TRANSLATE_NOOP("Words", "Quality fault"),
     "wrong_item": QT_TRANSLATE_NOOP("Words", "Wrong item sold"),
     "damaged_at_sale": QT_TRANSLATE_NOOP("Words", "Damaged at sale"),
+    "food_expired": QT_TRANSLATE_NOOP("Words", "Food sold expired or spoiled"),
 }
 CONDITIONS = {
     "unopened": QT_TRANSLATE_NOOP("Words", "Unopened"),
     "opened": QT_TRANSLATE_NOOP("Words", "Opened"),
     "damaged_by_customer": QT_TRANSLATE_NOOP("Words", "Used / damaged"),
+    "accessories_missing": QT_TRANSLATE_NOOP("Words", "Accessories missing"),
 }
 TIERS = {
     "standard": QT_TRANSLATE_NOOP("Words", "Standard"),
@@ -46,6 +48,7 @@ SUPERVISOR_REASONS = {
     "frequent_returner": QT_TRANSLATE_NOOP("Words", "3 or more returns in 30 days"),
     "no_receipt": QT_TRANSLATE_NOOP("Words", "no receipt"),
     "override": QT_TRANSLATE_NOOP("Words", "override of a refusal"),
+    "food_compensation": QT_TRANSLATE_NOOP("Words", "food-safety compensation"),
 }
 OVERRIDE_REASONS = {
     "goodwill": QT_TRANSLATE_NOOP("Words", "Goodwill"),

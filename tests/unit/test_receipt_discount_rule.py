@@ -8,9 +8,10 @@ import json
 import pytest
 
 from app.domain.engine import evaluate
-from app.domain.facts import Sale, facts_from_json
+from app.domain.facts import Sale
 from app.domain.money import AFTER_LINE_DISCOUNT, GROSS, line_nets
 from app.domain.quote import quote_to_json
+from app.domain.scenario import facts_from_json
 from app.errors import InvalidInput
 from tests.unit.builders import POLICY, ask, line, quote, sale
 

@@ -10,9 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.domain.engine import evaluate
-from app.domain.facts import Sale, SaleLine, Tender, facts_from_json
+from app.domain.facts import Sale, SaleLine, Tender
 from app.domain.money import AFTER_LINE_DISCOUNT, GROSS, line_nets
 from app.domain.quote import quote_to_json
+from app.domain.scenario import facts_from_json
 from app.domain.vocabulary import CONDITIONS, REASONS, TIERS
 from tests.unit.builders import POLICY, SOLD, ask, day, quote
 

@@ -25,9 +25,12 @@ SAME_WORDS = [(w.REASONS, v.REASONS), (w.TENDERS, v.TENDER_METHODS), (w.OUTCOMES
 
 
 def _screen_chinese() -> dict[str, str]:
-    root = ET.parse(resources_dir() / "translations" / "returns_desk_zh_CN.ts").getroot()
-    return {m.findtext("source"): m.findtext("translation")
-            for ctx in root.iter("context") if ctx.findtext("name") == "Words" for m in ctx.iter("message")}
+    words = {}
+    for ts in sorted((resources_dir() / "translations").glob("*_zh_CN.ts")):  # the main file and each room's
+        root = ET.parse(ts).getroot()
+        words.update({m.findtext("source"): m.findtext("translation")
+                      for ctx in root.iter("context") if ctx.findtext("name") == "Words" for m in ctx.iter("message")})
+    return words
 
 
 @pytest.mark.parametrize(("screen", "domain"), SCREEN_TABLES)
