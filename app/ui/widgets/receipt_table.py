@@ -186,9 +186,9 @@ class LineEditor(QWidget):
         self.condition = QComboBox()
         for combo in (self.reason, self.condition):
             # The longest reason ("food sold expired or spoiled") must not widen the window past 1366 px:
-            # the closed box shows about 12 characters, the open list shows every word in full.
+            # the closed box shows about 14 characters, the open list shows every word in full.
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(12)
+            combo.setMinimumContentsLength(14)
         self.override = QCheckBox()
         self.qty_label.setBuddy(self.qty)
         self.reason_label.setBuddy(self.reason)
