@@ -112,7 +112,7 @@ def run(out: Callable[[str], None] = print) -> int:
             number, said = _quote_and_return(url)
             out(f"ok  {said}")
             out(f"ok  {_slip(url, number)}")
-        except Exception as exc:  # any failure is the answer: name it and exit non-zero
+        except Exception as exc:  # noqa: BLE001 — any failure is the answer: name it, exit non-zero
             print(f"SELF-TEST FAILED 自检失败: {type(exc).__name__}: {exc}", file=sys.stderr)
             return 1
         finally:
