@@ -61,4 +61,5 @@ bench: install-test
 installer: $(VENV)/.installed
 	$(PY) -m pip install -q -e '.[build]'
 	$(VENV)/bin/pyinstaller --noconfirm --clean build_installer.spec
+	cp installer/returns-desk.desktop installer/returns-desk.png dist/returns-desk/
 	dist/returns-desk/returns-desk --self-test
