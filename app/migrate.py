@@ -65,6 +65,13 @@ def upgrade_to_head(engine: Engine, target: str = "head") -> None:
     wanted = head_revision() if target == "head" else target
     if current == wanted:
         return
+    if current is not None and current not in all_revisions():
+        from app.errors import NotAllowed
+
+        # An older program on a newer database: Alembic cannot go back, and guessing would lose data.
+        raise NotAllowed(f"这个数据库来自更新版本的售后服务台（结构 {current}），请安装新版本后再打开。",
+                         f"This database was written by a newer Returns Desk (schema {current}); "
+                         "install that version (or newer) to open it.")
     path = sqlite_file(engine)
     if path is not None and current is not None and path.exists():
         copy = backup_sqlite(path, f"before-{wanted[:8]}")
