@@ -27,7 +27,7 @@ install-test: $(VENV)/.installed-test translations
 
 # Compiled Qt translations (.qm) are built from the .ts sources, never committed.
 translations: $(VENV)/.installed
-	@$(PY) -m app.i18n_build
+	@$(PY) scripts/build_translations.py
 
 demo: install
 	@mkdir -p var
@@ -39,8 +39,10 @@ run: install demo
 clean-demo:
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 
+# The layer contract (pyproject.toml, [tool.importlinter]) first: a broken layer fails the target.
 # pytest exits 5 when it collected no tests: that is a broken suite here, never a pass.
 test: install-test
+	@$(VENV)/bin/lint-imports --no-cache
 	@QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing on purpose"; exit 1; fi; exit $$rc
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, exc
@@ -94,10 +96,41 @@ def read_connection(url: str | None = None) -> Iterator[Connection]:
         raise
 
 
-def init_database(url: str | None = None) -> Engine:
-    """Bring the database to the current schema (copying a SQLite file aside first) and return it."""
-    from app.migrate import upgrade_to_head
+def init_database(url: str | None = None, *, create: bool = False, quick_check: bool = True) -> Engine:
+    """Check the database at start-up and bring it to the current schema (copying a SQLite file aside first).
 
+    Only `setup` and `demo` pass create=True: anywhere else a missing or empty file is an error, never a
+    silent new shop. A file that is damaged or made by a newer version is refused before anything is
+    written to it (see app/services/startup.py); the GUI may pass quick_check=False and run it in the
+    background instead.
+    """
+    from app import db_files as startup
+    from app.migrate import all_revisions, head_revision, upgrade_to_head
+
+    url = url or settings.default_db_url()
+    path = startup.sqlite_path(url)
+    if path is not None:
+        if startup.check_file(path, create=create):
+            startup.refuse_newer(startup.sqlite_revision(path), all_revisions(), head_revision(), str(path))
+            if quick_check:
+                startup.refuse_damaged(path)
+        else:
+            private_file(path)
     engine = get_engine(url)
     upgrade_to_head(engine)
     return engine
+
+
+def private_folder(folder: Path) -> Path:
+    """A folder of the shop's own (data, backups): created 0700, phone numbers are inside."""
+    if not folder.exists():
+        folder.mkdir(mode=0o700, parents=True)
+    return folder
+
+
+def private_file(path: Path) -> Path:
+    """An empty file only its owner can read (0600), made before SQLite or a backup fills it."""
+    private_folder(path.parent)
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    os.chmod(path, 0o600)  # an existing empty file keeps its old mode otherwise
+    return path

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import functools
 import logging
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
@@ -23,6 +23,7 @@ def alembic_config() -> Config:
     return cfg
 
 
+@functools.cache  # the scripts do not change while the program runs; parsing them costs ~0.1 s a time
 def head_revision() -> str:
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
@@ -31,12 +32,18 @@ def head_revision() -> str:
 
 def all_revisions() -> list[str]:
     """Oldest first."""
+    return list(_revisions())
+
+
+@functools.cache
+def _revisions() -> tuple[str, ...]:
     script = ScriptDirectory.from_config(alembic_config())
-    return [rev.revision for rev in reversed(list(script.walk_revisions()))]
+    return tuple(rev.revision for rev in reversed(list(script.walk_revisions())))
 
 
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
+    """A plain read (BEGIN DEFERRED on SQLite): reading the revision must not wait for another till's write lock."""
+    with engine.execution_options(sqlite_begin="DEFERRED").connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
@@ -49,29 +56,29 @@ def sqlite_file(engine: Engine) -> Path | None:
 
 def backup_sqlite(path: Path, label: str) -> Path:
     """A consistent copy made with SQLite's online backup, safe while other connections are open."""
-    folder = path.parent / "backups"  # beside the file it copies: a demo's copies stay with the demo
-    folder.mkdir(parents=True, exist_ok=True)
+    from app.db import private_file, private_folder
+
+    folder = private_folder(path.parent / "backups")  # beside the file it copies: a demo's stay with the demo
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{path.stem}-{label}-{stamp}.sqlite"
-    with sqlite3.connect(path) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
-    dst.close()
-    src.close()
+    target = private_file(folder / f"{path.stem}-{label}-{stamp}.sqlite")
+    from app.db_files import copy_sqlite, damaged, quick_check
+
+    copy_sqlite(path, target)
+    problems = quick_check(target, full=True)
+    if problems:  # an upgrade without a sound copy to go back to is not started
+        raise damaged(target, "; ".join(problems[:3]), "; ".join(problems[:3]))
     return target
 
 
 def upgrade_to_head(engine: Engine, target: str = "head") -> None:
+    from app.db_files import refuse_newer
+
     current = current_revision(engine)
     wanted = head_revision() if target == "head" else target
     if current == wanted:
         return
-    if current is not None and current not in all_revisions():
-        from app.errors import NotAllowed
-
-        # An older program on a newer database: Alembic cannot go back, and guessing would lose data.
-        raise NotAllowed(f"这个数据库来自更新版本的售后服务台（结构 {current}），请安装新版本后再打开。",
-                         f"This database was written by a newer Returns Desk (schema {current}); "
-                         "install that version (or newer) to open it.")
+    # Refused before the copy below: a newer database must not gain a backup on every attempt to open it.
+    refuse_newer(current, all_revisions(), head_revision(), engine.url.render_as_string(hide_password=True))
     path = sqlite_file(engine)
     if path is not None and current is not None and path.exists():
         copy = backup_sqlite(path, f"before-{wanted[:8]}")

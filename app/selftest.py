@@ -57,7 +57,7 @@ def _store(url: str, work: Path) -> str:
     from app.services.imports import import_products, import_sales
     from app.services.users import create_user
 
-    init_database(url)
+    init_database(url, create=True)
     (work / "products.csv").write_text(PRODUCTS_CSV, encoding="utf-8")
     _check(import_products(work / "products.csv", url).ok, "商品导入失败", "product import failed")
     report = import_sales([_sale_row(datetime.now(settings.SHOP_TZ) - timedelta(hours=1))], url)
@@ -84,7 +84,7 @@ def _quote_and_return(url: str) -> tuple[str, str]:
 
 
 def _slip(url: str, number: str) -> str:
-    from app.services.documents import document_pdf
+    from app.services.printouts import document_pdf
 
     pdf = document_pdf("slip", number, paper="80mm", url=url)
     _check(pdf.startswith(b"%PDF") and len(pdf) > 1000, "小票 PDF 无效", "slip PDF is not valid")

@@ -57,7 +57,7 @@ def machine() -> str:
 
 def eod_row(store) -> Row:  # type: ignore[no-untyped-def]
     from app.db import dispose_engines
-    from app.services.documents import document_pdf
+    from app.services.printouts import document_pdf
 
     day = (datetime.fromisoformat(store.built_at) - timedelta(days=1)).date().isoformat()
     document_pdf("eod", day, url=store.url)

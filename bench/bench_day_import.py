@@ -14,7 +14,7 @@ from pathlib import Path
 
 from app.db import dispose_engines
 from app.domain.money import line_nets
-from app.services import demo
+from app.services.demo import shop as demo
 from app.services.imports import import_sales
 from bench.store import MEMBERS, Store, cached_store, working_copy
 

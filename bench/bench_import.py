@@ -16,7 +16,7 @@ from pathlib import Path
 
 from app.db import dispose_engines, init_database
 from app.domain.money import line_nets
-from app.services import demo
+from app.services.demo import shop as demo
 from app.services.imports import import_members, import_products, import_sales, read_lines
 from app.services.lookup import find_receipt
 
@@ -127,7 +127,7 @@ def full_import(sales: int, rounds: int, lookups: int = 0) -> dict[str, float]:
             members = raw_store(raw_file, work / "members.csv")
             raw_times.append(timed(raw_import, sales_file, raw_file, members))
             url = f"sqlite:///{work / f'app{n}.sqlite'}"
-            init_database(url)
+            init_database(url, create=True)
             import_products(work / "products.csv", url)
             import_members(work / "members.csv", url)
             t0 = time.perf_counter()

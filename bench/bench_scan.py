@@ -39,7 +39,7 @@ def build_store(path: Path, sales: int, work: Path) -> list[str]:
     """A migrated store with `sales` demo-like receipts (the import benchmark's generator) and a clerk."""
     url = f"sqlite:///{path}"
     receipts = write_sales(work / "sales.jsonl", sales, work)
-    init_database(url)
+    init_database(url, create=True)
     import_products(work / "products.csv", url)
     import_members(work / "members.csv", url)
     report = import_sales(read_lines(work / "sales.jsonl"), url)
@@ -97,8 +97,8 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def measure(store: Path, receipts: list[str], scans: int) -> tuple[list[float], list[float], list[float]]:
-    from app.ui.main import make_app
-    from app.ui.window import MainWindow
+    from app.ui.shell.main import make_app
+    from app.ui.shell.window import MainWindow
 
     app = make_app("zh_CN")
     window = MainWindow()

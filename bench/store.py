@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from app.services import demo
+from app.services.demo import shop as demo
 
 CACHE = Path(os.environ.get("RETURNS_DESK_BENCH_CACHE", Path.home() / ".cache" / "returns-desk-bench"))
 MEMBERS = 20_000
@@ -95,7 +95,7 @@ def build(path: Path, count: int) -> dict[str, object]:
     work = path.parent
     demo._write(work / "products.csv", products)
     demo._write(work / "members.csv", members)
-    init_database(url)
+    init_database(url, create=True)
     import_products(work / "products.csv", url)
     import_members(work / "members.csv", url)
     t0 = time.perf_counter()

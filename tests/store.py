@@ -33,7 +33,7 @@ def _server_database() -> str:
 def db_url(tmp_path, monkeypatch):
     url = _server_database() if SERVER else f"sqlite:///{tmp_path / 'shop.sqlite'}"
     monkeypatch.setenv("RETURNS_DESK_DB", url)
-    init_database(url)
+    init_database(url, create=True)
     yield url
     dispose_engines()
 

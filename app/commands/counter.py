@@ -8,14 +8,13 @@ import json
 from collections.abc import Callable
 
 from app.commands import ask_pin
-from app.db import init_database
 from app.domain.money import format_fen
-from app.domain.vocabulary import OUTCOMES, TENDER_METHODS, label
+from app.domain.vocabulary import OUTCOMES, OVERRIDE_REASONS, TENDER_METHODS, label
 from app.errors import DeskError, InvalidInput
-from app.services import returns
-from app.services.users import sign_in, verify_pin
+from app.services import approvals, returns
+from app.services.startup import open_shop
+from app.services.users import sign_in
 from app.services.views import (
-    Approval,
     CompletedReturn,
     ExchangeItem,
     NoReceiptItem,
@@ -28,7 +27,7 @@ EXIT_NEEDS_SUPERVISOR = 3
 EXIT_REFUSED = 4
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("return", help="quote or complete a return / exchange from the command line")
     p.add_argument("--receipt", help="receipt number; leave out for a return without receipt")
     p.add_argument("--item", action="append", default=[], metavar="LINE:QTY:REASON:CONDITION")
@@ -40,7 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="a refused line the supervisor overrides")
     p.add_argument("--clerk", required=True, help="user name (PIN from RETURNS_DESK_PIN or a prompt)")
     p.add_argument("--supervisor", help="approving supervisor (PIN from RETURNS_DESK_SUPERVISOR_PIN or a prompt)")
-    p.add_argument("--override-reason", choices=returns.OVERRIDE_REASONS)
+    p.add_argument("--override-reason", choices=tuple(OVERRIDE_REASONS))
     p.add_argument("--note", default="")
     p.add_argument("--paid-by", default="cash", choices=returns.DIFFERENCE_METHODS,
                    help="how the customer pays an exchange's price difference (default cash)")
@@ -100,7 +99,7 @@ def _other_errors_exit_1(run: Callable[[argparse.Namespace], int]) -> Callable[[
 
 @_other_errors_exit_1
 def run_return(args: argparse.Namespace) -> int:
-    init_database()
+    open_shop()
     request = build_request(args)
     clerk = sign_in(args.clerk, ask_pin("RETURNS_DESK_PIN", args.clerk))
     if args.dry_run:
@@ -112,8 +111,9 @@ def run_return(args: argparse.Namespace) -> int:
     if args.supervisor:
         if not args.override_reason:
             raise InvalidInput("请用 --override-reason 说明审批原因。", "Give --override-reason with --supervisor.")
-        approval = Approval(args.supervisor, ask_pin("RETURNS_DESK_SUPERVISOR_PIN", args.supervisor),
-                            args.override_reason, args.note)
+        needs = returns.quote(request).supervisor_reasons  # what the supervisor signs for (audited)
+        approval = approvals.approve(args.supervisor, ask_pin("RETURNS_DESK_SUPERVISOR_PIN", args.supervisor),
+                                     args.override_reason, args.note, clerk, needs)
     try:
         done = returns.complete(request, clerk, approval)
     except returns.NeedsSupervisor as exc:
@@ -181,13 +181,12 @@ def _print_done(done: CompletedReturn, args: argparse.Namespace) -> None:
 
 @_other_errors_exit_1
 def run_void(args: argparse.Namespace) -> int:
-    init_database()
+    open_shop()
     supervisor_pin = ask_pin("RETURNS_DESK_SUPERVISOR_PIN", args.supervisor)
-    if args.clerk:
-        clerk = sign_in(args.clerk, ask_pin("RETURNS_DESK_PIN", args.clerk))
-    else:  # the supervisor asks for it themselves: their PIN is checked once, as a void
-        clerk = verify_pin(args.supervisor, supervisor_pin, "void")
-    done = returns.void(args.number, args.supervisor, supervisor_pin, clerk)
+    approval = approvals.approve_void(args.supervisor, supervisor_pin)
+    # the supervisor asking for it themselves is checked once, as a void
+    clerk = sign_in(args.clerk, ask_pin("RETURNS_DESK_PIN", args.clerk)) if args.clerk else approval.approver
+    done = returns.void(args.number, approval, clerk)
     if args.json:
         print(json.dumps({"status": done.status, "number": done.number, "refund_total": done.refund_total}))
     else:

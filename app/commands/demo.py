@@ -7,7 +7,7 @@ import os
 
 from app import settings
 from app.services.demo import create_demo_shop
-from app.services.demo_catalogue import USERS
+from app.services.demo.catalogue import USERS
 
 # The showcase receipts' descriptions (English keys from the demo service) in Chinese.
 SHOWCASE_ZH = {
@@ -19,7 +19,7 @@ SHOWCASE_ZH = {
 }
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("demo", help="create a demo shop (products, members, users, receipts)")
     parser.add_argument("--receipts", type=int, default=2000, help="how many receipts (default 2000)")
     parser.add_argument("--seed", type=int, default=20261122, help="random seed: same seed, same shop")

@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.db import init_database
 from app.errors import NotFound
 from app.services.imports import (
     ImportReport,
@@ -15,9 +14,10 @@ from app.services.imports import (
     import_sales,
     read_lines,
 )
+from app.services.startup import open_shop
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("import", help="import sales (JSON Lines), products or members (CSV)")
     parser.add_argument("kind", choices=("sales", "products", "members"))
     parser.add_argument("file", type=Path)
@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         raise NotFound(f"找不到文件 {args.file}", f"file not found: {args.file}")
-    init_database()
+    open_shop()
     if args.kind == "sales":
         report = import_sales(read_lines(args.file))
     elif args.kind == "products":

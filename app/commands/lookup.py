@@ -6,15 +6,15 @@ import argparse
 import json
 import unicodedata
 
-from app.db import init_database
 from app.domain.money import format_fen
 from app.domain.vocabulary import TENDER_METHODS, TIERS, label
 from app.services.lookup import find_receipt
+from app.services.startup import open_shop
 from app.services.views import ReceiptView
 from app.settings import SHOP_TZ
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("lookup", help="show a receipt and what is still returnable")
     parser.add_argument("code", help="receipt number (what the receipt barcode encodes)")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    init_database()
+    open_shop()
     receipt = find_receipt(args.code)
     print(json.dumps(receipt_json(receipt), ensure_ascii=False, indent=2) if args.json
           else receipt_text(receipt, args.lang))

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import Any
 
 from app.domain.engine import evaluate
-from app.domain.facts import ReturnFacts, facts_from_json
+from app.domain.facts import ReturnFacts
 from app.domain.money import format_fen
 from app.domain.policy import Policy, load_policy
 from app.domain.quote import ReturnQuote, quote_to_json
+from app.domain.scenario import facts_from_json
 from app.domain.vocabulary import (
     CONDITIONS,
     OUTCOMES,
@@ -22,7 +24,9 @@ from app.domain.vocabulary import (
     TIERS,
     label,
 )
-from app.errors import InvalidInput
+from app.errors import INTERNAL_ERROR, InvalidInput
+
+log = logging.getLogger(__name__)
 
 
 def register(sub: Any) -> None:
@@ -43,9 +47,9 @@ def register(sub: Any) -> None:
 def _policy(path: str | None) -> Policy:
     if path:
         return load_policy(path)
-    from app.settings import active_policy_path
+    from app.services.policy import current_policy  # the one loader the counter uses (cached)
 
-    return load_policy(active_policy_path())
+    return current_policy()
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -60,25 +64,39 @@ def run_simulate(args: argparse.Namespace) -> int:
     policy = _policy(args.policy)
     scenarios = _read_scenarios(Path(args.scenarios))
     many = isinstance(scenarios, list)
-    quotes = []
-    for i, scenario in enumerate(scenarios if many else [scenarios]):
-        try:
-            facts = facts_from_json(scenario)
-            quotes.append((scenario, facts, evaluate(policy, facts)))
-        except InvalidInput as exc:
-            if not many:
-                raise
-            raise InvalidInput(f"第{i + 1}个场景（[{i}]）：{exc.zh}", f"scenario [{i}]: {exc.en}") from exc
+    results = [_answer(policy, scenario, i, many, args.json)
+               for i, scenario in enumerate(scenarios if many else [scenarios])]
+    answers = [answer for answer, _ok in results]
     if args.json:
-        answers = [quote_to_json(q) for _, _, q in quotes]
         json.dump(answers if many else answers[0], sys.stdout, ensure_ascii=False, indent=2)
         print()
-        return 0
-    for i, (scenario, facts, quote) in enumerate(quotes, 1):
-        print("\n".join(describe(i, scenario, facts, quote, policy)))
-        print()
-    print(f"策略版本 / policy version: {policy.version} ({policy.source})")
-    return 0
+    else:
+        for lines in answers:
+            print("\n".join(lines))
+            print()
+        print(f"策略版本 / policy version: {policy.version} ({policy.source})")
+    return 0 if all(ok for _answer, ok in results) else 1
+
+
+def _answer(policy: Policy, scenario: Any, i: int, many: bool, as_json: bool) -> tuple[Any, bool]:
+    """One scenario's answer. Malformed input stops the run naming the scenario and field (exit 2);
+    a bug inside one scenario is logged with its traceback and answered as an internal error, so
+    the rest of the file still gets its answers (exit 1 at the end)."""
+    try:
+        facts = facts_from_json(scenario)
+        quote = evaluate(policy, facts)
+        return (quote_to_json(quote) if as_json else describe(i + 1, scenario, facts, quote, policy)), True
+    except InvalidInput as exc:
+        if not many:
+            raise
+        raise InvalidInput(f"第{i + 1}个场景（[{i}]）：{exc.zh}", f"scenario [{i}]: {exc.en}") from exc
+    except Exception:  # a bug, not the file's fault
+        log.exception("policy simulate: internal error in scenario [%d]", i)
+        if as_json:
+            return {"error": "internal_error",
+                    "message": {"zh_CN": INTERNAL_ERROR.zh, "en": INTERNAL_ERROR.en}}, False
+        return [f"场景 {i + 1} / Scenario {i + 1}: 内部错误 / internal error",
+                f"  {INTERNAL_ERROR.zh}", f"  {INTERNAL_ERROR.en}"], False
 
 
 def _read_scenarios(path: Path) -> Any:

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import argparse
 
-from app.db import init_database
 from app.printing import PAPERS
 from app.printing.spool import save_pdf, send_to_printer
-from app.services import documents
+from app.services import printouts
+from app.services.startup import open_shop
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("print", help="print or save a slip, coupon, voucher, end-of-day report or policy notice",
                             description="Reprint a document. Without --out it goes to the printer (lp).")
-    parser.add_argument("document", choices=documents.DOCUMENTS)
+    parser.add_argument("document", choices=printouts.DOCUMENTS)
     parser.add_argument("key", nargs="?", metavar="NUMBER_OR_DATE",
                         help="slip number (RT…), coupon/voucher code, or the report's date YYYY-MM-DD "
                              "(default today); not used for policy")
@@ -29,9 +29,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    init_database()
+    open_shop()
     lang = args.print_lang or args.lang or "zh_CN"
-    pdf = documents.document_pdf(args.document, args.key, paper=args.paper, lang=lang, copy=args.copy,
+    pdf = printouts.document_pdf(args.document, args.key, paper=args.paper, lang=lang, copy=args.copy,
                                  reprint=True)
     if args.out:
         path = save_pdf(pdf, args.out)

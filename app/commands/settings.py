@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 
 from app.commands import ask_pin
-from app.db import init_database
 from app.services import shop
+from app.services.startup import open_shop
 from app.services.users import sign_in
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("settings", help="show or change the shop's settings (paper size)",
                             description="Show or change the shop's settings.")
     what = parser.add_subparsers(dest="setting", metavar="SETTING", required=True)
@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_paper(args: argparse.Namespace) -> int:
-    init_database()
+    open_shop()
     en = args.lang == "en"
     if args.size is None:
         print(shop.paper())

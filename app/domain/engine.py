@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from app.domain.facts import RequestItem, ReturnFacts, SaleLine
+from app.domain.law import Floor
+from app.domain.law_claims import food_compensation, own_net_value
+from app.domain.law_remedies import FloorGrant, choose, floor_grant, join_floor, override
 from app.domain.money import format_fen
 from app.domain.policy import Policy
-from app.domain.quote import GoodwillCoupon, LineDecision, ReturnQuote, TenderRefund, quote_to_json
+from app.domain.quote import (
+    FoodCompensation,
+    GoodwillCoupon,
+    LineDecision,
+    ReturnQuote,
+    TenderRefund,
+    quote_to_json,
+)
 from app.domain.refunds import (
     COMING_BACK,
     PAID_OUT,
@@ -17,26 +28,47 @@ from app.domain.refunds import (
     telescoped_share,
     tender_split,
 )
-from app.domain.rules import OVERRIDABLE, Verdict, judge_receipted, judge_without_receipt
+from app.domain.rules import Verdict, judge_receipted, judge_without_receipt
+from app.domain.vocabulary import REMEDIES
 from app.errors import InvalidInput
 
 __all__ = ["LineDecision", "ReturnQuote", "evaluate", "quote_to_json"]
 
 
-def evaluate(policy: Policy, facts: ReturnFacts) -> ReturnQuote:
-    """Decide every requested line, then the money: refunds, coupon share, tenders, points."""
+def evaluate(policy: Policy, facts: ReturnFacts, floor: Floor | None = None) -> ReturnQuote:
+    """Decide every requested line, then the money: refunds, coupon share, tenders, points.
+
+    With a legal `floor` (the shop's region), each line gets the more generous of the shop's rule
+    and the law; without one, the shop's policy alone decides (as policy tests and old callers do)."""
     if not facts.request:
         raise InvalidInput("没有要退的商品", "request: nothing to return")
     if facts.sale is None:
-        return _without_receipt(policy, facts)
-    return _with_receipt(policy, facts)
+        return _without_receipt(policy, facts, floor)
+    return _with_receipt(policy, facts, floor)
 
 
-def _with_receipt(policy: Policy, facts: ReturnFacts) -> ReturnQuote:
+def _legal(policy: Policy, facts: ReturnFacts, floor: Floor | None, verdict: Verdict,
+           sale_line: SaleLine, item: RequestItem, ok: bool, path: str) -> tuple[frozenset[str], FloorGrant | None]:
+    """The floor joined to the shop's verdict, then a supervisor's override, then the customer's choice."""
+    assert facts.sale is not None
+    grant = None
+    if floor is not None and ok:   # never more back than sold: the law does not lift that refusal
+        zone = policy.time_zone
+        grant = floor_grant(floor, sale_line, item, facts.sale.sold_at.astimezone(zone).date(),
+                            facts.today.astimezone(zone).date(), facts.repairs(sale_line.line),
+                            closed=not policy.classes[sale_line.policy_class].returnable)
+    remedies = join_floor(verdict, grant)
+    if sale_line.line in facts.overridden_lines:
+        remedies = override(verdict, remedies, "refund", "同意退款", "refund")
+    choose(verdict, remedies, item, path)
+    return remedies, grant
+
+
+def _with_receipt(policy: Policy, facts: ReturnFacts, floor: Floor | None) -> ReturnQuote:
     sale = facts.sale
     assert sale is not None
     ledger = SaleLedger(facts)
-    judged: list[tuple[RequestItem, Verdict, bool]] = []
+    judged: list[tuple[RequestItem, Verdict, bool, frozenset[str], FloorGrant | None]] = []
     seen: set[int] = set()
     for i, item in enumerate(facts.request):
         sale_line = sale.line(item.line) if item.line is not None else None
@@ -49,42 +81,56 @@ def _with_receipt(policy: Policy, facts: ReturnFacts) -> ReturnQuote:
         seen.add(sale_line.line)
         returnable = ledger.returnable(sale_line.line)
         verdict = judge_receipted(policy, facts, sale_line, item, returnable)
-        _override(verdict, facts, sale_line.line, "refund", "同意退款", "refund")
-        judged.append((item, verdict, item.qty <= returnable))
+        ok = item.qty <= returnable
+        remedies, grant = _legal(policy, facts, floor, verdict, sale_line, item, ok, f"request[{i}]")
+        judged.append((item, verdict, ok, remedies, grant))
 
-    values = ledger.values([(item, v.outcome, ok) for item, v, ok in judged])
-    decisions = []
-    for item, verdict, _ok in judged:
+    values = ledger.values([(item, v.outcome, ok) for item, v, ok, _r, _g in judged])
+    priced, claims = [], []
+    for item, verdict, ok, remedies, grant in judged:
         assert item.line is not None
-        value = values[item.line]
+        own = own_net_value(floor, ledger, item, verdict) if floor and ok and verdict.outcome in PAID_OUT else None
+        value = values[item.line] if own is None else own
         refund = value if verdict.outcome in PAID_OUT else 0
-        if refund and sale.line(item.line).promo_group is not None:  # type: ignore[union-attr]
+        if grant is not None and grant.food_claim and verdict.outcome != "refused":
+            claims.append((item, verdict, value))
+        if own is None and refund and sale.line(item.line).promo_group is not None:  # type: ignore[union-attr]
             verdict.add("promo_group.recomputed",
                         f"此商品属于促销组合，按顾客留下的商品原价重新计算优惠，本行退{format_fen(refund)}。",
                         f"part of a promotion bundle: the promotion is recomputed on what the customer "
                         f"keeps, so this line refunds {format_fen(refund)}.")
-        decisions.append(_decision(item, item.line, verdict, refund, value, sale.line(item.line)))
-
+        priced.append((item, verdict, refund, value, remedies))
+    compensation = food_compensation(floor, sale, claims) if floor else None   # adds to the traces
+    per_line = compensation[1] if compensation else {}
+    decisions = []
+    for item, verdict, refund, value, remedies in priced:
+        number = item.line or 0
+        decisions.append(replace(_decision(item, number, verdict, refund, value, remedies, sale.line(number)),
+                                 compensation=per_line.get(number, 0)))
     refund_value = sum(d.refund for d in decisions)
     withheld = telescoped_share(sale, coupon_paid(sale), ledger.refunded_before, refund_value)
     refund_total = refund_value - withheld
     tenders = tender_split(sale, facts.already_refunded_by_tender, refund_total)
     points = telescoped_share(sale, sale.points_earned, ledger.refunded_before, refund_value)
-    return _quote(policy, facts, decisions, refund_value, withheld, tenders, points)
+    return _quote(policy, facts, decisions, refund_value, withheld, tenders, points, floor,
+                  compensation[0] if compensation else None)
 
 
-def _without_receipt(policy: Policy, facts: ReturnFacts) -> ReturnQuote:
+def _without_receipt(policy: Policy, facts: ReturnFacts, floor: Floor | None) -> ReturnQuote:
     verdicts = []
     for i, item in enumerate(facts.request):
         if item.qty <= 0:
             raise InvalidInput(f"request[{i}].qty：数量须为正数", f"request[{i}].qty: must be 1 or more")
         verdict = judge_without_receipt(policy, facts, item, i)
-        _override(verdict, facts, i + 1, "store_credit_only", "只退储值凭证", "store credit only")
-        verdicts.append(verdict)
-    values, credits = no_receipt_values(facts.request, [v.outcome for v in verdicts], policy.no_receipt.cap)
+        remedies = join_floor(verdict, None)   # no sale date, no proof of purchase: the shop's rule alone
+        if i + 1 in facts.overridden_lines:
+            remedies = override(verdict, remedies, "store_credit_only", "只退储值凭证", "store credit only")
+        choose(verdict, remedies, item, f"request[{i}]")
+        verdicts.append((verdict, remedies))
+    values, credits = no_receipt_values(facts.request, [v.outcome for v, _r in verdicts], policy.no_receipt.cap)
     days = policy.no_receipt.lowest_price_days
     decisions = []
-    for i, (item, verdict) in enumerate(zip(facts.request, verdicts, strict=True)):
+    for i, (item, (verdict, remedies)) in enumerate(zip(facts.request, verdicts, strict=True)):
         if verdict.outcome in PAID_OUT:
             if item.lowest_price_30d is not None:
                 verdict.add("no_receipt.lowest_price",
@@ -104,31 +150,25 @@ def _without_receipt(policy: Policy, facts: ReturnFacts) -> ReturnQuote:
                             f"无小票退货每次最多{cap}，此行只能退{format_fen(credits[i])}。",
                             f"a return without a receipt is capped at {cap}, so this line gets "
                             f"{format_fen(credits[i])}.")
-        decisions.append(_decision(item, i + 1, verdict, credits[i], values[i]))
+        decisions.append(_decision(item, i + 1, verdict, credits[i], values[i], remedies))
     total = sum(credits)
     tenders = [("store_credit", total)] if total else []
-    return _quote(policy, facts, decisions, total, 0, tenders, 0)
-
-
-def _override(verdict: Verdict, facts: ReturnFacts, number: int, outcome: str,
-              zh: str, en: str) -> None:
-    """A supervisor's override turns an overridable refusal into `outcome`; a hard refusal stays."""
-    if number in facts.overridden_lines and verdict.outcome == OVERRIDABLE:
-        verdict.add("supervisor.override", f"主管已特批：{zh}。", f"a supervisor overrode the refusal: {en}.",
-                    outcome)
+    return _quote(policy, facts, decisions, total, 0, tenders, 0, floor, None)
 
 
 def _decision(item: RequestItem, number: int, verdict: Verdict, refund: int, value: int,
-              sale_line: SaleLine | None = None) -> LineDecision:
+              remedies: frozenset[str], sale_line: SaleLine | None = None) -> LineDecision:
     return LineDecision(
         line=number, qty=item.qty, reason=item.reason, condition=item.condition,
         outcome=verdict.outcome, refund=refund, value=value, rules=tuple(verdict.rules),
         explanation={"zh_CN": "".join(verdict.zh), "en": " ".join(verdict.en)},
-        sku=sale_line.sku if sale_line else item.sku, overridden="supervisor.override" in verdict.rules)
+        sku=sale_line.sku if sale_line else item.sku, overridden="supervisor.override" in verdict.rules,
+        remedies=tuple(r for r in REMEDIES if r in remedies))
 
 
 def _quote(policy: Policy, facts: ReturnFacts, decisions: Sequence[LineDecision], refund_value: int,
-           withheld: int, tenders: Sequence[tuple[str, int]], points: int) -> ReturnQuote:
+           withheld: int, tenders: Sequence[tuple[str, int]], points: int, floor: Floor | None,
+           compensation: FoodCompensation | None) -> ReturnQuote:
     refund_total = refund_value - withheld
     rules = policy.supervisor
     reasons = []
@@ -140,6 +180,8 @@ def _quote(policy: Policy, facts: ReturnFacts, decisions: Sequence[LineDecision]
         reasons.append("no_receipt")
     if any(d.overridden for d in decisions):
         reasons.append("override")
+    if compensation is not None:
+        reasons.append("food_compensation")
     offer = policy.goodwill_coupon
     coupon = None
     if offer.value and any(d.reason in offer.reasons and d.outcome in COMING_BACK for d in decisions):
@@ -149,4 +191,6 @@ def _quote(policy: Policy, facts: ReturnFacts, decisions: Sequence[LineDecision]
         withheld_coupon_share=withheld,
         tenders=tuple(TenderRefund(method, amount) for method, amount in tenders),
         points_reversed=points, needs_supervisor=bool(reasons), supervisor_reasons=tuple(reasons),
-        goodwill_coupon=coupon, policy_version=policy.version)
+        goodwill_coupon=coupon, policy_version=policy.version,
+        floor_version=floor.version if floor else None, region=floor.region if floor else None,
+        compensation=compensation)

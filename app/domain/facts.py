@@ -6,11 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-from typing import Any, NoReturn
 
-from app.domain.money import format_fen, line_nets
-from app.domain.vocabulary import CONDITIONS, COUPON_METHODS, REASONS, TENDER_METHODS, TIERS
-from app.errors import InvalidInput
+from app.domain.money import AFTER_LINE_DISCOUNT, line_nets
 
 
 @dataclass(frozen=True)
@@ -26,6 +23,9 @@ class SaleLine:
     promo_group: str | None = None   # lines sharing a group form one promotion bundle
     final_sale: bool = False    # 清仓
     warranty_months: int = 0    # 0: the policy's default for the class
+    net: int | None = None      # what the line netted, as stored at import; None: by today's rule
+    food: bool = False          # food outside the fresh class (食品安全法); the catalogue's food flag
+    stored_value: bool = False  # gift / prepaid card: not goods with a quality (no legal floor)
 
 
 @dataclass(frozen=True)
@@ -39,12 +39,27 @@ class Sale:
     sold_at: datetime           # timezone-aware
     lines: tuple[SaleLine, ...]
     tenders: tuple[Tender, ...]
-    receipt_discount: int = 0   # receipt-level discounts, shared over lines by gross value
+    receipt_discount: int = 0   # receipt-level discounts (already inside stored line nets)
     points_earned: int = 0
     member_tier: str = "standard"
 
+    def __post_init__(self) -> None:
+        stored = [x.net is not None for x in self.lines]
+        if any(stored) and not all(stored):  # half stored, half recomputed would not add up
+            raise ValueError("either every sale line carries its stored net or none does")
+
     def line(self, number: int) -> SaleLine | None:
         return self._by_number.get(number)
+
+    @cached_property
+    def nets(self) -> dict[int, int]:
+        """What each line netted (fen) by line number: the stored nets the sale was sold with, never
+        recomputed; only a sale given without them is shared by today's rule (DOMAIN: Money)."""
+        if self.lines and self.lines[0].net is not None:   # all or none (__post_init__)
+            return {x.line: x.net for x in self.lines if x.net is not None}
+        nets = line_nets([x.qty * x.unit_price for x in self.lines], [x.discount for x in self.lines],
+                         self.receipt_discount, AFTER_LINE_DISCOUNT)
+        return {x.line: net for x, net in zip(self.lines, nets, strict=True)}
 
     @cached_property
     def _by_number(self) -> dict[int, SaleLine]:
@@ -58,6 +73,24 @@ class EarlierReturn:
     line: int
     qty: int
     refunded: int
+
+
+@dataclass(frozen=True)
+class RepairHistory:
+    """The repairs of the unit sold on one sale line (三包 art. 11/12)."""
+
+    line: int
+    failed_repairs: int = 0     # repairs after which it still fails
+    parts_wait_days: int = 0    # days the current repair has waited for parts
+
+
+@dataclass(frozen=True)
+class ClaimEvidence:
+    """What a food-safety claim rests on: the date or batch printed on the pack, and a note."""
+
+    expiry: str | None = None
+    batch: str | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -77,6 +110,8 @@ class RequestItem:
     policy_class: str | None = None
     lowest_price_30d: int | None = None
     catalogue_price: int | None = None
+    remedy: str | None = None   # the customer's choice among the remedies allowed (None: the best)
+    evidence: ClaimEvidence | None = None   # a food-safety claim's evidence
 
 
 @dataclass(frozen=True)
@@ -91,6 +126,11 @@ class ReturnFacts:
     customer_returns_30d: int = 0
     customer_identified: bool = True
     overridden_lines: frozenset[int] = frozenset()   # lines a supervisor overrides (quote line numbers)
+    region: str | None = None   # the legal floor's region (a scenario may name it); None: the shop's
+    repair_history: tuple[RepairHistory, ...] = ()
+
+    def repairs(self, line: int) -> RepairHistory:
+        return next((r for r in self.repair_history if r.line == line), RepairHistory(line))
 
     def returned_qty(self, line: int) -> int:
         return sum(e.qty for e in self.already_returned if e.line == line)
@@ -100,221 +140,3 @@ class ReturnFacts:
 
 
 # --- reading a scenario written as JSON (the policy simulator; see issue 3 for the format) ---
-
-_SCENARIO_KEYS = {"name", "note", "today", "sale", "already_returned", "already_refunded_by_tender",
-                  "customer_returns_30d", "customer_identified", "request", "overrides"}
-_SALE_KEYS = {"sold_at", "member_tier", "lines", "receipt_discount", "tenders", "points_earned",
-              "receipt_no"}
-_LINE_KEYS = {"line", "sku", "name", "policy_class", "qty", "unit_price", "discount", "promo_group",
-              "final_sale", "warranty_months"}
-_ITEM_KEYS = {"line", "qty", "reason", "condition"}
-_NO_RECEIPT_ITEM_KEYS = {"sku", "name", "policy_class", "qty", "reason", "condition",
-                         "lowest_price_30d", "catalogue_price"}
-
-
-def facts_from_json(obj: Any) -> ReturnFacts:
-    """ReturnFacts from one parsed scenario object; InvalidInput names the offending field."""
-    doc = _object(obj, "scenario", _SCENARIO_KEYS)
-    sale = None if doc.get("sale") is None else _sale(doc["sale"])
-    returned = tuple(_earlier(item, f"already_returned[{i}]", sale)
-                     for i, item in enumerate(_list(doc.get("already_returned", []), "already_returned")))
-    for entry in returned:
-        assert sale is not None  # _earlier refuses earlier returns without a sale
-        sold = sale.line(entry.line)
-        if sold is not None and sum(e.qty for e in returned if e.line == entry.line) > sold.qty:
-            _bad("already_returned", f"第{entry.line}行退回数量超过售出数量",
-                 f"line {entry.line} was returned more times than it was sold")
-    by_tender = _object(doc.get("already_refunded_by_tender", {}), "already_refunded_by_tender", None)
-    for method in by_tender:
-        _choice(method, f"already_refunded_by_tender.{method}", TENDER_METHODS, "付款方式", "tender method")
-    request = _list(doc.get("request"), "request")
-    if not request:
-        _bad("request", "至少要退一件商品", "must list at least one item")
-    items = tuple(_item(item, f"request[{i}]", sale) for i, item in enumerate(request))
-    lines = [item.line for item in items if item.line is not None]
-    for i, number in enumerate(lines):
-        if number in lines[:i]:
-            _bad(f"request[{i}].line", f"第{number}行重复", f"line {number} is requested twice")
-    today = _moment(doc.get("today"), "today")
-    if sale is not None and today < sale.sold_at:
-        _bad("today", "退货时间早于销售时间", "the return is dated before the sale")
-    refunded_by_tender = {m: _int(v, f"already_refunded_by_tender.{m}") for m, v in by_tender.items()}
-    if sale is not None:
-        _check_earlier_refunds(sale, returned, refunded_by_tender)
-    return ReturnFacts(
-        today=today,
-        sale=sale,
-        request=items,
-        already_returned=returned,
-        already_refunded_by_tender=refunded_by_tender,
-        customer_returns_30d=_int(doc.get("customer_returns_30d", 0), "customer_returns_30d"),
-        customer_identified=_bool(doc.get("customer_identified", True), "customer_identified"),
-        overridden_lines=frozenset(_int(v, f"overrides[{i}]", 1)
-                                   for i, v in enumerate(_list(doc.get("overrides", []), "overrides"))),
-    )
-
-
-def _check_earlier_refunds(sale: Sale, returned: tuple[EarlierReturn, ...],
-                           by_tender: Mapping[str, int]) -> None:
-    """What tenders already paid back must fit the sale: a method it used (or store credit, which a
-    short cash drawer pays instead of cash), no more than that method paid, and no more in all than
-    the earlier returns were worth."""
-    paid: dict[str, int] = {}
-    for tender in sale.tenders:
-        paid[tender.method] = paid.get(tender.method, 0) + tender.amount
-    for method, amount in by_tender.items():
-        path = f"already_refunded_by_tender.{method}"
-        if method in COUPON_METHODS:
-            _bad(path, "优惠券部分从不退款", "the coupon part of a sale is never paid back")
-        if method not in paid and method != "store_credit":
-            _bad(path, "这张小票没有用这种方式付款", "the sale was not paid this way")
-        if method in paid and amount > paid[method]:
-            _bad(path, f"超过这种方式实付的{paid[method]}分", f"more than the {paid[method]} fen paid this way")
-    worth = sum(e.refunded for e in returned)
-    if sum(by_tender.values()) > worth:
-        _bad("already_refunded_by_tender", f"合计超过之前退货的退款值{worth}分（already_returned）",
-             f"adds up to more than the {worth} fen the earlier returns were worth (already_returned)")
-
-
-def _sale(obj: Any) -> Sale:
-    doc = _object(obj, "sale", _SALE_KEYS)
-    raw_lines = _list(doc.get("lines"), "sale.lines")
-    if not raw_lines:
-        _bad("sale.lines", "小票至少有一行", "a receipt has at least one line")
-    lines = tuple(_sale_line(item, f"sale.lines[{i}]") for i, item in enumerate(raw_lines))
-    numbers = [sale_line.line for sale_line in lines]
-    for i, number in enumerate(numbers):
-        if number in numbers[:i]:
-            _bad(f"sale.lines[{i}].line", f"行号 {number} 重复", f"line number {number} is used twice")
-    receipt_discount = _int(doc.get("receipt_discount", 0), "sale.receipt_discount")
-    if receipt_discount > sum(x.qty * x.unit_price - x.discount for x in lines):
-        _bad("sale.receipt_discount", "整单优惠超过商品金额", "is more than the lines are worth")
-    tenders = tuple(_tender(item, f"sale.tenders[{i}]")
-                    for i, item in enumerate(_list(doc.get("tenders"), "sale.tenders")))
-    charged = sum(line_nets([x.qty * x.unit_price for x in lines], [x.discount for x in lines],
-                            receipt_discount))
-    paid = sum(t.amount for t in tenders)
-    if paid != charged:
-        _bad("sale.tenders", f"付款合计 {format_fen(paid)}，与小票应付 {format_fen(charged)} 不符",
-             f"add up to {format_fen(paid)} but the receipt charged {format_fen(charged)}")
-    return Sale(
-        sold_at=_moment(doc.get("sold_at"), "sale.sold_at"),
-        lines=lines,
-        tenders=tenders,
-        receipt_discount=receipt_discount,
-        points_earned=_int(doc.get("points_earned", 0), "sale.points_earned"),
-        member_tier=_choice(doc.get("member_tier") or "standard", "sale.member_tier", TIERS,
-                            "会员等级", "member tier"),
-    )
-
-
-def _sale_line(obj: Any, path: str) -> SaleLine:
-    doc = _object(obj, path, _LINE_KEYS)
-    qty, unit_price = _int(doc.get("qty"), f"{path}.qty", 1), _int(doc.get("unit_price"), f"{path}.unit_price")
-    discount = _int(doc.get("discount", 0), f"{path}.discount")
-    if discount > qty * unit_price:
-        _bad(f"{path}.discount", "折扣超过该行金额", "is more than the line is worth")
-    group = doc.get("promo_group")
-    return SaleLine(
-        line=_int(doc.get("line"), f"{path}.line", 1),
-        sku=_text(doc.get("sku"), f"{path}.sku"),
-        policy_class=_text(doc.get("policy_class"), f"{path}.policy_class"),
-        qty=qty,
-        unit_price=unit_price,
-        discount=discount,
-        promo_group=None if group is None else _text(group, f"{path}.promo_group"),
-        final_sale=_bool(doc.get("final_sale", False), f"{path}.final_sale"),
-        warranty_months=_int(doc.get("warranty_months", 0), f"{path}.warranty_months"),
-    )
-
-
-def _tender(obj: Any, path: str) -> Tender:
-    doc = _object(obj, path, {"method", "amount", "reference"})
-    method = _choice(doc.get("method"), f"{path}.method", TENDER_METHODS, "付款方式", "tender method")
-    return Tender(method=method, amount=_int(doc.get("amount"), f"{path}.amount"))
-
-
-def _earlier(obj: Any, path: str, sale: Sale | None) -> EarlierReturn:
-    doc = _object(obj, path, {"line", "qty", "refunded"})
-    if sale is None:
-        _bad(path, "无小票时不能有之前的退货记录", "earlier returns need a sale")
-    line = _int(doc.get("line"), f"{path}.line", 1)
-    if sale.line(line) is None:
-        _bad(f"{path}.line", f"小票上没有第{line}行", f"the sale has no line {line}")
-    return EarlierReturn(line=line, qty=_int(doc.get("qty"), f"{path}.qty", 1),
-                         refunded=_int(doc.get("refunded", 0), f"{path}.refunded"))
-
-
-def _item(obj: Any, path: str, sale: Sale | None) -> RequestItem:
-    doc = _object(obj, path, _ITEM_KEYS if sale is not None else _NO_RECEIPT_ITEM_KEYS)
-    qty = _int(doc.get("qty"), f"{path}.qty", 1)
-    reason = _choice(doc.get("reason"), f"{path}.reason", REASONS, "退货原因", "reason")
-    condition = _choice(doc.get("condition"), f"{path}.condition", CONDITIONS, "商品状态", "condition")
-    if sale is not None:
-        line = _int(doc.get("line"), f"{path}.line", 1)
-        if sale.line(line) is None:
-            _bad(f"{path}.line", f"小票上没有第{line}行", f"the sale has no line {line}")
-        return RequestItem(qty=qty, reason=reason, condition=condition, line=line)
-    lowest = doc.get("lowest_price_30d")
-    return RequestItem(
-        qty=qty, reason=reason, condition=condition,
-        sku=_text(doc.get("sku"), f"{path}.sku"),
-        policy_class=_text(doc.get("policy_class"), f"{path}.policy_class"),
-        lowest_price_30d=None if lowest is None else _int(lowest, f"{path}.lowest_price_30d"),
-        catalogue_price=_int(doc.get("catalogue_price"), f"{path}.catalogue_price"),
-    )
-
-
-def _bad(path: str, zh: str, en: str) -> NoReturn:
-    raise InvalidInput(f"场景字段 {path}：{zh}", f"{path}: {en}")
-
-
-def _object(value: Any, path: str, allowed: set[str] | None) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        _bad(path, "应为一个对象 {…}", "must be an object {…}")
-    for key in value:
-        if allowed is not None and key not in allowed:
-            _bad(f"{path}.{key}", "未知的字段", "unknown field")
-    return value
-
-
-def _list(value: Any, path: str) -> list[Any]:
-    if not isinstance(value, list):
-        _bad(path, "应为一个列表 […]", "must be a list […]")
-    return value
-
-
-def _int(value: Any, path: str, minimum: int = 0) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        _bad(path, f"应为不小于{minimum}的整数（现为 {value!r}）",
-             f"must be a whole number ≥ {minimum} (got {value!r})")
-    return value
-
-
-def _bool(value: Any, path: str) -> bool:
-    if not isinstance(value, bool):
-        _bad(path, f"应为 true 或 false（现为 {value!r}）", f"must be true or false (got {value!r})")
-    return value
-
-
-def _text(value: Any, path: str) -> str:
-    if not isinstance(value, str) or not value:
-        _bad(path, f"应为非空文字（现为 {value!r}）", f"must be a non-empty string (got {value!r})")
-    return value
-
-
-def _choice(value: Any, path: str, table: Mapping[str, tuple[str, str]], zh: str, en: str) -> str:
-    if value not in table:
-        _bad(path, f"未知的{zh} {value!r}（可用：{'、'.join(table)}）",
-             f"unknown {en} {value!r} (use one of: {', '.join(table)})")
-    return str(value)
-
-
-def _moment(value: Any, path: str) -> datetime:
-    try:
-        moment = datetime.fromisoformat(_text(value, path))
-    except ValueError:
-        _bad(path, f"不是有效的日期时间 {value!r}", f"not a valid ISO date-time {value!r}")
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        _bad(path, "日期时间须带时区，例如 +08:00", "needs a time zone offset, e.g. +08:00")
-    return moment

@@ -47,11 +47,29 @@ def telescoped(total: int, done_before: int, done_now: int, out_of: int) -> int:
     return total * (done_before + done_now) // out_of - total * done_before // out_of
 
 
-def line_nets(gross_values: Sequence[int], line_discounts: Sequence[int], receipt_discount: int) -> list[int]:
+# How a receipt-level discount (满减, an order discount) is shared over the lines (DOMAIN: Money).
+AFTER_LINE_DISCOUNT = "after_line_discount"   # by each line's value after its own discount: the rule
+GROSS = "gross"   # by gross value: the rule sales imported before issue 15 were stored under
+DISCOUNT_RULES = (AFTER_LINE_DISCOUNT, GROSS)
+
+
+def line_nets(gross_values: Sequence[int], line_discounts: Sequence[int], receipt_discount: int,
+              rule: str = AFTER_LINE_DISCOUNT) -> list[int]:
     """What each sale line netted: gross − its discount − its share of the receipt discount.
 
-    The receipt discount is shared by line gross value (largest remainder), so the nets add up to
-    exactly what the receipt charged.
+    Shared by largest remainder, so the nets add up to exactly what the receipt charged. By the
+    `AFTER_LINE_DISCOUNT` rule the weights are the lines' values after their own discounts: a line
+    discounted to zero carries no share and no line nets below zero (a share never passes its
+    weight while the receipt discount is no more than the weights' sum). `GROSS` is kept only to
+    recompute what older sales were stored with; it can net a free line below zero.
     """
-    shares = share_by_weight(receipt_discount, gross_values) if receipt_discount else [0] * len(gross_values)
-    return [g - d - s for g, d, s in zip(gross_values, line_discounts, shares, strict=True)]
+    if rule not in DISCOUNT_RULES:
+        raise ValueError(f"unknown receipt discount rule {rule!r}")
+    after = [g - d for g, d in zip(gross_values, line_discounts, strict=True)]
+    if min(after, default=0) < 0:
+        raise ValueError("a line discount must not pass the line's value")
+    if receipt_discount > sum(after):
+        raise ValueError("the receipt discount must not pass what the lines come to")
+    weights = after if rule == AFTER_LINE_DISCOUNT else list(gross_values)
+    shares = share_by_weight(receipt_discount, weights) if receipt_discount else [0] * len(after)
+    return [a - s for a, s in zip(after, shares, strict=True)]

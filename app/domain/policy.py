@@ -14,6 +14,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from app.domain.vocabulary import CONDITIONS, REASONS, TIERS
 from app.errors import InvalidInput
 
+# The zone of a policy file that names none, unless the caller hands in the shop's own.
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
 ALL_CONDITIONS = frozenset(CONDITIONS)
 
 
@@ -102,7 +105,7 @@ def policy_version(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:12]
 
 
-def load_policy(path: str | Path) -> Policy:
+def load_policy(path: str | Path, default_zone: ZoneInfo = SHANGHAI) -> Policy:
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -113,32 +116,26 @@ def load_policy(path: str | Path) -> Policy:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise PolicyError(str(path), 1, "-", "文件不是 UTF-8 编码", "the file is not UTF-8") from exc
-    return parse_policy(text, str(path))
+    return parse_policy(text, str(path), default_zone)
 
 
-def load_active_policy() -> Policy:
-    """The shop's own copy when there is one, else the shipped default."""
-    from app.settings import active_policy_path
-
-    return load_policy(active_policy_path())
-
-
-def parse_policy(text: str, source: str) -> Policy:
+def parse_policy(text: str, source: str, default_zone: ZoneInfo = SHANGHAI) -> Policy:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
         raise PolicyError(source, int(match.group(1)) if match else 1, "-",
                           f"TOML 格式错误（{exc}）", f"not valid TOML ({exc})") from exc
-    return _Reader(text, source).policy(data)
+    return _Reader(text, source, default_zone).policy(data)
 
 
 class _Reader:
     """Checks one parsed file, keeping the text so every complaint can name its line."""
 
-    def __init__(self, text: str, source: str) -> None:
+    def __init__(self, text: str, source: str, default_zone: ZoneInfo) -> None:
         self.text = text
         self.source = source
+        self.default_zone = default_zone
 
     def fail(self, path: tuple[str, ...], zh: str, en: str) -> NoReturn:
         raise PolicyError(self.source, line_of_key(self.text, path), ".".join(path), zh, en)
@@ -221,11 +218,9 @@ class _Reader:
         )
 
     def zone(self, shop: dict[str, Any]) -> ZoneInfo:
-        from app.settings import SHOP_TZ
-
         name = shop.get("time_zone")
         if name is None:
-            return SHOP_TZ
+            return self.default_zone
         try:
             return ZoneInfo(str(name))
         except (ZoneInfoNotFoundError, ValueError):

@@ -23,6 +23,20 @@ class LineDecision:
     explanation: Mapping[str, str]   # {'zh_CN': …, 'en': …}, to read out to the customer
     sku: str | None = None
     overridden: bool = False    # a supervisor turned a refusal into this outcome
+    remedies: tuple[str, ...] = ()   # what the customer may choose among (refund / store_credit /
+                                     # exchange / repair), most generous first: the shop's and the law's
+    compensation: int = 0       # fen of food-safety compensation on this line (not a refund)
+
+
+@dataclass(frozen=True)
+class FoodCompensation:
+    """食品安全法 art. 148: paid apart from the refund, only with a supervisor's approval."""
+
+    amount: int                 # fen: ten times the net of the units claimed, at least the minimum
+    lines: tuple[int, ...]
+    tender: str                 # cash or the sale's first money tender (never the store-credit spill)
+    cite: tuple[str, str]
+    evidence: Mapping[int, Mapping[str, str]]   # line → expiry / batch / note, as recorded
 
 
 @dataclass(frozen=True)
@@ -50,6 +64,9 @@ class ReturnQuote:
     supervisor_reasons: tuple[str, ...]   # refund_over_limit / frequent_returner / no_receipt / override
     goodwill_coupon: GoodwillCoupon | None
     policy_version: str
+    floor_version: str | None = None      # the legal floor it was decided under (None: policy alone)
+    region: str | None = None
+    compensation: FoodCompensation | None = None
 
     def line(self, number: int) -> LineDecision | None:
         for decision in self.lines:
@@ -65,7 +82,8 @@ def quote_to_json(quote: ReturnQuote) -> dict[str, Any]:
         "lines": [
             {"line": d.line, "outcome": d.outcome, "refund": d.refund, "value": d.value, "qty": d.qty,
              "reason": d.reason, "condition": d.condition, "rules": list(d.rules),
-             "explanation": dict(d.explanation), **({"sku": d.sku} if d.sku else {})}
+             "explanation": dict(d.explanation), **({"sku": d.sku} if d.sku else {}),
+             "remedies": list(d.remedies), **({"compensation": d.compensation} if d.compensation else {})}
             for d in quote.lines
         ],
         "refund_total": quote.refund_total,
@@ -77,4 +95,12 @@ def quote_to_json(quote: ReturnQuote) -> dict[str, Any]:
         "goodwill_coupon": None if coupon is None else {
             "value": coupon.value, "min_spend": coupon.min_spend, "days_valid": coupon.days_valid},
         "policy_version": quote.policy_version,
+        **({"floor_version": quote.floor_version, "region": quote.region} if quote.floor_version else {}),
+        **({"compensation": _compensation(quote.compensation)} if quote.compensation else {}),
     }
+
+
+def _compensation(c: FoodCompensation) -> dict[str, Any]:
+    return {"amount": c.amount, "lines": list(c.lines), "tender": c.tender,
+            "law": {"zh_CN": c.cite[0], "en": c.cite[1]},
+            "evidence": {str(n): dict(e) for n, e in c.evidence.items()}}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from app.domain.facts import RequestItem, ReturnFacts, Sale
-from app.domain.money import line_nets, share_by_weight, telescoped
+from app.domain.money import share_by_weight, telescoped
 from app.domain.vocabulary import COUPON_METHODS
 
 # Units with these outcomes leave the customer's hands now; everything else is kept.
@@ -40,9 +40,7 @@ class SaleLedger:
     def __init__(self, facts: ReturnFacts) -> None:
         assert facts.sale is not None
         sale = self.sale = facts.sale
-        nets = line_nets([x.qty * x.unit_price for x in sale.lines], [x.discount for x in sale.lines],
-                         sale.receipt_discount)
-        self.nets = {x.line: net for x, net in zip(sale.lines, nets, strict=True)}
+        self.nets = sale.nets   # stored at import and never recomputed: sold money stays sold money
         self.returned = {x.line: 0 for x in sale.lines}
         self.refunded = {x.line: 0 for x in sale.lines}
         for earlier in facts.already_returned:

@@ -8,7 +8,14 @@ from datetime import date, datetime, timedelta
 
 from app.domain.facts import RequestItem, ReturnFacts, SaleLine
 from app.domain.policy import Policy, PolicyClass
-from app.domain.vocabulary import CONDITIONS, QUALITY_REASONS, REASONS, TIERS, label
+from app.domain.vocabulary import (
+    CONDITIONS,
+    FOOD_CLAIM_REASONS,
+    QUALITY_REASONS,
+    REASONS,
+    TIERS,
+    label,
+)
 from app.errors import InvalidInput
 
 OVERRIDABLE = "refused_overridable"
@@ -83,7 +90,7 @@ def judge_receipted(policy: Policy, facts: ReturnFacts, sale_line: SaleLine,
     if facts.today < facts.sale.sold_at:
         raise InvalidInput("退货时间早于销售时间", "the return is dated before the sale")
     days = sale_day(policy, facts.sale.sold_at, facts.today)
-    if item.reason in QUALITY_REASONS:
+    if item.reason in QUALITY_REASONS or item.reason in FOOD_CLAIM_REASONS:
         return _quality(policy, facts, cls, sale_line, item, days, verdict)
     return _changed_mind(policy, cls, sale_line, item, days, facts.sale.member_tier, verdict)
 
@@ -100,7 +107,7 @@ def judge_without_receipt(policy: Policy, facts: ReturnFacts, item: RequestItem,
     cls = policy_class(policy, item.policy_class, f"request[{index}].policy_class")
     if not cls.returnable:
         return _not_returnable(verdict, cls)
-    quality = item.reason in QUALITY_REASONS
+    quality = item.reason in QUALITY_REASONS or item.reason in FOOD_CLAIM_REASONS
     accepted = cls.quality_fault.accepted if quality else cls.changed_mind.accepted
     allowed = cls.quality_fault.conditions if quality else cls.changed_mind.conditions
     section = "quality_fault" if quality else "changed_mind"

@@ -1,4 +1,4 @@
-"""The counter's fixed words: reasons, conditions, tiers, tenders, outcomes — ids and zh/en labels."""
+"""The shop's vocabulary once: every fixed id the counter stores, with the wording the domain explains in."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ REASONS: dict[str, tuple[str, str]] = {
     "quality_fault": ("质量问题", "quality fault"),
     "wrong_item": ("错发商品", "wrong item sold"),
     "damaged_at_sale": ("售出时已损坏", "damaged at sale"),
+    "food_expired": ("过期变质食品", "food sold expired or spoiled"),
 }
 
 # Wrong item and damaged at sale are the store's fault: they follow the quality-fault rules.
@@ -16,6 +17,7 @@ QUALITY_REASONS = frozenset({"quality_fault", "wrong_item", "damaged_at_sale"})
 CONDITIONS: dict[str, tuple[str, str]] = {
     "unopened": ("未拆封、可再次销售", "unopened and resalable"),
     "opened": ("已拆封", "opened"),
+    "accessories_missing": ("配件不全", "accessories missing"),
     "damaged_by_customer": ("顾客使用或损坏", "used or damaged by the customer"),
 }
 
@@ -38,6 +40,9 @@ TENDER_METHODS: dict[str, tuple[str, str]] = {
 # Coupon tenders are never paid out as money; their share of a refund is withheld.
 COUPON_METHODS = frozenset({"coupon"})
 
+# How a customer may pay a price difference at the counter: any tender that is money.
+DIFFERENCE_METHODS = tuple(m for m in TENDER_METHODS if m not in COUPON_METHODS)
+
 OUTCOMES: dict[str, tuple[str, str]] = {
     "refund": ("同意退款", "refund"),
     "exchange_only": ("只能换货", "exchange only"),
@@ -52,7 +57,49 @@ SUPERVISOR_REASONS: dict[str, tuple[str, str]] = {
     "frequent_returner": ("顾客30天内退货次数较多", "frequent returns in the last 30 days"),
     "no_receipt": ("无小票退货", "return without a receipt"),
     "override": ("主管特批", "supervisor override"),
+    "food_compensation": ("食品安全赔偿金", "food-safety compensation"),
 }
+
+# Why a supervisor overrides a refusal or gives a goodwill coupon (the reason list of an approval).
+OVERRIDE_REASONS: dict[str, tuple[str, str]] = {
+    "goodwill": ("善意补偿", "goodwill"),
+    "store_error": ("门店差错", "store error"),
+    "quality_dispute": ("质量争议", "quality dispute"),
+    "other": ("其他", "other"),
+}
+
+# Why a coupon or store credit was issued: an override reason, or compensation for a complaint.
+ISSUE_REASONS: dict[str, tuple[str, str]] = {
+    **OVERRIDE_REASONS,
+    "complaint": ("投诉补偿", "complaint compensation"),
+}
+
+KINDS: dict[str, tuple[str, str]] = {
+    "return": ("退货", "return"),
+    "exchange": ("换货", "exchange"),
+}
+
+# Ids the screens name but the domain never explains in words: the screens' table carries the wording.
+POLICY_CLASSES = ("general", "fresh", "appliance", "personal_care", "customized", "non_returnable")
+CODE_KINDS = ("coupon", "store_credit")
+STATUSES = ("issued", "redeemed", "expired", "void", "completed", "voided", "open", "resolved", "closed")
+COMPLAINT_TYPES = ("quality", "return", "price", "service", "other")
+SEVERITIES = ("normal", "urgent", "major")
+ROLES = ("clerk", "supervisor", "admin")
+
+# 食品安全法 art. 148: food sold expired or spoiled is the store's fault and may carry compensation.
+FOOD_CLAIM_REASONS = frozenset({"food_expired"})
+
+# What the customer may choose among (三包 "at the customer's choice"), most generous first,
+# and the outcome each one gives the line.
+REMEDIES: dict[str, tuple[str, str]] = {
+    "refund": ("退款", "refund"),
+    "store_credit": ("退储值凭证", "store credit"),
+    "exchange": ("换货", "exchange"),
+    "repair": ("维修", "repair"),
+}
+REMEDY_OUTCOMES: dict[str, str] = {"refund": "refund", "store_credit": "store_credit_only",
+                                   "exchange": "exchange_only", "repair": "repair_only"}
 
 
 def label(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:

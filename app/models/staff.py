@@ -34,6 +34,9 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(40), index=True)
     subject: Mapped[str] = mapped_column(String(60), default="")  # e.g. a return number
     detail: Mapped[str] = mapped_column(Text, default="")  # JSON
+    # The chain (app/services/audit.py): unique prev_hash means two tills can never fork it silently.
+    prev_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class Setting(Base):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import tzinfo
+
 from app.printing import frame
 from app.printing.data import Bilingual, CouponData, ShopInfo, VoucherData
 from app.printing.labels import LABELS, day, masked_phone, money, reason_words, shop_time, zh_en
@@ -32,7 +34,7 @@ def render_coupon(coupon: CouponData, shop: ShopInfo, paper: str = "80mm", lang:
     sheet.text(headline, _fitting(headline, sheet.size * 2.6, sheet.paper.content_width), bold=True,
                align="center")
     sheet.text(_min_spend(coupon, lang), sheet.size * 1.1, align="center")
-    valid = f"{day(coupon.valid_from)} – {day(coupon.valid_to)}"
+    valid = f"{day(coupon.valid_from, shop.tz)} – {day(coupon.valid_to, shop.tz)}"
     sheet.text(f"{zh_en('valid', lang)}: {valid}", align="center")
     sheet.space(sheet.size * 0.5)
     sheet.barcode(coupon.code)
@@ -43,7 +45,7 @@ def render_coupon(coupon: CouponData, shop: ShopInfo, paper: str = "80mm", lang:
         sheet.pair(zh_en("issued_for", lang), coupon.issued_for)
     if coupon.member_phone:
         sheet.pair(zh_en("member", lang), masked_phone(coupon.member_phone))
-    _terms(sheet, _coupon_rules(coupon) + COUPON_TERMS + coupon.terms, lang)
+    _terms(sheet, _coupon_rules(coupon, shop.tz) + COUPON_TERMS + coupon.terms, lang)
     frame.feedback(sheet, shop, lang)
     return sheet.render(lambda n, t: f"{coupon.code} · {n}/{t}")
 
@@ -55,13 +57,13 @@ def render_voucher(voucher: VoucherData, shop: ShopInfo, paper: str = "80mm", la
     frame.title(sheet, "voucher_title", lang)
     sheet.space(sheet.size * 0.3)
     sheet.text(money(voucher.amount), sheet.size * 2.6, bold=True, align="center")
-    until = day(voucher.expires) if voucher.expires else zh_en("no_expiry", lang)
+    until = day(voucher.expires, shop.tz) if voucher.expires else zh_en("no_expiry", lang)
     sheet.text(f"{zh_en('expires', lang)}: {until}" if voucher.expires else until, align="center")
     sheet.space(sheet.size * 0.5)
     sheet.barcode(voucher.code)
     sheet.rule()
     if voucher.issued_at:
-        sheet.pair(zh_en("time", lang), shop_time(voucher.issued_at))
+        sheet.pair(zh_en("time", lang), shop_time(voucher.issued_at, shop.tz))
     if voucher.issued_for:
         sheet.pair(zh_en("issued_for", lang), voucher.issued_for)
     if voucher.member_phone:
@@ -94,14 +96,15 @@ def _min_spend(coupon: CouponData, lang: str) -> str:
     return en if frame.is_en(lang) else f"{zh}  {en}"
 
 
-def _coupon_rules(coupon: CouponData) -> tuple[Bilingual, ...]:
+def _coupon_rules(coupon: CouponData, tz: tzinfo) -> tuple[Bilingual, ...]:
     """The coupon's own numbers in sentences, so the printed terms and the code agree."""
     off = _off(coupon)
     spend = (Bilingual(f"单笔实付满 {money(coupon.min_spend)} 可用，{off.zh}。",
                        f"{off.en} a single purchase of {money(coupon.min_spend)} or more.")
              if coupon.min_spend else Bilingual(f"无门槛，{off.zh}。", f"{off.en}, no minimum spend."))
-    dates = Bilingual(f"有效期 {day(coupon.valid_from)} 至 {day(coupon.valid_to)} 营业结束，过期作废。",
-                      f"Valid from {day(coupon.valid_from)} until closing time on {day(coupon.valid_to)}.")
+    start, end = day(coupon.valid_from, tz), day(coupon.valid_to, tz)
+    dates = Bilingual(f"有效期 {start} 至 {end} 营业结束，过期作废。",
+                      f"Valid from {start} until closing time on {end}.")
     return spend, dates
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class ShopInfo:
     address: str
     phone: str
     feedback: str              # how to tell us what you think, printed on customer copies
+    tz: tzinfo                 # the shop's time zone: every printed time and day is in it
     name_en: str = ""          # printed under the Chinese name when present
     feedback_en: str = ""      # English wording of the feedback line (English-only prints use it)
 
@@ -34,7 +35,7 @@ class ReturnedLine:
     qty: int
     reason: str                # changed_mind / quality_fault / wrong_item / damaged_at_sale
     refund: int                # fen
-    outcome: str = "approve"   # approve / exchange_only / store_credit_only / repair_only / deny / overridden …
+    outcome: str = "refund"    # an id of vocabulary.OUTCOMES
 
 
 @dataclass(frozen=True)

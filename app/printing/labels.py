@@ -1,51 +1,33 @@
-"""The fixed wording of printed documents in both languages (tenders, reasons, headings)."""
+"""The words for paper in one table: the shop's ids in the domain's wording, and the documents' headings."""
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, tzinfo
 
 from app.domain.money import format_fen
-from app.settings import SHOP_TZ
+from app.domain.vocabulary import (
+    ISSUE_REASONS,
+    KINDS,
+    OUTCOMES,
+    REASONS,
+    SUPERVISOR_REASONS,
+    TENDER_METHODS,
+)
 
-# (Chinese, English). Kept here rather than in Qt translations: printing knows nothing of Qt.
+
+def _paper(table: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """The domain's wording of each id, its English capitalised as a printed label."""
+    return {key: (zh, en[:1].upper() + en[1:]) for key, (zh, en) in table.items()}
+
+
+# The shop's ids print in the domain's own words (one wording on screen, on paper and in the trace);
+# only the documents' headings are paper's own. Kept out of Qt translations: printing knows nothing of Qt.
+VOCABULARY_TABLES = (TENDER_METHODS, REASONS, OUTCOMES, SUPERVISOR_REASONS, ISSUE_REASONS, KINDS)
+
 LABELS: dict[str, tuple[str, str]] = {
-    # tenders
-    "cash": ("现金", "Cash"),
-    "card": ("银行卡", "Bank card"),
-    "wechat": ("微信支付", "WeChat Pay"),
-    "alipay": ("支付宝", "Alipay"),
-    "store_credit": ("储值", "Store credit"),
-    "coupon": ("优惠券", "Coupon"),
+    **{key: pair for table in VOCABULARY_TABLES for key, pair in _paper(table).items()},
     "unrecorded": ("方式未记录", "Tender not recorded"),
-    # reasons
-    "changed_mind": ("不想要了", "Changed mind"),
-    "quality_fault": ("质量问题", "Quality fault"),
-    "wrong_item": ("错发", "Wrong item"),
-    "damaged_at_sale": ("购买时已损坏", "Damaged at sale"),
-    # outcomes of the rule engine
-    "approve": ("同意退款", "Refunded"),
-    "refund": ("同意退款", "Refunded"),
-    "refused_overridable": ("不予退换", "Refused"),
-    "refused": ("不予退换", "Refused"),
-    "approve_with_conditions": ("有条件同意", "Accepted with conditions"),
-    "exchange_only": ("仅换货", "Exchange only"),
-    "store_credit_only": ("仅储值", "Store credit only"),
-    "repair_only": ("转维修", "Repair ticket"),
-    "deny_overridable": ("不予退货", "Refused"),
-    "deny": ("不予退货", "Refused"),
-    "overridden": ("主管特批", "Approved by supervisor"),
-    # override reasons
-    "goodwill": ("善意补偿", "Goodwill"),
-    "store_error": ("门店差错", "Store error"),
-    "quality_dispute": ("质量争议", "Quality dispute"),
-    "other": ("其他", "Other"),
-    "complaint": ("投诉补偿", "Complaint compensation"),
-    "refund_over_limit": ("退款超过上限", "Refund over the limit"),
-    "frequent_returner": ("30 天内多次退货", "Frequent returns"),
-    "override": ("主管特批", "Supervisor override"),
-    "exchange": ("换货", "Exchange"),
-    "return": ("退货", "Return"),
     # documents and headings
     "return_slip": ("退货单", "RETURN SLIP"),
     "exchange_slip": ("换货单", "EXCHANGE SLIP"),
@@ -119,17 +101,17 @@ def money(fen: int) -> str:
     return format_fen(fen)
 
 
-def shop_time(moment: datetime) -> str:
-    """Aware times print in the shop's zone; a naive one is taken to be UTC, as stored."""
+def shop_time(moment: datetime, tz: tzinfo) -> str:
+    """Aware times print in the shop's zone `tz`; a naive one is taken to be UTC, as stored."""
     if moment.tzinfo is None:
-
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(SHOP_TZ).strftime("%Y-%m-%d %H:%M")
+    return moment.astimezone(tz).strftime("%Y-%m-%d %H:%M")
 
 
-def day(d: date | datetime) -> str:
+def day(d: date | datetime, tz: tzinfo) -> str:
+    """The calendar day in the shop's zone `tz` (a plain date prints as it is)."""
     if isinstance(d, datetime):
-        d = d.astimezone(SHOP_TZ).date() if d.tzinfo else d.date()
+        d = d.astimezone(tz).date() if d.tzinfo else d.date()
     return d.isoformat()
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import tzinfo
+
 from app.printing import frame
 from app.printing.data import Bilingual, PolicyNoticeData, ShopInfo
 from app.printing.labels import day
@@ -48,15 +50,15 @@ def _compose(notice: PolicyNoticeData, shop: ShopInfo, paper: str, lang: str, sc
     for note in notice.notes:
         frame.words(sheet, note, lang, size=s * 0.95)
     sheet.space(s)
-    sheet.text(_dates(notice, lang, "\n" if sheet.paper.roll else " · "), s * 0.85, align="center", grey=True)
+    sheet.text(_dates(notice, shop.tz, lang, "\n" if sheet.paper.roll else " · "), s * 0.85, align="center", grey=True)
     frame.feedback(sheet, shop, lang)
     return sheet
 
 
-def _dates(notice: PolicyNoticeData, lang: str, sep: str = " · ") -> str:
+def _dates(notice: PolicyNoticeData, tz: tzinfo, lang: str, sep: str = " · ") -> str:
     """The version (the policy file's hash, as each return records it) and the dates that hold."""
     parts = [("生效日期", "Effective", notice.effective), ("打印日期", "Printed", notice.printed)]
-    dated = [(zh, en, day(d)) for zh, en, d in parts if d]
+    dated = [(zh, en, day(d, tz)) for zh, en, d in parts if d]
     if frame.is_en(lang):
         return sep.join([f"Policy version {notice.version}", *(f"{en} {d}" for _zh, en, d in dated)])
     return sep.join([f"政策版本 Policy version {notice.version}",

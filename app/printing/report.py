@@ -27,12 +27,27 @@ RETURNS_COLUMNS = [("单号", "No.", 0.175, "left"), ("时间", "Time", 0.08, "l
 def render_end_of_day(report: EndOfDayData, shop: ShopInfo, paper: str = "a4", lang: str = "zh_CN") -> bytes:
     frame.check_lang(lang)
     sheet = frame.new_sheet(paper, f"EOD {report.day.isoformat()}")
-    wide = not sheet.paper.roll
     frame.shop_heading(sheet, shop, lang)
     frame.title(sheet, "eod_title", lang)
-    sheet.pair(_t("日期", "Date", lang), day(report.day), bold=True)
-    sheet.pair(_t("打印时间", "Printed", lang), shop_time(report.generated_at))
+    sheet.pair(_t("日期", "Date", lang), day(report.day, shop.tz), bold=True)
+    sheet.pair(_t("打印时间", "Printed", lang), shop_time(report.generated_at, shop.tz))
     _summary(sheet, report, lang)
+    _tenders(sheet, report, lang)
+    _returns(sheet, report, shop, lang)
+    _issued(sheet, report, lang)
+    _overrides(sheet, report, lang)
+    _heading(sheet, "clerks", lang)
+    cols = [("店员", "Clerk", 0.3, "left"), ("退货", "Ret.", 0.15, "right"),
+            ("换货", "Exch.", 0.15, "right"), ("特批", "Ovr.", 0.15, "right"),
+            ("退款", "Refunded", 0.25, "right")]
+    frame.table(sheet, cols, [[c.clerk, str(c.returns), str(c.exchanges), str(c.overrides), money(c.refunded)]
+                              for c in report.clerks], lang)
+    _signatures(sheet, lang)
+    return sheet.render(lambda n, t: _t(f"日结 {report.day} · 第 {n}/{t} 页",
+                                        f"End of day {report.day} · page {n} of {t}", lang))
+
+
+def _tenders(sheet: Sheet, report: EndOfDayData, lang: str) -> None:
     _heading(sheet, "tenders", lang)
     tender_cols = [("方式", "Tender", 0.6, "left"), ("金额", "Amount", 0.4, "right")]
     rows = [[zh_en(t.method, lang), money(t.amount)] for t in report.refunds_by_tender]
@@ -44,21 +59,29 @@ def render_end_of_day(report: EndOfDayData, shop: ShopInfo, paper: str = "a4", l
         rows = [[zh_en(t.method, lang), money(t.amount)] for t in report.collected_by_tender]
         rows.append([_t("合计", "Total", lang), money(report.collected_total)])
         frame.table(sheet, tender_cols, rows, lang)
+
+
+def _returns(sheet: Sheet, report: EndOfDayData, shop: ShopInfo, lang: str) -> None:
+    wide = not sheet.paper.roll
     _heading(sheet, "returns", lang)
     if wide:
         frame.table(sheet, RETURNS_COLUMNS,
-                    [[r.number, shop_time(r.time)[-5:], one(r.kind, lang), r.clerk,
+                    [[r.number, shop_time(r.time, shop.tz)[-5:], one(r.kind, lang), r.clerk,
                       r.receipt_no or one("no_receipt", lang), _status(r.status, lang), _amount(r, lang)]
                      for r in report.returns], lang, sheet.size * 0.9)
     else:
         if not report.returns:
             _none(sheet, lang)
         for r in report.returns:
-            sheet.pair(f"{r.number}  {shop_time(r.time)[-5:]}", _amount(r, lang))
+            sheet.pair(f"{r.number}  {shop_time(r.time, shop.tz)[-5:]}", _amount(r, lang))
             detail = " · ".join([one(r.kind, lang), r.clerk, r.receipt_no or one("no_receipt", lang),
                                  _status(r.status, lang)])
             sheet.text(detail, sheet.size * 0.85, indent=sheet.size)
         sheet.rule()
+
+
+def _issued(sheet: Sheet, report: EndOfDayData, lang: str) -> None:
+    wide = not sheet.paper.roll
     _heading(sheet, "issued", lang)
     if wide:
         frame.table(sheet, [("券码", "Code", 0.34, "left"), ("类型", "Kind", 0.22, "left"),
@@ -68,6 +91,10 @@ def render_end_of_day(report: EndOfDayData, shop: ShopInfo, paper: str = "a4", l
     else:
         frame.table(sheet, [("券码", "Code", 0.6, "left"), ("面值", "Value", 0.4, "right")],
                     [[i.code, _face(i.value, i.percent)] for i in report.issued], lang)
+
+
+def _overrides(sheet: Sheet, report: EndOfDayData, lang: str) -> None:
+    wide = not sheet.paper.roll
     _heading(sheet, "overrides", lang)
     if wide:
         frame.table(sheet, [("单号", "No.", 0.2, "left"), ("店员", "Clerk", 0.14, "left"),
@@ -82,15 +109,6 @@ def render_end_of_day(report: EndOfDayData, shop: ShopInfo, paper: str = "a4", l
             sheet.pair(f"{o.number}  {o.clerk} → {o.supervisor}", money(o.amount))
             sheet.text(reason_words(o.reason, lang), sheet.size * 0.85, indent=sheet.size)
         sheet.rule()
-    _heading(sheet, "clerks", lang)
-    cols = [("店员", "Clerk", 0.3, "left"), ("退货", "Ret.", 0.15, "right"),
-            ("换货", "Exch.", 0.15, "right"), ("特批", "Ovr.", 0.15, "right"),
-            ("退款", "Refunded", 0.25, "right")]
-    frame.table(sheet, cols, [[c.clerk, str(c.returns), str(c.exchanges), str(c.overrides), money(c.refunded)]
-                              for c in report.clerks], lang)
-    _signatures(sheet, lang)
-    return sheet.render(lambda n, t: _t(f"日结 {report.day} · 第 {n}/{t} 页",
-                                        f"End of day {report.day} · page {n} of {t}", lang))
 
 
 def _amount(row: EodReturnRow, lang: str) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from app.printing.data import (
     Bilingual,
@@ -30,6 +32,7 @@ SHOP = ShopInfo(
     phone="021-6212 3456",
     feedback="意见反馈：服务台或致电 021-6212 3456，我们会在 24 小时内回复您",
     feedback_en="Tell us how we did: at the service desk or call 021-6212 3456 — we reply within 24 h",
+    tz=ZoneInfo("Asia/Shanghai"),
 )
 
 EXPLAIN = (
@@ -60,8 +63,7 @@ def slip(kind: str = "return", lines: int | None = None, long_names: bool = Fals
     reasons = ["quality_fault", "changed_mind", "wrong_item", "damaged_at_sale"]
     picked = [goods[-1]] if kind == "exchange" and lines == 1 else [goods[i % len(goods)] for i in range(lines)]
     returned = tuple(
-        ReturnedLine(zh, en, min(1 + i % 3, most), reasons[i % 4], min(1 + i % 3, most) * price,
-                     "approve" if i % 5 else "overridden")
+        ReturnedLine(zh, en, min(1 + i % 3, most), reasons[i % 4], min(1 + i % 3, most) * price, "refund")
         for i, (zh, en, price, most) in enumerate(picked))
     worth = sum(r.refund for r in returned)
     if coupon_share is None:
@@ -135,12 +137,11 @@ def end_of_day(rows: int = 12) -> EndOfDayData:
                         issued=issued, overrides=overrides, clerks=per_clerk)
 
 
-def policy_notice() -> PolicyNoticeData:
-    """The notice of the policy file the app ships, worded the way the counter prints it."""
+def policy_notice(policy_file: Path) -> PolicyNoticeData:
+    """The notice of `policy_file` (the caller hands in the shipped one), worded as the counter prints it."""
     from dataclasses import replace
 
     from app.domain.policy import load_policy
     from app.printing.policy_words import notice_from_policy
-    from app.settings import default_policy_path
 
-    return replace(notice_from_policy(load_policy(default_policy_path())), printed=date(2026, 11, 22))
+    return replace(notice_from_policy(load_policy(policy_file)), printed=date(2026, 11, 22))

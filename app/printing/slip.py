@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import tzinfo
 
 from app.errors import InvalidInput
 from app.printing import frame
@@ -29,7 +30,7 @@ def render_return_slip(slip: SlipData, shop: ShopInfo, paper: str = "80mm", lang
     sheet.space(sheet.size * 0.5)
     sheet.barcode(slip.number)
     sheet.rule()
-    _facts(sheet, slip, lang)
+    _facts(sheet, slip, shop.tz, lang)
     if slip.kind == "exchange":
         _exchanged(sheet, slip, lang)
         _returned(sheet, slip, lang)
@@ -56,8 +57,8 @@ def _footer(number: str, lang: str) -> Callable[[int, int], str]:
     return footer
 
 
-def _facts(sheet: Sheet, slip: SlipData, lang: str) -> None:
-    sheet.pair(zh_en("time", lang), shop_time(slip.time))
+def _facts(sheet: Sheet, slip: SlipData, tz: tzinfo, lang: str) -> None:
+    sheet.pair(zh_en("time", lang), shop_time(slip.time, tz))
     sheet.pair(zh_en("receipt_no", lang), slip.original_receipt or zh_en("no_receipt", lang))
     sheet.pair(zh_en("clerk", lang), slip.clerk)
     if slip.supervisor:

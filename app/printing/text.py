@@ -10,7 +10,6 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from app.errors import DeskError
-from app.settings import resources_dir
 
 FONT = "WenQuanYiMicroHei"
 FONT_FILE = "wqy-microhei.ttc"
@@ -25,8 +24,20 @@ _NO_LINE_START = set("，。、；：！？）》」』】〕％,.;:!?)]%…—"
 _NO_LINE_END = set("（《「『【〔")
 
 
+# Where the shipped fonts are: resources/ beside the app package (as in a frozen build), unless the
+# program hands in another folder with use_fonts() before the first document is drawn.
+_fonts = {"dir": Path(__file__).resolve().parents[2] / "resources" / "fonts"}
+
+
+def use_fonts(directory: Path) -> None:
+    """Print with the fonts in `directory` (the settings' resources folder, handed in by the caller)."""
+    if font_name.cache_info().currsize and directory != _fonts["dir"]:
+        raise RuntimeError("the printing font is already registered; hand in its folder before printing")
+    _fonts["dir"] = directory
+
+
 def font_path() -> Path:
-    return resources_dir() / "fonts" / FONT_FILE
+    return _fonts["dir"] / FONT_FILE
 
 
 @functools.cache

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC
 from operator import attrgetter
 from pathlib import Path
 
 from barcode import EAN13
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db import session_scope
-from app.models import Coupon, Member, Product, Sale, SaleCoupon, SaleLine, SaleTender
+from app.domain.vocabulary import TIERS
+from app.models import Member, Product, Sale, SaleCoupon, SaleLine, SaleTender
+from app.services import coupons
 from app.services.bulk import insert_rows
 from app.services.policy import current_policy
 from app.services.sale_rows import (
@@ -25,7 +26,6 @@ from app.services.sale_rows import (
     parse_sale,
 )
 
-TIERS = ("standard", "silver", "gold", "diamond")
 BATCH = 1000  # sales per transaction: each batch is all-or-nothing and other tills wait only that long
 
 
@@ -143,9 +143,7 @@ def _write_sales(rows: list[SaleRow], members: dict[str, int], url: str | None) 
             insert_rows(conn, SaleCoupon.__table__, ("sale_id", "code"),
                         [(sid, code) for sid, _r, code in redeemed])
             for sid, r, code in redeemed:
-                conn.execute(update(Coupon.__table__).where(
-                    Coupon.code == code, Coupon.status == "issued").values(
-                    status="redeemed", redeemed_at=r.sold_at.astimezone(UTC), redeemed_sale_id=sid))
+                coupons.redeem_at_sale(conn, sid, code, r.sold_at)
 
 
 def read_lines(path: Path) -> Iterator[str]:
@@ -219,8 +217,8 @@ def _member(row: dict[str, str]) -> dict[str, object]:
             "points": _whole(row.get("points") or "0", "points"), "special_needs": row.get("special_needs", "")}
 
 
-def _upsert_csv(path: Path, required: tuple[str, ...], parse, model, key: str,  # type: ignore[no-untyped-def]
-                url: str | None) -> ImportReport:
+def _upsert_csv(path: Path, required: tuple[str, ...], parse: Callable[[dict[str, str]], dict[str, object]],
+                model: type[Product | Member], key: str, url: str | None) -> ImportReport:
     """Insert new rows and update changed ones by their key, in one transaction (portable, no dialect SQL)."""
     report = ImportReport()
     parsed: dict[str, dict[str, object]] = {}

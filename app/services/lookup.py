@@ -7,9 +7,11 @@ from sqlalchemy import or_, select
 from app.db import read_connection, session_scope
 from app.errors import NotFound
 from app.models import Coupon, Member, Return
+from app.services import coupons
 from app.services.receipts import load_receipt, member_view
+from app.services.returns.completing import record
 from app.services.sale_rows import normalise_code
-from app.services.views import CodeStatusView, ReceiptView
+from app.services.views import ReceiptView
 
 
 def not_found(code: str) -> NotFound:
@@ -41,22 +43,8 @@ def find(code: str, url: str | None = None) -> object:
             return member_view(member)
         coupon = s.scalar(select(Coupon).where(Coupon.code == code))
         if coupon is not None:
-            return code_status(s, coupon)
+            return coupons.status_of(s, coupon)
         ret = s.scalar(select(Return).where(Return.number == code))
         if ret is not None:
-            from app.services.returns import completed_view
-
-            return completed_view(s, ret)
+            return record(s, ret)
     raise not_found(code)
-
-
-def code_status(session, coupon: Coupon) -> CodeStatusView:  # type: ignore[no-untyped-def]
-    from app.models import utcnow
-
-    status = coupon.status
-    if status == "issued" and coupon.valid_until < utcnow():
-        status = "expired"  # shown as expired even before a nightly job marks it
-    member = session.get(Member, coupon.member_id) if coupon.member_id else None
-    return CodeStatusView(coupon.code, coupon.kind, coupon.value, coupon.percent, coupon.min_spend, status,
-                          coupon.valid_until, member.card_no if member else None)
-

@@ -5,7 +5,8 @@ from __future__ import annotations
 import secrets
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import Insert, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from app.models import NumberSequence, utcnow
@@ -19,13 +20,20 @@ def next_number(session: Session, prefix: str, when: datetime | None = None) -> 
     """PREFIX + yymmdd + 4-digit daily counter, bumped inside the caller's (write-locked) transaction."""
     day = (when or utcnow()).astimezone(SHOP_TZ).strftime("%y%m%d")
     name = f"{prefix}{day}"
-    row = session.scalar(select(NumberSequence).where(NumberSequence.name == name).with_for_update())
-    if row is None:
-        row = NumberSequence(name=name, value=0)
-        session.add(row)
+    # FOR UPDATE on a row that does not exist yet locks nothing: two PostgreSQL tills would both insert
+    # the day's first number. So the row is made first (a no-op when it is there), then locked.
+    session.execute(_insert_missing(session, name))
+    row = session.scalars(select(NumberSequence).where(NumberSequence.name == name).with_for_update()
+                          .execution_options(populate_existing=True)).one()
     row.value += 1
     session.flush()
     return f"{name}{row.value:04d}"
+
+
+def _insert_missing(session: Session, name: str) -> Insert:
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return insert(NumberSequence).values(name=name, value=0).on_conflict_do_nothing(index_elements=["name"])
 
 
 def random_code(prefix: str, length: int = 8) -> str:

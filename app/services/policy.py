@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from app.domain.policy import Policy, load_policy
-from app.settings import active_policy_path
+from app.settings import SHOP_TZ, active_policy_path
 
 _cache: dict[tuple[str, int, int], Policy] = {}
 
 
 def current_policy() -> Policy:
-    """Parsed once per version of the file: a quote runs on every change the clerk makes."""
+    """Parsed once per version of the file: a quote runs on every change the clerk makes.
+
+    The one policy loader of the running program; a stat (mtime, size) is the cheap check for a change.
+    """
     path = active_policy_path()
     stat = path.stat()
     key = (str(path), stat.st_mtime_ns, stat.st_size)
     policy = _cache.get(key)
     if policy is None:
         _cache.clear()
-        policy = _cache[key] = load_policy(path)
+        policy = _cache[key] = load_policy(path, SHOP_TZ)
     return policy

@@ -46,7 +46,10 @@ class PreparedSelect:
         args: Any = tuple(values[name] for name in order) if order is not None else values
         # Straight to the driver's cursor, inside the transaction `conn` has begun: building a
         # CursorResult (column metadata for every call) costs more than the indexed query itself.
-        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        dbapi = conn.connection.dbapi_connection
+        if dbapi is None:  # only an invalidated connection has none; `conn` is inside a live transaction
+            raise RuntimeError("the connection has no driver connection")
+        cursor = dbapi.cursor()
         try:
             cursor.execute(sql, args)
             raw = cursor.fetchall()

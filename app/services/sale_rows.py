@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from app.domain.codes import normalise_code
 from app.domain.money import format_fen, line_nets
+from app.domain.vocabulary import TENDER_METHODS
 
-TENDER_METHODS = ("cash", "card", "wechat", "alipay", "store_credit", "coupon")
+__all__ = ["RowError", "normalise_code"]  # services still import the normaliser from here
 
 
 class RowError(Exception):
@@ -58,13 +59,6 @@ class SaleRow:
     points_earned: int
     total: int
     content_hash: str
-
-
-def normalise_code(code: str) -> str:
-    """Scanner and keyboard codes alike: full-width digits folded (NFKC), upper case, no spaces."""
-    if code.isascii():  # the usual case; NFKC is only needed for full-width input
-        return code.strip().upper()
-    return unicodedata.normalize("NFKC", code).strip().upper()
 
 
 def _int(value: Any, field: str | tuple[int, str], *, minimum: int = 0) -> int:

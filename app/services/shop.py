@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.db import session_scope
 from app.errors import InvalidInput, NotAllowed
@@ -21,8 +22,12 @@ DEFAULTS = {
 
 def get_settings(url: str | None = None) -> dict[str, str]:
     with session_scope(url, write=False) as s:
-        stored = dict(s.execute(select(Setting.key, Setting.value)).all())
-    return {**DEFAULTS, **stored}
+        return settings_in(s)
+
+
+def settings_in(s: Session) -> dict[str, str]:
+    """The settings read inside the caller's transaction (the printouts read everything in one)."""
+    return {**DEFAULTS, **dict(s.execute(select(Setting.key, Setting.value)).all())}
 
 
 def set_settings(values: dict[str, str], url: str | None = None) -> None:
@@ -44,7 +49,11 @@ PAPER_SIZES = ("80mm", "58mm", "a5", "a4")   # what app.printing.layout.PAPERS c
 
 def paper(url: str | None = None) -> str:
     """The paper everything printed from the screens goes on (print.paper; 80 mm if unreadable)."""
-    chosen = get_settings(url).get("print.paper", "80mm").lower()
+    return paper_of(get_settings(url))
+
+
+def paper_of(cfg: dict[str, str]) -> str:
+    chosen = cfg.get("print.paper", "80mm").lower()
     return chosen if chosen in PAPER_SIZES else "80mm"
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import timedelta
 
 from argon2 import PasswordHasher
@@ -12,7 +11,8 @@ from sqlalchemy.orm import Session
 
 from app.db import session_scope
 from app.errors import InvalidInput, NotAllowed
-from app.models import AuditEntry, User, utcnow
+from app.models import User, utcnow
+from app.services import audit as audit_log
 from app.services.views import UserView
 
 MAX_TRIES = 5
@@ -22,8 +22,7 @@ _hasher = PasswordHasher()
 
 
 def audit(session: Session, action: str, user_id: int | None, subject: str = "", **detail: object) -> None:
-    session.add(AuditEntry(at=utcnow(), user_id=user_id, action=action, subject=subject,
-                           detail=json.dumps(detail, ensure_ascii=False, default=str)))
+    audit_log.append(session, action, user_id, subject, **detail)  # the chained trail lives in audit.py
 
 
 def view(user: User) -> UserView:
@@ -54,7 +53,7 @@ def check_pin(session: Session, username: str, pin: str, *, action: str = "sign_
     user = session.scalar(select(User).where(User.username == username.strip(), User.active.is_(True)))
     wrong = NotAllowed("用户名或 PIN 不对。", "Wrong user name or PIN.")
     if user is None:
-        audit(session, f"{action}_failed", None, username, why="unknown user")
+        audit(session, f"{action}_failed", None, audit_log.unknown_name(username), why="unknown user")
         raise wrong
     now = utcnow()
     if user.locked_until and user.locked_until > now:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from app.domain.quote import ReturnQuote
+
 
 @dataclass(frozen=True)
 class MemberView:
@@ -134,6 +136,17 @@ class Approval:
 
 
 @dataclass(frozen=True)
+class GrantedApproval:
+    """A supervisor's checked approval (approvals.approve), handed to the completing or voiding call."""
+
+    approver: UserView
+    reason: str                # an OVERRIDE_REASONS id; "" for a void
+    note: str
+    granted_at: datetime
+    needs: tuple[str, ...] = ()  # the supervisor reasons the approval was asked for
+
+
+@dataclass(frozen=True)
 class ExchangeLineView:
     sku: str
     name_zh: str
@@ -148,7 +161,7 @@ class QuoteView:
     """The rule engine's quote plus what the counter adds: exchange goods and the price difference."""
 
     receipt: ReceiptView | None
-    quote: object              # app.domain.engine.ReturnQuote (kept untyped here to keep layers apart)
+    quote: ReturnQuote         # the rule engine's decision (a domain value the screens may read)
     exchange_lines: tuple[ExchangeLineView, ...]
     exchange_total: int        # what the goods going out cost
     exchange_credit: int       # what the exchanged-back lines are worth
@@ -165,7 +178,7 @@ class CompletedReturn:
     number: str                # RT… — printed as the slip barcode
     kind: str                  # return / exchange
     status: str                # completed / voided
-    quote: QuoteView
+    quote: QuoteView | None    # None when read back later (the quote is not stored, its trace is)
     refund_total: int
     tenders: tuple[TenderView, ...]
     points_reversed: int

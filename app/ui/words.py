@@ -1,6 +1,7 @@
-"""The counter's fixed words (reasons, conditions, tiers, tenders, outcomes…) as Qt translations.
+"""The words for the screen in one table: each of the domain's vocabulary ids as a Qt translation.
 
-Stored ids stay English ids; what a person reads goes through the "Words" translation context.
+The ids are app.domain.vocabulary's (tests/unit/test_vocabulary.py holds the sets equal); what a person
+reads goes through the "Words" translation context.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ REASONS = {
     "quality_fault": QT_TRANSLATE_NOOP("Words", "Quality fault"),
     "wrong_item": QT_TRANSLATE_NOOP("Words", "Wrong item sold"),
     "damaged_at_sale": QT_TRANSLATE_NOOP("Words", "Damaged at sale"),
+    "food_expired": QT_TRANSLATE_NOOP("Words", "Food sold expired or spoiled"),
 }
 CONDITIONS = {
     "unopened": QT_TRANSLATE_NOOP("Words", "Unopened"),
     "opened": QT_TRANSLATE_NOOP("Words", "Opened"),
     "damaged_by_customer": QT_TRANSLATE_NOOP("Words", "Used / damaged"),
+    "accessories_missing": QT_TRANSLATE_NOOP("Words", "Accessories missing"),
 }
 TIERS = {
     "standard": QT_TRANSLATE_NOOP("Words", "Standard"),
@@ -45,6 +48,7 @@ SUPERVISOR_REASONS = {
     "frequent_returner": QT_TRANSLATE_NOOP("Words", "3 or more returns in 30 days"),
     "no_receipt": QT_TRANSLATE_NOOP("Words", "no receipt"),
     "override": QT_TRANSLATE_NOOP("Words", "override of a refusal"),
+    "food_compensation": QT_TRANSLATE_NOOP("Words", "food-safety compensation"),
 }
 OVERRIDE_REASONS = {
     "goodwill": QT_TRANSLATE_NOOP("Words", "Goodwill"),

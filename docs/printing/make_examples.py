@@ -14,6 +14,7 @@ from app.printing import (
     render_voucher,
     samples,
 )
+from app.settings import default_policy_path
 
 HERE = Path(__file__).resolve().parent
 
@@ -32,9 +33,9 @@ EXAMPLES = {
     "end-of-day-a4-zh": lambda: render_end_of_day(samples.end_of_day(), samples.SHOP, "a4", "zh_CN"),
     "end-of-day-a4-en": lambda: render_end_of_day(samples.end_of_day(), samples.SHOP, "a4", "en"),
     "end-of-day-80mm-en": lambda: render_end_of_day(samples.end_of_day(6), samples.SHOP, "80mm", "en"),
-    "policy-notice-a4-zh": lambda: render_policy_notice(samples.policy_notice(), samples.SHOP, "a4", "zh_CN"),
-    "policy-notice-a4-en": lambda: render_policy_notice(samples.policy_notice(), samples.SHOP, "a4", "en"),
-    "policy-notice-58mm-en": lambda: render_policy_notice(samples.policy_notice(), samples.SHOP, "58mm", "en"),
+    "policy-notice-a4-zh": lambda: render_policy_notice(samples.policy_notice(default_policy_path()), samples.SHOP, "a4", "zh_CN"),
+    "policy-notice-a4-en": lambda: render_policy_notice(samples.policy_notice(default_policy_path()), samples.SHOP, "a4", "en"),
+    "policy-notice-58mm-en": lambda: render_policy_notice(samples.policy_notice(default_policy_path()), samples.SHOP, "58mm", "en"),
 }
 
 

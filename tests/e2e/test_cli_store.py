@@ -10,7 +10,7 @@ import pytest
 
 from app.cli import main
 from app.commands.demo import SHOWCASE_ZH
-from app.db import dispose_engines
+from app.db import dispose_engines, init_database
 from app.services.demo import create_demo_shop
 from tests.store import MEMBERS_CSV, PRODUCTS_CSV, jsonl, sale
 
@@ -66,6 +66,7 @@ def test_the_database_variable_takes_a_plain_file_path(db, monkeypatch, capsys):
 
 
 def test_import_commands_exit_non_zero_when_a_row_is_rejected(db, tmp_path, capsys):
+    init_database(f"sqlite:///{db}", create=True)  # as `setup` does: only it and `demo` make a database
     (tmp_path / "p.csv").write_text(PRODUCTS_CSV, encoding="utf-8")
     (tmp_path / "m.csv").write_text(MEMBERS_CSV, encoding="utf-8")
     assert main(["--db", db, "import", "products", str(tmp_path / "p.csv")]) == 0
@@ -82,6 +83,7 @@ def test_import_commands_exit_non_zero_when_a_row_is_rejected(db, tmp_path, caps
 
 
 def test_lookup_of_unknown_code_says_so_and_exits_1(db, capsys):
+    init_database(f"sqlite:///{db}", create=True)
     assert main(["--db", db, "lookup", "NOPE-123"]) == 1
     err = capsys.readouterr().err
     assert "找不到小票 NOPE-123" in err and "No receipt NOPE-123" in err
@@ -90,3 +92,13 @@ def test_lookup_of_unknown_code_says_so_and_exits_1(db, capsys):
 def test_import_of_missing_file_is_a_clear_error(db, capsys):
     assert main(["--db", db, "import", "sales", "/no/such/file.jsonl"]) == 1
     assert "file not found" in capsys.readouterr().err
+
+
+def test_every_listed_command_exists_and_a_missing_one_is_an_error_not_a_silent_gap(monkeypatch):
+    from app import cli
+
+    commands = cli.build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert "admin" not in commands and {"return", "void", "print", "demo"} <= set(commands)
+    monkeypatch.setattr(cli, "COMMAND_MODULES", (*cli.COMMAND_MODULES, "no_such_command"))
+    with pytest.raises(ModuleNotFoundError, match="no_such_command"):
+        cli.build_parser()

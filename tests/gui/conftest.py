@@ -8,14 +8,14 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from app import i18n
 from app.db import dispose_engines, init_database, session_scope
 from app.models import Return, User
 from app.services.imports import import_members, import_products, import_sales
 from app.services.shop import set_settings
 from app.services.users import create_user
-from app.ui.main import style_app
-from app.ui.scan import ScanDetector
+from app.ui import translation
+from app.ui.shell.main import style_app
+from app.ui.widgets.scan import ScanDetector
 from tests.store import jsonl
 
 NOODLES, KETTLE, COOKER, APPLES = "6901234567892", "6909876543212", "6909876543229", "6900000000014"
@@ -61,7 +61,7 @@ def shop(tmp_path, monkeypatch):
     """A migrated SQLite shop: 4 products, 2 members, 3 receipts, users clerk/1111, boss/2222, boss2/3333."""
     url = f"sqlite:///{tmp_path / 'shop.sqlite'}"
     monkeypatch.setenv("RETURNS_DESK_DB", url)
-    init_database(url)
+    init_database(url, create=True)
     (tmp_path / "products.csv").write_text(PRODUCTS_CSV, encoding="utf-8")
     (tmp_path / "members.csv").write_text(MEMBERS_CSV, encoding="utf-8")
     assert import_products(tmp_path / "products.csv", url).ok
@@ -99,9 +99,9 @@ def make_window(qtbot, qapp, shop, clock):
     made = []
 
     def build(lang: str = "zh_CN", sign_in: bool = True):
-        from app.ui.window import MainWindow
+        from app.ui.shell.window import MainWindow
 
-        i18n.install(lang)
+        translation.install(lang)
         style_app(qapp)
         detector = ScanDetector(clock=clock)
         window = MainWindow(detector=detector)
@@ -121,7 +121,7 @@ def make_window(qtbot, qapp, shop, clock):
             if dialog is not None:
                 dialog.close()
         qapp.removeEventFilter(window.detector)
-    i18n.install("zh_CN")
+    translation.install("zh_CN")
 
 
 def close_dialog(qtbot, window, dialog) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.services.imports import import_products, import_sales
-from app.ui.receipt_model import Col
+from app.ui.widgets.receipt_model import Col
 from tests.gui.conftest import (
     APPLES,
     KETTLE,

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget
 
-from app.ui.scan import ScanDetector, ScanField, normalise
+from app.ui.widgets.scan import ScanDetector, ScanField, normalise
 from tests.gui.conftest import FakeClock
 
 RETURN, ENTER = Qt.Key.Key_Return, Qt.Key.Key_Enter

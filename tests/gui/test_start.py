@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 
-from app import i18n
-from app.ui.main import BASE_POINT_SIZE, register_fonts, style_app
+from app.ui import translation
+from app.ui.shell.main import BASE_POINT_SIZE, register_fonts, style_app
 
 
 def test_the_bundled_chinese_font_is_registered(qapp):
@@ -16,13 +16,13 @@ def test_the_bundled_chinese_font_is_registered(qapp):
 
 
 def test_large_type_and_chinese_first(qapp):
-    i18n.install("zh_CN")
+    translation.install("zh_CN")
     style_app(qapp)
     assert qapp.font().pointSize() == BASE_POINT_SIZE
     assert qapp.translate("MainWindow", "Returns Desk") == "售后服务台"
-    i18n.install("en")
+    translation.install("en")
     assert qapp.translate("MainWindow", "Returns Desk") == "Returns Desk"
-    i18n.install("zh_CN")
+    translation.install("zh_CN")
 
 
 def test_the_window_opens_on_the_sign_in_page_with_the_shop_name(make_window):

@@ -15,6 +15,7 @@ from app.printing import (
 )
 from app.printing.barcode import DPI
 from app.printing.labels import money
+from app.settings import default_policy_path
 from tests.printing import pdfcheck
 
 SHOP = samples.SHOP
@@ -34,7 +35,7 @@ DOCUMENTS = {
                 ("储值凭证", "有效期至")),
     "end_of_day": (lambda p, l: render_end_of_day(samples.end_of_day(), SHOP, p, l), None,
                    ("日结报表", "钱箱核对", "主管特批", "现金", "换货补差价收款")),
-    "policy": (lambda p, l: render_policy_notice(samples.policy_notice(), SHOP, p, l), None,
+    "policy": (lambda p, l: render_policy_notice(samples.policy_notice(default_policy_path()), SHOP, p, l), None,
                ("退换货政策公示", "不接受", "生鲜食品", "打印日期")),
 }
 ENGLISH = {"return_customer": "RETURN SLIP", "return_shop": "Customer signature", "exchange": "EXCHANGE SLIP",
@@ -134,6 +135,6 @@ def test_voucher_terms_say_it_is_used_up_in_one_go():
 
 
 def test_demo_feedback_line_offers_nothing_to_scan():
-    from app.services.demo_catalogue import SHOP as DEMO
+    from app.services.demo.catalogue import SHOP as DEMO
 
     assert "扫码" not in DEMO["shop.feedback"] and "scan" not in DEMO["shop.feedback"].lower()

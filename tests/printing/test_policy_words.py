@@ -68,7 +68,7 @@ def test_customized_goods_may_be_refunded_or_exchanged():
 
 @pytest.mark.parametrize("paper", ["a4", "58mm"])
 def test_notice_shows_version_and_print_date_and_explains_sanbao_in_english(paper):
-    notice = samples.policy_notice()
+    notice = samples.policy_notice(default_policy_path())
     en = " ".join(pdfcheck.text(render_policy_notice(notice, samples.SHOP, paper, "en")).split())
     zh = " ".join(pdfcheck.text(render_policy_notice(notice, samples.SHOP, paper, "zh_CN")).split())
     assert f"Policy version {notice.version}" in en and "Printed 2026-11-22" in en

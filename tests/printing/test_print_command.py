@@ -10,15 +10,15 @@ from sqlalchemy import select
 from app.cli import main
 from app.db import dispose_engines, session_scope
 from app.domain.money import format_fen
-from app.domain.policy import load_active_policy
 from app.models import Coupon, Member, Product, Return
 from app.printing import PAPERS
-from app.services import documents, returns
+from app.services import approvals, documents, printouts, returns
 from app.services.demo import create_demo_shop
 from app.services.imports import import_sales
 from app.services.lookup import find_receipt
+from app.services.policy import current_policy
 from app.services.users import list_users
-from app.services.views import Approval, ExchangeItem, NoReceiptItem, ReturnItem, ReturnRequest
+from app.services.views import ExchangeItem, NoReceiptItem, ReturnItem, ReturnRequest
 from tests.printing import pdfcheck
 from tests.store import jsonl, sale
 
@@ -46,7 +46,8 @@ def shop(tmp_path_factory):
         sku = find_receipt(receipt["general"], url).lines[1].sku
         credit = returns.complete(
             ReturnRequest(None, no_receipt_items=(NoReceiptItem(sku, 1, "quality_fault", "opened"),), member_card=card),
-            clerk, Approval("supervisor", "2222", "goodwill"), url=url, now=NOW + timedelta(minutes=9))
+            clerk, approvals.approve("supervisor", "2222", "goodwill", "", clerk, url=url), url=url,
+            now=NOW + timedelta(minutes=9))
         coupon_paid = _coupon_paid_sale(url)
         share_refund = returns.complete(ReturnRequest(coupon_paid, (ReturnItem(1, 1, "changed_mind", "unopened"),)),
                                         clerk, url=url, now=NOW + timedelta(minutes=12))
@@ -139,7 +140,7 @@ def test_policy_notice_matches_the_active_policy(shop, monkeypatch, capsys, tmp_
     code, pdf, _ = run(shop, monkeypatch, capsys, tmp_path, "print", "policy")
     assert code == 0
     text = pdfcheck.text(pdf)
-    assert "退换货政策公示" in text and load_active_policy().version in text
+    assert "退换货政策公示" in text and current_policy().version in text
     assert "24 小时内退款" in text   # fresh food, from refund_hours = 24 in policy.toml
 
 
@@ -191,7 +192,7 @@ def test_every_barcode_scans_as_the_code_in_the_database(shop, name, paper, lang
     document, which, copy = BARCODED[name]
     number = shop[which].number
     code = stored_code(shop["url"], document, number)
-    pdf = documents.document_pdf(document, code, paper=paper, lang=lang, copy=copy, url=shop["url"])
+    pdf = printouts.document_pdf(document, code, paper=paper, lang=lang, copy=copy, url=shop["url"])
     assert pdfcheck.barcodes(pdfcheck.rasterise(pdf)[0]) == [code], (name, paper, lang)
     assert code in pdfcheck.text(pdf)
     inside_the_paper(pdf, paper)
@@ -208,13 +209,13 @@ def inside_the_paper(pdf: bytes, paper: str) -> None:
 @pytest.mark.parametrize("paper", PAPER_NAMES)
 @pytest.mark.parametrize("document", ["eod", "policy"])
 def test_report_and_notice_fit_every_paper(shop, document, paper, lang):
-    pdf = documents.document_pdf(document, "2026-11-22", paper=paper, lang=lang, url=shop["url"])
+    pdf = printouts.document_pdf(document, "2026-11-22", paper=paper, lang=lang, url=shop["url"])
     inside_the_paper(pdf, paper)
     text = pdfcheck.text(pdf)
     if document == "eod":
         assert shop["share_exchange"].number in " ".join(text.split())
     else:
-        assert load_active_policy().version in text
+        assert current_policy().version in text
 
 
 # ---- a slip adds up: the lines, the coupon share kept, the money -----------------------------------
@@ -225,8 +226,8 @@ def test_coupon_share_is_printed_between_the_goods_and_the_refund(shop):
     data = documents.slip_data(number, shop["url"])
     assert withheld > 0 and data.coupon_share == withheld
     assert data.returned_total - data.coupon_share == data.refund_total
-    zh = "\n".join(pdfcheck.lines(documents.document_pdf("slip", number, paper="80mm", url=shop["url"])))
-    en = "\n".join(pdfcheck.lines(documents.document_pdf("slip", number, paper="80mm", lang="en",
+    zh = "\n".join(pdfcheck.lines(printouts.document_pdf("slip", number, paper="80mm", url=shop["url"])))
+    en = "\n".join(pdfcheck.lines(printouts.document_pdf("slip", number, paper="80mm", lang="en",
                                                         url=shop["url"])))
     assert f"优惠券部分不退 Coupon share kept −{format_fen(withheld)}" in zh
     assert f"Coupon share kept −{format_fen(withheld)}" in en
@@ -239,7 +240,7 @@ def test_exchange_on_a_coupon_sale_adds_up_to_the_difference_paid(shop):
     data = documents.slip_data(shop["share_exchange"].number, shop["url"])
     assert data.coupon_share > 0 and data.price_difference > 0
     assert data.returned_total - data.coupon_share - data.exchanged_total == -data.price_difference
-    en = "\n".join(pdfcheck.lines(documents.document_pdf("slip", data.number, lang="en", url=shop["url"])))
+    en = "\n".join(pdfcheck.lines(printouts.document_pdf("slip", data.number, lang="en", url=shop["url"])))
     assert f"Credit for goods returned {format_fen(data.returned_total - data.coupon_share)}" in en
     assert f"Difference paid {format_fen(data.price_difference)}" in en
 
@@ -249,7 +250,7 @@ def test_no_coupon_no_deduction(shop, which):
     """Store credit without a receipt and sales paid without a coupon print no 'coupon share'."""
     data = documents.slip_data(shop[which].number, shop["url"])
     assert data.coupon_share == 0
-    text = pdfcheck.text(documents.document_pdf("slip", data.number, lang="en", url=shop["url"]))
+    text = pdfcheck.text(printouts.document_pdf("slip", data.number, lang="en", url=shop["url"]))
     assert "Coupon share" not in text
 
 

@@ -14,12 +14,12 @@ from app.db import session_scope
 from app.errors import InvalidInput, NotAllowed
 from app.models import AuditEntry
 from app.printing import PAPERS, render_end_of_day, render_return_slip, samples
+from app.services import printouts
 from app.services import shop as shop_settings
+from app.services.printouts import Printout
 from app.services.users import create_user, list_users
 from app.services.views import UserView
-from app.ui import printouts
-from app.ui.preview import PreviewDialog
-from app.ui.printouts import Printout
+from app.ui.dialogs.preview import PreviewDialog
 from tests.gui.conftest import (  # noqa: F401
     clock,
     make_window,
@@ -148,7 +148,7 @@ def test_only_the_owner_changes_the_paper_and_the_screens_follow_it(qtbot, make_
     assert window.status.kind == "success"
     preview = complete_a_return(qtbot, window, clock)
     assert abs(media_boxes(preview.printouts[0].pdf)[0][0] - PAPERS["58mm"].width) < 1
-    assert abs(media_boxes(printouts.end_of_day().pdf)[0][0] - PAPERS["58mm"].width) < 1
+    assert abs(media_boxes(printouts.end_of_day(None, "zh_CN").pdf)[0][0] - PAPERS["58mm"].width) < 1
 
 
 # ---- the service and the command -----------------------------------------------------------------------

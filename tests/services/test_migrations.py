@@ -19,7 +19,7 @@ def schema_differences(engine):
 
 
 def test_empty_file_upgrades_to_head_matching_the_models(tmp_path):
-    engine = init_database(f"sqlite:///{tmp_path / 'new.sqlite'}")
+    engine = init_database(f"sqlite:///{tmp_path / 'new.sqlite'}", create=True)
     assert current_revision(engine) == head_revision()
     assert schema_differences(engine) == []
     dispose_engines()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -11,11 +12,11 @@ from sqlalchemy import func, select
 from app.db import session_scope
 from app.errors import InvalidInput, NotAllowed
 from app.models import AuditEntry, Coupon, Member, Return, ReturnLine, User
-from app.services import returns
+from app.services import approvals, returns
 from app.services.imports import import_sales
 from app.services.lookup import find_receipt
 from app.services.users import create_user, sign_in
-from app.services.views import Approval, ExchangeItem, NoReceiptItem, ReturnItem, ReturnRequest
+from app.services.views import ExchangeItem, NoReceiptItem, ReturnItem, ReturnRequest
 from tests.store import jsonl, sale
 
 SOLD = datetime(2026, 11, 1, 2, 15, tzinfo=UTC)          # 10:15 in Shanghai
@@ -95,6 +96,15 @@ def test_points_are_reversed_from_the_member(shop, clerk):
         assert s.scalar(select(Member.points).where(Member.card_no == "M000123")) == 1200 - 12
 
 
+def signed(clerk, shop, reason, pin="2222", note=""):
+    """boss signs for `clerk` through the approvals service, as the counter's dialog does."""
+    return approvals.approve("boss", pin, reason, note, clerk, url=shop)
+
+
+def void_pin(shop):
+    return approvals.approve_void("boss", "2222", shop)
+
+
 def big_refund():
     return ReturnRequest("R2", (ReturnItem(1, 5, "quality_fault", "opened"),))
 
@@ -102,7 +112,7 @@ def big_refund():
 def test_refund_over_500_needs_a_supervisor_and_records_who_approved(shop, clerk):
     with pytest.raises(returns.NeedsSupervisor):
         returns.complete(big_refund(), clerk, url=shop, now=NOW)
-    done = returns.complete(big_refund(), clerk, Approval("boss", "2222", "quality_dispute", "kettle leaks"),
+    done = returns.complete(big_refund(), clerk, signed(clerk, shop, "quality_dispute", note="kettle leaks"),
                             url=shop, now=NOW)
     assert done.supervisor == "boss" and done.refund_total == 64500
     assert {t.method: t.amount for t in done.tenders} == {"card": 50000, "cash": 14500}
@@ -115,11 +125,11 @@ def test_refund_over_500_needs_a_supervisor_and_records_who_approved(shop, clerk
 def test_five_wrong_supervisor_pins_lock_the_supervisor_and_are_audited(shop, clerk):
     for _ in range(4):
         with pytest.raises(NotAllowed, match="tries left"):
-            returns.complete(big_refund(), clerk, Approval("boss", "0000", "goodwill"), url=shop, now=NOW)
+            returns.complete(big_refund(), clerk, signed(clerk, shop, "goodwill", pin="0000"), url=shop, now=NOW)
     with pytest.raises(NotAllowed, match="locked"):
-        returns.complete(big_refund(), clerk, Approval("boss", "0000", "goodwill"), url=shop, now=NOW)
+        returns.complete(big_refund(), clerk, signed(clerk, shop, "goodwill", pin="0000"), url=shop, now=NOW)
     with pytest.raises(NotAllowed, match="locked"):  # even the right PIN waits out the lockout
-        returns.complete(big_refund(), clerk, Approval("boss", "2222", "goodwill"), url=shop, now=NOW)
+        returns.complete(big_refund(), clerk, signed(clerk, shop, "goodwill"), url=shop, now=NOW)
     with session_scope(shop, write=False) as s:
         assert s.scalar(select(func.count()).where(AuditEntry.action == "approval_failed")) == 5
         assert s.scalar(select(User.locked_until).where(User.username == "boss")) is not None
@@ -139,7 +149,25 @@ def test_a_short_cash_drawer_pays_the_rest_as_a_store_credit_voucher(shop, clerk
 def test_a_supervisor_cannot_approve_their_own_return(shop):
     boss = sign_in("boss", "2222", shop)
     with pytest.raises(NotAllowed, match="own transaction"):
-        returns.complete(big_refund(), boss, Approval("boss", "2222", "goodwill"), url=shop, now=NOW)
+        returns.complete(big_refund(), boss, signed(boss, shop, "goodwill"), url=shop, now=NOW)
+    with pytest.raises(NotAllowed, match="own transaction"):  # the name as typed, spaces and all: same user
+        approvals.approve(" boss ", "2222", "goodwill", "", boss, url=shop)
+
+
+def test_an_approval_is_its_own_audited_call_and_completing_refuses_one_by_the_clerk(shop, clerk):
+    granted = signed(clerk, shop, "goodwill", note=" leaks ")
+    assert (granted.approver.username, granted.reason, granted.note) == ("boss", "goodwill", "leaks")
+    with session_scope(shop, write=False) as s:
+        assert s.scalar(select(func.count()).where(AuditEntry.action == "approval_granted")) == 1
+    forged = replace(granted, approver=clerk)   # the clerk's own id on the approval is never a signature
+    with pytest.raises(NotAllowed, match="own transaction"):
+        returns.complete(big_refund(), clerk, forged, url=shop, now=NOW)
+    with pytest.raises(InvalidInput, match="approval reason"):
+        approvals.approve("boss", "2222", "because", "", clerk, url=shop)
+    with pytest.raises(NotAllowed, match="not a supervisor"):
+        approvals.approve("clerk", "1111", "goodwill", "", sign_in("boss", "2222", shop), url=shop)
+    with session_scope(shop, write=False) as s:
+        assert s.scalar(select(func.count()).select_from(Return)) == 0
 
 
 def test_exchange_for_a_dearer_item_leaves_a_price_difference_to_pay(shop, clerk):
@@ -174,7 +202,7 @@ def test_a_member_never_loses_more_points_than_they_have_and_a_void_gives_back_o
         s.scalars(select(Member).where(Member.card_no == "M000123")).one().points = 5
     done = returns.complete(noodles(3), clerk, url=shop, now=NOW)   # the sale earned 12 points
     assert done.points_reversed == 5
-    returns.void(done.number, "boss", "2222", clerk, url=shop, now=NOW + timedelta(hours=1))
+    returns.void(done.number, void_pin(shop), clerk, url=shop, now=NOW + timedelta(hours=1))
     with session_scope(shop, write=False) as s:
         assert s.scalar(select(Member.points).where(Member.card_no == "M000123")) == 5
 
@@ -194,7 +222,7 @@ def test_no_receipt_return_is_store_credit_only_and_needs_a_supervisor(shop, cle
     view = returns.quote(request, shop, now=NOW)
     assert "no_receipt" in view.supervisor_reasons
     assert view.quote.lines[0].outcome == "store_credit_only"
-    done = returns.complete(request, clerk, Approval("boss", "2222", "goodwill"), url=shop, now=NOW)
+    done = returns.complete(request, clerk, signed(clerk, shop, "goodwill"), url=shop, now=NOW)
     with session_scope(shop, write=False) as s:
         voucher = s.scalar(select(Coupon).where(Coupon.code == done.voucher_code))
         assert voucher.kind == "store_credit" and voucher.value == done.refund_total > 0
@@ -203,7 +231,7 @@ def test_no_receipt_return_is_store_credit_only_and_needs_a_supervisor(shop, cle
 def test_void_same_day_gives_quantities_points_and_codes_back(shop, clerk):
     done = returns.complete(noodles(3, "quality_fault", "opened"), clerk, url=shop, now=NOW)
     assert done.coupon_code  # quality fault accepted: goodwill coupon
-    returns.void(done.number, "boss", "2222", clerk, url=shop, now=NOW + timedelta(hours=1))
+    returns.void(done.number, void_pin(shop), clerk, url=shop, now=NOW + timedelta(hours=1))
     assert find_receipt("R1", shop).lines[0].qty_returnable == 3
     with session_scope(shop, write=False) as s:
         assert s.scalar(select(Coupon.status).where(Coupon.code == done.coupon_code)) == "void"
@@ -214,7 +242,7 @@ def test_void_same_day_gives_quantities_points_and_codes_back(shop, clerk):
 def test_void_is_refused_the_next_day(shop, clerk):
     done = returns.complete(noodles(1), clerk, url=shop, now=NOW)
     with pytest.raises(NotAllowed, match="today"):
-        returns.void(done.number, "boss", "2222", clerk, url=shop, now=NOW + timedelta(days=1))
+        returns.void(done.number, void_pin(shop), clerk, url=shop, now=NOW + timedelta(days=1))
 
 
 def test_goodwill_coupon_coming_back_on_a_later_sale_is_marked_redeemed(shop, clerk):
@@ -225,7 +253,7 @@ def test_goodwill_coupon_coming_back_on_a_later_sale_is_marked_redeemed(shop, cl
         coupon = s.scalar(select(Coupon).where(Coupon.code == done.coupon_code))
         assert coupon.status == "redeemed" and coupon.redeemed_at == NOW + timedelta(days=3)
     with pytest.raises(NotAllowed, match="redeemed"):  # a used coupon cannot be taken back by a void
-        returns.void(done.number, "boss", "2222", clerk, url=shop, now=NOW)
+        returns.void(done.number, void_pin(shop), clerk, url=shop, now=NOW)
 
 
 def test_an_empty_pin_is_not_a_wrong_try(shop):

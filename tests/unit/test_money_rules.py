@@ -14,7 +14,7 @@ def _tenders(q):
     return [(t.method, t.amount) for t in q.tenders]
 
 
-def test_receipt_discount_is_shared_by_line_gross_value():
+def test_receipt_discount_is_shared_by_line_value():
     the_sale = sale(line(1, price=1000), line(2, price=3000), receipt_discount=100)
     assert quote(the_sale, ask(1)).refund_total == 975
     assert quote(the_sale, ask(2)).refund_total == 2925

@@ -7,10 +7,10 @@ import pytest
 from app.domain.policy import (
     PolicyError,
     line_of_key,
-    load_active_policy,
     load_policy,
     parse_policy,
 )
+from app.services.policy import current_policy
 from app.settings import default_policy_path, shop_policy_path
 from tests.unit.builders import POLICY
 
@@ -117,14 +117,23 @@ def test_line_of_key_finds_dotted_and_nested_keys():
 
 def test_the_shops_own_copy_wins_over_the_default():
     shop_policy_path().write_text(DEFAULT_TEXT.replace("cap = 20000", "cap = 30000"), encoding="utf-8")
-    policy = load_active_policy()
+    policy = current_policy()
     assert policy.no_receipt.cap == 30000
     assert policy.source == str(shop_policy_path())
     assert policy.version != POLICY.version
 
 
+def test_the_loaded_policy_is_read_again_only_when_its_file_changes():
+    own = shop_policy_path()
+    own.write_text(DEFAULT_TEXT, encoding="utf-8")
+    first = current_policy()
+    assert current_policy() is first                      # unchanged file: the parsed policy is kept
+    own.write_text(DEFAULT_TEXT.replace("cap = 20000", "cap = 25000"), encoding="utf-8")
+    assert current_policy().no_receipt.cap == 25000       # a change (size or time) is seen at once
+
+
 def test_without_a_shop_copy_the_default_is_active():
-    assert load_active_policy().version == POLICY.version
+    assert current_policy().version == POLICY.version
 
 
 def test_a_missing_file_is_a_clear_error(tmp_path):

@@ -1,0 +1,1 @@
+"""Dialogs over the counter: the supervisor's approval and the printout preview."""

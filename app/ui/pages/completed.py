@@ -1,0 +1,139 @@
+"""A completed return (after completing it, or scanning its slip): what was decided, reprint, void."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+
+from app.services import approvals, documents, returns
+from app.services.printouts import SlipData
+from app.services.views import Approval, CompletedReturn
+from app.ui import fmt
+from app.ui.pages.base import AskSupervisor, CounterContext, CounterPage
+from app.ui.widgets.keys import bind_key
+from app.ui.widgets.rows import RowsModel, rows_table
+from app.ui.widgets.status import guarded
+from app.ui.words import KINDS, OUTCOMES, REASONS, STATUSES, TENDERS, word
+
+
+class ReturnPage(CounterPage):
+    return_voided = Signal(CompletedReturn)
+
+    def __init__(self, context: CounterContext) -> None:
+        super().__init__(context, "returnPage")
+        self.current: CompletedReturn | None = None
+        self.slip: SlipData | None = None
+        self.title = QLabel()
+        self.title.setObjectName("heading")
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.lines = RowsModel(lambda: [self.tr("Item"), self.tr("Qty"), self.tr("Reason"), self.tr("Outcome"),
+                                        self.tr("Amount")], self)
+        self.table = rows_table(self.lines)
+        self.money = QLabel()
+        self.money.setWordWrap(True)
+        self.money.setObjectName("total")
+        self.reprint_button = QPushButton()
+        bind_key(self.reprint_button, "F7")
+        self.reprint_button.clicked.connect(self.reprint)
+        self.void_button = QPushButton()
+        bind_key(self.void_button, "F10")
+        self.void_button.clicked.connect(self.ask_void)
+        for button in (self.reprint_button, self.void_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.reprint_button)
+        buttons.addWidget(self.void_button)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.title)
+        column.addWidget(self.facts)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.money)
+        column.addLayout(buttons)
+        self.retranslate()
+
+    def open_return(self, result: CompletedReturn, slip: SlipData | None = None) -> None:
+        """Shows a return; `slip` is its slip's data when the caller already read it (after completing)."""
+        self.current = result
+        self.slip = slip or guarded(self.context.status.show_error, lambda: documents.slip_data(result.number),
+                                    "slip")
+        self.render()
+
+    def render(self) -> None:
+        r = self.current
+        if r is None:
+            self.title.clear()
+            self.facts.clear()
+            self.money.clear()
+            self.lines.set_rows([])
+            return
+        self.title.setText(self.tr("{kind} {number} · {status}").format(
+            kind=word(KINDS, r.kind), number=r.number, status=word(STATUSES, r.status)))
+        slip = self.slip
+        # people by the name they go by (the slip's data has it), not their sign-in name
+        clerk = (slip.clerk if slip is not None else "") or r.clerk
+        supervisor = (slip.supervisor if slip is not None else None) or r.supervisor
+        facts = [fmt.shop_time(r.created_at), self.tr("Clerk {name}").format(name=clerk)]
+        if supervisor:
+            facts.append(self.tr("Approved by {name}").format(name=supervisor))
+        if slip is not None:
+            facts.insert(0, self.tr("Receipt {no}").format(no=slip.original_receipt) if slip.original_receipt
+                         else self.tr("No receipt"))
+        self.facts.setText(" · ".join(facts))
+        rows = []
+        if slip is not None:
+            for line in slip.returned:
+                rows.append([fmt.product_name(line.name_zh, line.name_en), str(line.qty), word(REASONS, line.reason),
+                             word(OUTCOMES, line.outcome), fmt.money(line.refund)])
+            for line in slip.exchanged:
+                rows.append([fmt.product_name(line.name_zh, line.name_en), str(line.qty), self.tr("Exchange goods"),
+                             "", fmt.money(line.amount)])
+        self.lines.set_rows(rows)
+        money = [self.tr("Refund {amount}").format(amount=fmt.money(r.refund_total))]
+        if r.tenders:
+            money.append(", ".join(f"{word(TENDERS, t.method)} {fmt.money(t.amount)}" for t in r.tenders))
+        if slip is not None and r.kind == "exchange" and slip.price_difference:
+            money.append(self.tr("Price difference {amount}").format(amount=fmt.money(slip.price_difference)))
+        if r.points_reversed:
+            money.append(self.tr("Points reversed {points}").format(points=r.points_reversed))
+        if r.coupon_code:
+            money.append(self.tr("Coupon {code}").format(code=r.coupon_code))
+        if r.voucher_code:
+            money.append(self.tr("Store-credit voucher {code}").format(code=r.voucher_code))
+        self.money.setText(" · ".join(money))
+        self.void_button.setEnabled(r.status == "completed")
+
+    def reprint(self) -> None:
+        if self.current is not None:
+            self.context.print_return(self.current, True)
+
+    def ask_void(self) -> None:
+        r, clerk = self.current, self.context.clerk()
+        if r is None or clerk is None or r.status != "completed":
+            return
+
+        def attempt(approval: Approval) -> CompletedReturn:
+            return returns.void(r.number, approvals.approve_void(approval.supervisor, approval.pin), clerk)
+
+        self.context.ask_supervisor(AskSupervisor(
+            attempt, self._on_voided, with_reason=False,
+            purpose=self.tr("Void return {number}: money, points and codes are reversed. "
+                            "A supervisor's PIN is needed.").format(number=r.number)))
+
+    def _on_voided(self, result: CompletedReturn) -> None:
+        self.context.status.show_success(lambda: self.tr("Return {number} is void.").format(number=result.number))
+        self.open_return(result)  # the record comes from the voiding write itself
+        self.return_voided.emit(result)
+
+    def reset(self) -> None:
+        self.current = None
+        self.slip = None
+        self.render()
+
+    def retranslate(self) -> None:
+        self.lines.retranslate()
+        self.reprint_button.setText(self.tr("Reprint (F7)"))
+        self.void_button.setText(self.tr("Void (F10)"))
+        self.render()

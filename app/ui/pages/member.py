@@ -1,0 +1,166 @@
+"""The member panel: find by card, phone or name; tier, points, recent purchases, returns, complaints."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTabWidget,
+    QVBoxLayout,
+)
+
+from app.services import lookup, members
+from app.services.views import MemberHistory, MemberView
+from app.ui import fmt
+from app.ui.pages.base import CounterContext, CounterPage
+from app.ui.widgets.rows import RowsModel, rows_table
+from app.ui.widgets.status import guarded
+from app.ui.words import COMPLAINT_TYPES, KINDS, SEVERITIES, STATUSES, TIERS, word
+
+
+class MemberPage(CounterPage):
+    found_chosen = Signal(object)  # a purchase or return opened from the history: shown as if scanned
+
+    def __init__(self, context: CounterContext) -> None:
+        super().__init__(context, "memberPage")
+        self.history: MemberHistory | None = None
+        self.search_label = QLabel()
+        self.search = QLineEdit()
+        self.search.setObjectName("memberSearch")
+        self.search.returnPressed.connect(self.run_search)
+        self.search_label.setBuddy(self.search)
+        self.found = RowsModel(lambda: [self.tr("Card"), self.tr("Name"), self.tr("Phone")], self)
+        self.found_table = rows_table(self.found, stretch=1)
+        self.found_table.setFixedWidth(440)
+        self.found_table.activated.connect(lambda index: self.open_card(self.found.keys[index.row()]))
+        self.found_table.selectionModel().currentRowChanged.connect(
+            lambda current, _prev: self.open_card(self.found.keys[current.row()]) if current.isValid() else None)
+        self.details = QLabel()
+        self.details.setObjectName("memberDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.purchases = RowsModel(lambda: [self.tr("Receipt"), self.tr("Time"), self.tr("Lines"),
+                                            self.tr("Total")], self)
+        self.returns = RowsModel(lambda: [self.tr("Return"), self.tr("Kind"), self.tr("Status"), self.tr("Time"),
+                                          self.tr("Refund"), self.tr("Receipt")], self)
+        self.complaints = RowsModel(lambda: [self.tr("Complaint"), self.tr("Time"), self.tr("Type"),
+                                             self.tr("Severity"), self.tr("Status")], self)
+        self.purchases_table = rows_table(self.purchases, stretch=-1)
+        self.returns_table = rows_table(self.returns, stretch=-1)
+        self.complaints_table = rows_table(self.complaints, stretch=-1)
+        self.purchases_table.activated.connect(lambda index: self.open_code(self.purchases.keys[index.row()]))
+        self.returns_table.activated.connect(lambda index: self.open_code(self.returns.keys[index.row()]))
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.purchases_table, "")
+        self.tabs.addTab(self.returns_table, "")
+        self.tabs.addTab(self.complaints_table, "")
+        self.hint = QLabel()
+        self.hint.setObjectName("hint")
+
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search_label)
+        search_row.addWidget(self.search, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.details)
+        right.addWidget(self.tabs, 1)
+        right.addWidget(self.hint)
+        body = QHBoxLayout()
+        body.addWidget(self.found_table)
+        body.addLayout(right, 1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(search_row)
+        column.addLayout(body, 1)
+        self.retranslate()
+
+    def start(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def run_search(self) -> None:
+        text = self.search.text().strip()
+        found = guarded(self.context.status.show_error, lambda: members.search(text), "member search")
+        if found is None:
+            return
+        self.found.set_rows([[m.card_no, m.name, m.phone_masked] for m in found],
+                            [m.card_no for m in found])
+        if not found:
+            self.context.status.show_error(lambda: self.tr("No member matches “{text}”.").format(text=text))
+            return
+        self.context.status.show_info(lambda: self.tr("{n} member(s) found.").format(n=len(found)))
+        self.found_table.selectRow(0)
+        self.found_table.setFocus()
+
+    def open_member(self, member: MemberView) -> None:
+        """A scanned card: show that member straight away."""
+        self.found.set_rows([[member.card_no, member.name, member.phone_masked]],
+                            [member.card_no])
+        self.open_card(member.card_no)
+        self.tabs.setCurrentIndex(0)
+        self.purchases_table.setFocus()
+        if self.purchases.rowCount():
+            self.purchases_table.selectRow(0)
+
+    def open_card(self, card_no: object) -> None:
+        if not card_no:
+            return
+        history = guarded(self.context.status.show_error, lambda: members.history(str(card_no)), "member history")
+        if history is None:
+            return
+        self.history = history
+        self.render()
+
+    def open_code(self, code: object) -> None:
+        """Opening a purchase (or return) here works exactly like scanning its receipt (or slip)."""
+        if not code:
+            return
+        found = guarded(self.context.status.show_error, lambda: lookup.find(str(code)), "look-up")
+        if found is not None:
+            self.found_chosen.emit(found)
+
+    def render(self) -> None:
+        h = self.history
+        if h is None:
+            self.details.clear()
+            for model in (self.purchases, self.returns, self.complaints):
+                model.set_rows([])
+            return
+        m = h.member
+        text = self.tr("<b>{name}</b> · card {card} · {phone} · {tier} · {points} points").format(
+            name=m.name, card=m.card_no, phone=m.phone_masked, tier=word(TIERS, m.tier), points=m.points)
+        if m.special_needs:
+            text += "<br>" + self.tr("Note: {note}").format(note=m.special_needs)
+        self.details.setText(text)
+        self.purchases.set_rows([[p.receipt_no, fmt.shop_time(p.sold_at), str(p.lines), fmt.money(p.total)]
+                                 for p in h.purchases], [p.receipt_no for p in h.purchases])
+        self.returns.set_rows([[r.number, word(KINDS, r.kind), word(STATUSES, r.status), fmt.shop_time(r.completed_at),
+                                fmt.money(r.refund_total), r.receipt_no or ""] for r in h.returns],
+                              [r.number for r in h.returns])
+        self.complaints.set_rows([[c.number, fmt.shop_time(c.created_at), word(COMPLAINT_TYPES, c.type),
+                                   word(SEVERITIES, c.severity),
+                                   word(STATUSES, c.status)] for c in h.complaints])
+        self.retitle_tabs()
+
+    def retitle_tabs(self) -> None:
+        h = self.history
+        counts = (len(h.purchases), len(h.returns), len(h.complaints)) if h else (0, 0, 0)
+        for i, (text, n) in enumerate(zip((self.tr("Purchases"), self.tr("Returns"), self.tr("Complaints")),
+                                          counts, strict=True)):
+            self.tabs.setTabText(i, f"{text} ({n})")
+
+    def reset(self) -> None:
+        self.history = None
+        self.search.clear()
+        self.found.set_rows([])
+        self.render()
+
+    def retranslate(self) -> None:
+        self.search_label.setText(self.tr("&Find member:"))
+        self.search.setPlaceholderText(self.tr("card number, phone (or its last 4 digits) or name, then Enter"))
+        self.hint.setText(self.tr("Enter on a purchase opens its receipt, as if it had been scanned."))
+        for model in (self.found, self.purchases, self.returns, self.complaints):
+            model.retranslate()
+        self.retitle_tabs()
+        self.render()

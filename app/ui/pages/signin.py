@@ -1,0 +1,122 @@
+"""Sign-in and the lock screen: pick a user, type the PIN, Enter. F12 / Ctrl+L locks the counter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import users
+from app.services.views import UserView
+from app.ui.widgets.base import Retranslating
+from app.ui.widgets.pin_field import PinField
+from app.ui.widgets.status import guarded
+from app.ui.words import ROLES, word
+
+
+class SignInPage(Retranslating, QWidget):
+    """Shown at start and when the counter is locked; emits the signed-in user."""
+
+    signed_in = Signal(object)  # UserView
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("signIn")
+        self.shop = QLabel()
+        self.shop.setObjectName("shopName")
+        self.shop.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.heading = QLabel()
+        self.heading.setObjectName("heading")
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.user = QComboBox()
+        self.user.setMinimumWidth(320)
+        self.pin = PinField()
+        self.message = QLabel()
+        self.message.setObjectName("signInMessage")
+        self.message.setWordWrap(True)
+        self.button = QPushButton()
+        self.button.setDefault(True)
+        self.user_label, self.pin_label = QLabel(), QLabel()
+        self.user_label.setBuddy(self.user)
+        self.pin_label.setBuddy(self.pin)
+
+        box = QFrame()
+        box.setObjectName("signInBox")
+        form = QFormLayout(box)
+        form.addRow(self.heading)
+        form.addRow(self.user_label, self.user)
+        form.addRow(self.pin_label, self.pin)
+        form.addRow(self.message)
+        form.addRow(self.button)
+        outer = QVBoxLayout(self)
+        outer.addStretch(2)
+        outer.addWidget(self.shop)
+        outer.addSpacing(24)
+        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(3)
+
+        self.button.clicked.connect(self.attempt)
+        self.pin.returnPressed.connect(self.attempt)
+        self.user.activated.connect(lambda _i: self.pin.setFocus())
+        self.locked_by: str | None = None
+        self._users: list[UserView] = []
+        self.retranslate()
+
+    def load_users(self, preselect: str | None = None) -> None:
+        chosen = preselect or self.user.currentData()
+        self._users = guarded(self.message.setText, users.list_users, "list users") or []
+        self.user.clear()
+        for user in self._users:
+            self.user.addItem(self._user_text(user), user.username)
+        index = self.user.findData(chosen) if chosen else -1
+        self.user.setCurrentIndex(max(index, 0))
+
+    @staticmethod
+    def _user_text(user: UserView) -> str:
+        return f"{user.display_name} ({user.username}) · {word(ROLES, user.role)}"
+
+    def set_shop_name(self, name: str) -> None:
+        self.shop.setText(name)
+
+    def start(self, locked_by: str | None = None) -> None:
+        """Show the page fresh: empty PIN, focus in it; when locking, the same user preselected."""
+        self.locked_by = locked_by
+        self.load_users(locked_by)
+        self.pin.clear()
+        self.message.clear()
+        self.retranslate()
+        self.pin.setFocus()
+
+    def attempt(self) -> None:
+        username = self.user.currentData()
+        if not username:
+            self.message.setText(self.tr("Pick a user."))
+            return
+        if not self.pin.text():  # Enter on an empty PIN is not a try: nothing is checked or counted
+            self.message.setText(self.tr("Enter your PIN."))
+            self.pin.setFocus()
+            return
+        user = guarded(self.message.setText, lambda: users.sign_in(username, self.pin.text()), "sign in")
+        self.pin.clear()
+        if isinstance(user, UserView):
+            self.message.clear()
+            self.signed_in.emit(user)
+        else:
+            self.pin.setFocus()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Counter locked — sign in to continue") if self.locked_by
+                             else self.tr("Sign in"))
+        self.user_label.setText(self.tr("&User"))
+        self.pin_label.setText(self.tr("&PIN"))
+        self.button.setText(self.tr("Sign in (Enter)"))
+        self.pin.setPlaceholderText(self.tr("4–6 digits"))
+        for i, user in enumerate(self._users):
+            self.user.setItemText(i, self._user_text(user))

@@ -1,0 +1,88 @@
+"""Completing a return from any page: a supervisor's approval first when the quote needs one, then the
+papers, read once after the write.
+
+The one place the counter writes a return: a page hands over the request and is called back with what
+was written; the shell then shows it and its printouts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QCoreApplication
+
+from app.errors import DeskError
+from app.i18n import current_language
+from app.services import approvals, printouts, returns
+from app.services.printouts import Printout, ReturnPrintouts
+from app.services.views import Approval, CompletedReturn, QuoteView, ReturnRequest, UserView
+from app.ui import fmt
+from app.ui.pages.base import Approved, AskSupervisor
+from app.ui.widgets.status import StatusArea, error_text, guarded, log
+from app.ui.words import TENDERS, word
+
+
+class ReturnCompletion:
+    """Writes returns through the services and reads their printouts, for every page of one window."""
+
+    def __init__(self, clerk: Callable[[], UserView | None], status: StatusArea,
+                 ask_supervisor: Callable[[AskSupervisor], None],
+                 show_printouts: Callable[[Sequence[Printout]], None]) -> None:
+        self.clerk = clerk
+        self.status = status
+        self.ask_supervisor = ask_supervisor
+        self.show_printouts = show_printouts
+
+    def complete(self, request: ReturnRequest, quote: QuoteView | None, on_completed: Approved) -> None:
+        """Writes the return (one transaction). When the quote needs a supervisor, the dialog first
+        gets their approval from the approvals service, and the completing call takes it."""
+        clerk = self.clerk()
+        if clerk is None:
+            return
+        if quote is None:
+            quote = guarded(self.status.show_error, lambda: returns.quote(request), "quote")
+            if quote is None:
+                return
+        if quote.needs_supervisor:
+            reasons = quote.supervisor_reasons
+
+            def approved_then_completed(a: Approval) -> CompletedReturn:
+                granted = approvals.approve(a.supervisor, a.pin, a.reason, a.note, clerk, reasons)
+                return returns.complete(request, clerk, granted)
+
+            self.ask_supervisor(AskSupervisor(approved_then_completed, on_completed, reasons=reasons))
+            return
+        try:
+            result = returns.complete(request, clerk)
+        except DeskError as exc:
+            self.status.show_error(error_text(exc))
+            return
+        except Exception as exc:  # noqa: BLE001 — a bug: logged; the transaction rolled back
+            log.exception("completing a return failed")
+            self.status.show_error(error_text(exc))
+            return
+        on_completed(result)
+
+    def completed(self, result: CompletedReturn) -> ReturnPrintouts | None:
+        """Says what was done and reads the return's papers once (their slip data feeds the screen too)."""
+        self.status.show_success(lambda: completed_text(result))
+        return self.read(result, reprint=False)
+
+    def read(self, result: CompletedReturn, reprint: bool) -> ReturnPrintouts | None:
+        return guarded(self.status.show_error,
+                       lambda: printouts.for_return(result.number, current_language(), reprint), "printing")
+
+    def print_return(self, result: CompletedReturn, reprint: bool) -> None:
+        papers = self.read(result, reprint)
+        if papers is not None:
+            self.show_printouts(papers.printouts)
+
+
+def completed_text(result: CompletedReturn) -> str:
+    """'Return RT… completed. Refund ¥… to …' in the current language (said again after a switch)."""
+    money = ", ".join(f"{word(TENDERS, t.method)} {fmt.money(t.amount)}" for t in result.tenders)
+    text = QCoreApplication.translate("Completion", "Return {number} completed. Refund {amount}").format(
+        number=result.number, amount=fmt.money(result.refund_total))
+    if money:
+        text += QCoreApplication.translate("Completion", " to {tenders}").format(tenders=money)
+    return text + "."

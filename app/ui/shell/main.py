@@ -1,0 +1,103 @@
+"""`run_gui(lang)`: the application object, translators, fonts, database, then the counter window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from app import i18n
+from app.settings import resources_dir
+from app.ui import translation
+
+log = logging.getLogger("returns_desk.ui")
+
+BASE_POINT_SIZE = 14
+# Families tried in order; the bundled WenQuanYi Micro Hei makes Chinese readable on any machine.
+FAMILIES = ["Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",
+            "WenQuanYi Micro Hei", "Noto Sans", "DejaVu Sans"]
+
+
+def register_fonts() -> list[str]:
+    """Adds resources/fonts/*.ttc|ttf to Qt's font database; returns the families they bring."""
+    families: list[str] = []
+    folder = resources_dir() / "fonts"
+    for path in sorted(folder.glob("*.tt[cf]")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            log.warning("could not load font %s", path)
+            continue
+        families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    return families
+
+
+def style_app(app: QApplication) -> None:
+    """Large, readable type and the counter's style sheet."""
+    bundled = register_fonts()
+    font = QFont(app.font())
+    font.setFamilies(FAMILIES + [f for f in bundled if f not in FAMILIES])
+    font.setPointSize(BASE_POINT_SIZE)
+    app.setFont(font)
+    qss = resources_dir() / "style.qss"
+    if qss.exists():
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+
+
+def make_app(lang: str, argv: list[str] | None = None) -> QApplication:
+    """The QApplication with translators installed and fonts set — before any widget exists."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("returns-desk")
+    app.setApplicationDisplayName("Returns Desk")
+    translation.install(lang)
+    style_app(app)
+    return app
+
+
+def log_to_file() -> None:
+    """Warnings and bugs (with their tracebacks) go to logs/returns-desk.log in the shop's data folder:
+    a windowed build has no console, and "nothing was saved" on screen needs its details somewhere."""
+    from logging.handlers import RotatingFileHandler
+
+    from app.settings import data_dir
+
+    folder = data_dir() / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    handler = RotatingFileHandler(folder / "returns-desk.log", maxBytes=2_000_000, backupCount=5,
+                                  encoding="utf-8")
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+
+
+def run_gui(lang: str) -> int:
+    from app.errors import DeskError
+    from app.services import startup
+    from app.ui.shell.excepthook import install_exception_hook
+    from app.ui.shell.window import MainWindow
+
+    log_to_file()
+    app = make_app(lang)
+    try:
+        startup.open_shop()
+    except DeskError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, "Returns Desk", exc.message(i18n.current_language()))
+        return 1
+    window = MainWindow()
+    install_exception_hook(window.status.show_error)
+    window.resize(1366, 768)
+    window.show()
+    if app.primaryScreen() is not None and app.primaryScreen().availableGeometry().width() <= 1366:
+        window.showMaximized()
+    # Ask for the keyboard once the window is up: in a kiosk session without a window manager nobody
+    # else activates it, and the function keys (F5, F10, …) would stay dead until someone clicks.
+    QTimer.singleShot(0, window.take_keyboard)
+    code = app.exec()
+    startup.close_shop()
+    return code

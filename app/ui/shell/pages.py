@@ -1,0 +1,43 @@
+"""The counter's work pages, built with one context, and the table saying which page shows what was found."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from app.services.views import CodeStatusView, CompletedReturn, MemberView, ReceiptView
+from app.ui.pages.base import CounterContext, CounterPage
+from app.ui.pages.code import CodePage
+from app.ui.pages.completed import ReturnPage
+from app.ui.pages.member import MemberPage
+from app.ui.pages.no_receipt import NoReceiptPage
+from app.ui.pages.receipt import ReceiptPage
+from app.ui.shell.welcome import WelcomePage
+
+
+@dataclass(frozen=True)
+class CounterPages:
+    welcome: WelcomePage
+    receipt: ReceiptPage
+    no_receipt: NoReceiptPage
+    member: MemberPage
+    code: CodePage
+    completed: ReturnPage
+
+    @classmethod
+    def build(cls, context: CounterContext) -> CounterPages:
+        return cls(WelcomePage(context), ReceiptPage(context), NoReceiptPage(context), MemberPage(context),
+                   CodePage(context), ReturnPage(context))
+
+    def all(self) -> tuple[CounterPage, ...]:
+        return (self.welcome, self.receipt, self.no_receipt, self.member, self.code, self.completed)
+
+    def routes(self) -> dict[type, tuple[CounterPage, Callable[[Any], None]]]:
+        """What a look-up found (by its type) → the page that shows it, and how it opens there."""
+        return {
+            ReceiptView: (self.receipt, self.receipt.open_receipt),
+            MemberView: (self.member, self.member.open_member),
+            CodeStatusView: (self.code, self.code.open_code),
+            CompletedReturn: (self.completed, self.completed.open_return),
+        }

@@ -1,0 +1,214 @@
+"""The counter's main window: header with the shop name, scan bar, status area and the work pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QChildEvent, QEvent, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
+
+from app.services import shop
+from app.services.printouts import Printout
+from app.services.views import CompletedReturn, UserView
+from app.ui import translation
+from app.ui.dialogs.approval import SupervisorDialog
+from app.ui.dialogs.preview import PreviewDialog
+from app.ui.pages.base import AskSupervisor, CounterContext, CounterPage
+from app.ui.pages.signin import SignInPage
+from app.ui.shell.completion import ReturnCompletion
+from app.ui.shell.counter_view import CounterView
+from app.ui.shell.menus import CounterMenus
+from app.ui.shell.pages import CounterPages
+from app.ui.shell.scan_router import ScanRouter
+from app.ui.widgets.base import Retranslating
+from app.ui.widgets.scan import ScanDetector, install_detector
+from app.ui.widgets.status import guarded
+
+
+class MainWindow(Retranslating, QMainWindow):
+    """Holds the signed-in clerk and the dialogs it opened; the pages get a context, never the window."""
+
+    language_changed = Signal(str)
+
+    def __init__(self, detector: ScanDetector | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.clerk: UserView | None = None
+        self.preview: PreviewDialog | None = None           # the last printout preview opened
+        self.approval_dialog: SupervisorDialog | None = None  # the last supervisor approval asked
+        self.shop_name = guarded(lambda _m: None, shop.shop_name, "shop name") or ""
+        self.detector = detector or ScanDetector(self)
+        install_detector(self.detector)
+
+        self.sign_in = SignInPage()
+        self.sign_in.set_shop_name(self.shop_name)
+        self.sign_in.signed_in.connect(self._on_signed_in)
+        self.view = CounterView(self.shop_name)
+        self.counter, self.scan, self.status, self.pages = (self.view, self.view.scan, self.view.status,
+                                                            self.view.pages)
+        self.view.lock_button.clicked.connect(self.lock)
+        self.outer = QStackedWidget()
+        self.outer.addWidget(self.sign_in)
+        self.outer.addWidget(self.counter)
+        self.setCentralWidget(self.outer)
+
+        self.completion = ReturnCompletion(lambda: self.clerk, self.status, self.ask_supervisor,
+                                           self.show_printouts)
+        self.context = CounterContext(clerk=lambda: self.clerk, status=self.status,
+                                      show_printouts=self.show_printouts, ask_supervisor=self.ask_supervisor,
+                                      complete_return=self.completion.complete,
+                                      print_return=self.completion.print_return)
+        self._build_pages()
+        self.router = ScanRouter(self.status, self.page_set.routes(), self.current_page, self.show_page,
+                                 self.active_modal)
+        self.detector.code_scanned.connect(self._on_code_scanned)
+        self.scan.code_entered.connect(self._on_code_scanned)
+        self.menus = CounterMenus(self, self.context, new_customer=self.new_customer,
+                                  focus_scan=self.scan.setFocus, lock=self.lock,
+                                  switch_language=self.switch_language)
+        self.counter_menu, self.print_menu = self.menus.counter_menu, self.menus.print_menu
+        self.language_actions = self.menus.language_actions
+        self.retranslate()
+        self.outer.setCurrentWidget(self.sign_in)
+        self.sign_in.start()
+
+    # -- pages ---------------------------------------------------------------------------------
+    def _build_pages(self) -> None:
+        self.page_set = CounterPages.build(self.context)
+        for page in self.page_set.all():
+            self.pages.addWidget(page)
+        self.welcome = self.page_set.welcome
+        self.receipt_page, self.no_receipt_page = self.page_set.receipt, self.page_set.no_receipt
+        self.member_page, self.code_page = self.page_set.member, self.page_set.code
+        self.return_page = self.page_set.completed
+        self.receipt_page.return_completed.connect(self._on_return_completed)
+        self.no_receipt_page.return_completed.connect(self._on_return_completed)
+        self.member_page.found_chosen.connect(self.open_found)
+        self.no_receipt_button = self.view.add_page_button(QT_TRANSLATE_NOOP("Pages", "No receipt"), "F5",
+                                                           self.open_no_receipt)
+        self.member_button = self.view.add_page_button(QT_TRANSLATE_NOOP("Pages", "Members"), "F6",
+                                                       self.open_members)
+
+    def open_no_receipt(self) -> None:
+        self.no_receipt_page.start()
+        self.show_page(self.no_receipt_page)
+
+    def open_members(self) -> None:
+        self.member_page.start()
+        self.show_page(self.member_page)
+
+    def show_page(self, page: CounterPage) -> None:
+        self.pages.setCurrentWidget(page)
+
+    def current_page(self) -> CounterPage:
+        page = self.pages.currentWidget()
+        assert isinstance(page, CounterPage)
+        return page
+
+    def work_pages(self) -> list[CounterPage]:
+        return list(self.page_set.all())
+
+    def new_customer(self) -> None:
+        """Esc: forget the current customer and go back to the scan field."""
+        for page in self.work_pages():
+            page.reset()
+        self.pages.setCurrentWidget(self.welcome)
+        self.status.show_info("")
+        self.scan.setFocus()
+
+    def open_found(self, found: object) -> None:
+        """Shows a receipt, member, code or return, as a scan of its code would."""
+        self.router.open_found(found)
+
+    def _on_return_completed(self, result: CompletedReturn) -> None:
+        papers = self.completion.completed(result)
+        self.return_page.open_return(result, papers.slip if papers is not None else None)
+        self.show_page(self.return_page)
+        if papers is not None:
+            self.show_printouts(papers.printouts)
+
+    # -- codes ---------------------------------------------------------------------------------
+    def _on_code_scanned(self, code: str) -> None:
+        if self.clerk is None or self.outer.currentWidget() is not self.counter:
+            return  # a scan on the lock screen does nothing
+        self.router.route(code)
+
+    def active_modal(self) -> QWidget | None:
+        modal = QApplication.activeModalWidget()
+        return modal if modal is not None and modal is not self else None
+
+    # -- dialogs the pages ask for ---------------------------------------------------------------
+    def show_printouts(self, docs: Sequence[Printout]) -> None:
+        self.preview = PreviewDialog(list(docs), self)
+        self.preview.open()
+
+    def ask_supervisor(self, ask: AskSupervisor) -> None:
+        if self.clerk is None:
+            return
+        dialog = SupervisorDialog(self.clerk, ask.attempt, self, reasons=ask.reasons, with_reason=ask.with_reason,
+                                  purpose=ask.purpose or "")
+        approved: Callable[[CompletedReturn], None] = ask.approved
+        dialog.approved.connect(approved)
+        self.approval_dialog = dialog
+        dialog.open()
+        dialog.pin.setFocus()
+
+    # -- sign-in and lock ----------------------------------------------------------------------
+    def _on_signed_in(self, user: UserView) -> None:
+        self.clerk = user
+        self.outer.setCurrentWidget(self.counter)
+        self.retranslate()
+        self.status.show_success(lambda: self.tr("Signed in as {name}.").format(name=user.display_name))
+        self.scan.setFocus()
+
+    def lock(self) -> None:
+        """F12 / Ctrl+L: hide the counter until someone signs in again; the work on screen is kept."""
+        previous = self.clerk.username if self.clerk else None
+        self.clerk = None
+        self.outer.setCurrentWidget(self.sign_in)
+        self.sign_in.start(locked_by=previous)
+
+    # -- language ------------------------------------------------------------------------------
+    def switch_language(self, lang: str) -> None:
+        translation.install(lang)
+        self.menus.tick_language(lang)
+        self.language_changed.emit(lang)
+
+    def retranslate(self) -> None:
+        title = self.tr("Returns Desk")
+        self.setWindowTitle(f"{self.shop_name} — {title}" if self.shop_name else title)
+        self.menus.retranslate()
+        self.view.retranslate_for(self.clerk)
+
+    # -- the keyboard after a dialog -------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ChildPolished and isinstance(event, QChildEvent):
+            child = event.child()
+            if isinstance(child, QDialog) and not child.property("handsKeyboardBack"):
+                child.setProperty("handsKeyboardBack", True)
+                child.finished.connect(lambda _result: self.take_keyboard())
+        return super().event(event)
+
+    def take_keyboard(self) -> None:
+        """After a dialog of this window closes: the keyboard comes back to the counter.
+
+        Without a window manager (Xvfb, a kiosk session) nobody re-activates the window, and its
+        function keys stay dead until someone clicks it; so ask for it and put the cursor in the scan field.
+        """
+        modal = self.active_modal()
+        if modal is not None:  # the next dialog is already up (the slip preview after an approval)
+            modal.activateWindow()
+            return
+        self.activateWindow()
+        self.raise_()
+        if self.outer.currentWidget() is self.sign_in:
+            self.sign_in.pin.setFocus()
+        else:
+            self.scan.setFocus()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.detector)
+        super().closeEvent(event)

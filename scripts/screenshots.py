@@ -1,0 +1,194 @@
+"""Regenerates docs/screenshots: every counter screen, in Chinese and English, on a fresh demo shop.
+
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots.py [--out DIR] [--all]
+
+Under a real X server (Xvfb) the whole screen is captured, so dialogs show over the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from app.ui.shell.window import MainWindow
+
+SIZE = (1366, 768)
+# What docs/screenshots keeps (the README shows them); --all writes every screen for a review.
+KEEP = {"sign-in-zh_CN", "receipt-quote-zh_CN", "receipt-quote-en", "exchange-zh_CN", "approval-zh_CN",
+        "slip-preview-zh_CN", "no-receipt-en", "member-zh_CN", "completed-return-en"}
+SAVE_ALL = False
+
+
+def settle(app: QApplication, rounds: int = 5) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+        QTest.qWait(30)
+
+
+def capture(app: QApplication, window: QWidget, path: Path, dialog: QWidget | None = None) -> None:
+    settle(app)
+    if not SAVE_ALL and path.stem not in KEEP:
+        return
+    screen = QGuiApplication.primaryScreen()
+    if QGuiApplication.platformName() == "xcb" and screen is not None:
+        shot = screen.grabWindow(0, 0, 0, *SIZE)
+    else:  # offscreen: the window, with the dialog painted over its middle
+        shot = window.grab()
+        if dialog is not None:
+            from PySide6.QtGui import QPainter
+
+            painter = QPainter(shot)
+            inner = dialog.grab()
+            painter.drawPixmap((shot.width() - inner.width()) // 2, (shot.height() - inner.height()) // 2, inner)
+            painter.end()
+    shot.save(str(path))
+    print(f"saved {path}")
+
+
+def scan(window: MainWindow, code: str) -> None:
+    window._on_code_scanned(code)
+
+
+def screens(app: QApplication, lang: str, out: Path, showcase: dict[str, str]) -> None:
+    from app.ui import translation
+    from app.ui.shell.window import MainWindow
+
+    translation.install(lang)
+    window = MainWindow()
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.setGeometry(0, 0, *SIZE)
+    window.show()
+    settle(app)
+    capture(app, window, out / f"sign-in-{lang}.png")
+
+    window.sign_in.user.setCurrentIndex(window.sign_in.user.findData("clerk"))
+    window.sign_in.pin.setText("1111")
+    window.sign_in.attempt()
+    capture(app, window, out / f"welcome-{lang}.png")
+    receipts(app, window, lang, out, showcase)
+    approval(app, window, lang, out, showcase)
+    coupon_and_member(app, window, lang, out, showcase)
+    window.close()
+    window.deleteLater()  # one window at a time: the next language builds its own
+    settle(app)
+
+
+def receipts(app: QApplication, window: MainWindow, lang: str, out: Path, showcase: dict[str, str]) -> None:
+    from app.services import catalogue
+
+    general = next(v for k, v in showcase.items() if k.startswith("general"))
+    scan(window, general)
+    table = window.receipt_page.table
+    QTest.keyClick(table, Qt.Key.Key_Space)
+    QTest.keyClick(table, Qt.Key.Key_Down)
+    QTest.keyClick(table, Qt.Key.Key_Space)
+    QTest.keyClick(table, Qt.Key.Key_R)
+    capture(app, window, out / f"receipt-quote-{lang}.png")
+
+    appliance = next(v for k, v in showcase.items() if k.startswith("appliance"))
+    scan(window, appliance)
+    table = window.receipt_page.table
+    QTest.keyClick(table, Qt.Key.Key_Space)
+    QTest.keyClick(table, Qt.Key.Key_R)
+    window.receipt_page.exchange_button.setChecked(True)
+    dearer = [p for p in catalogue.find_product("电饭煲")]
+    for product in dearer[:1]:
+        window.receipt_page.exchange_goods.add(product)
+    capture(app, window, out / f"exchange-{lang}.png")
+
+
+def approval(app: QApplication, window: MainWindow, lang: str, out: Path, showcase: dict[str, str]) -> None:
+    personal = next(v for k, v in showcase.items() if k.startswith("personal"))
+    scan(window, personal)
+    table = window.receipt_page.table
+    QTest.keyClick(table, Qt.Key.Key_Space)
+    QTest.keyClick(table, Qt.Key.Key_O)
+    capture(app, window, out / f"override-quote-{lang}.png")
+    window.receipt_page.complete()
+    dialog = window.approval_dialog
+    dialog.supervisor.setCurrentIndex(dialog.supervisor.findData("supervisor"))
+    dialog.pin.setText("0000")
+    dialog.try_approve()
+    capture(app, window, out / f"approval-{lang}.png", dialog)
+    dialog.pin.setText("2222")
+    dialog.reason.setCurrentIndex(0)
+    dialog.try_approve()
+    settle(app)
+    preview = window.preview
+    capture(app, window, out / f"slip-preview-{lang}.png", preview)
+    preview.close()
+    capture(app, window, out / f"completed-return-{lang}.png")
+
+
+def coupon_and_member(app: QApplication, window: MainWindow, lang: str, out: Path, showcase: dict[str, str]) -> None:
+    from app.services import catalogue
+
+    # a goodwill coupon: a quality fault on the general receipt
+    general = next(v for k, v in showcase.items() if k.startswith("general"))
+    scan(window, general)
+    table = window.receipt_page.table
+    lines = window.receipt_page.lines
+    table.selectRow(max(row for row in range(lines.rowCount()) if lines.line_at(row).qty_returnable))
+    QTest.keyClick(table, Qt.Key.Key_1)
+    QTest.keyClick(table, Qt.Key.Key_R)
+    window.receipt_page.complete()
+    settle(app)
+    window.preview.close()
+    code = window.return_page.current.coupon_code if window.return_page.current else None
+    if code:
+        scan(window, code)
+        capture(app, window, out / f"coupon-status-{lang}.png")
+
+    window.no_receipt_page.start()
+    window.show_page(window.no_receipt_page)
+    window.no_receipt_page.member_field.setText("M100003")
+    window.no_receipt_page.find_member()
+    for product in catalogue.find_product("牙膏")[:1] + catalogue.find_product("薯片")[:1]:
+        window.no_receipt_page.goods.add(product)
+    capture(app, window, out / f"no-receipt-{lang}.png")
+    window.new_customer()
+
+    scan(window, "M100002")
+    capture(app, window, out / f"member-{lang}.png")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default="docs/screenshots", help="folder for the PNG files")
+    parser.add_argument("--lang", default="zh_CN,en", help="languages, comma-separated")
+    parser.add_argument("--receipts", type=int, default=300)
+    parser.add_argument("--all", action="store_true", help="every screen, not only the README's")
+    args = parser.parse_args(argv)
+    global SAVE_ALL
+    SAVE_ALL = args.all
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["RETURNS_DESK_HOME"] = tmp
+        os.environ["RETURNS_DESK_DB"] = f"sqlite:///{Path(tmp) / 'demo.sqlite'}"
+        from app.services.demo import create_demo_shop
+        from app.ui.shell.main import make_app
+
+        shop = create_demo_shop(os.environ["RETURNS_DESK_DB"], receipts=args.receipts)
+        langs = [lang.strip() for lang in args.lang.split(",") if lang.strip()]
+        app = make_app(langs[0])
+        for lang in langs:
+            screens(app, lang, out, shop.showcase)
+        from app.db import dispose_engines
+
+        dispose_engines()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
