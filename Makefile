@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 DEMO_DB := var/demo-shop.sqlite
 
-.PHONY: run test install install-test os-deps translations demo bench lint test-postgres clean-demo
+.PHONY: run test install install-test os-deps translations demo bench lint test-postgres clean-demo installer
 
 # Debian libraries Qt, the PDF checks and the screen tests need; a no-op when all are present.
 os-deps:
@@ -58,3 +58,10 @@ lint: install-test
 
 bench: install-test
 	$(PY) -m bench
+
+# The one-folder app in dist/returns-desk/ (the spec builds the .qm itself); its self-test must pass.
+installer: $(VENV)/.installed
+	$(PY) -m pip install -q -e '.[build]'
+	$(VENV)/bin/pyinstaller --noconfirm --clean build_installer.spec
+	cp installer/returns-desk.desktop installer/returns-desk.png dist/returns-desk/
+	dist/returns-desk/returns-desk --self-test

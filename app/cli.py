@@ -28,6 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "env RETURNS_DESK_DB)")
     parser.add_argument("--lang", choices=i18n.LANGUAGES, default=None,
                         help="language of the screens and messages (default zh_CN)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this install on a throwaway database (quote, return, slip); exit 0 if good")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         # a listed module that is missing is a packaging bug: fail loudly rather than lose a command
@@ -69,6 +71,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     _normalise_db(args.db)
     lang = args.lang or os.environ.get("RETURNS_DESK_LANG", "zh_CN")
     args.lang = lang
+    if args.self_test:
+        from app import selftest
+
+        return selftest.run()
     if not args.command:
         from app.ui.shell.main import run_gui  # Qt is imported only when a window is wanted
 

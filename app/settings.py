@@ -18,9 +18,17 @@ SHOP_TZ = ZoneInfo(os.environ.get("RETURNS_DESK_TZ", "Asia/Shanghai"))
 def data_dir() -> Path:
     """The shop's own folder: database, its policy copy, backups, logs."""
     override = os.environ.get(HOME_ENV)
-    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path = Path(override) if override else _shop_folder()
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def _shop_folder() -> Path:
+    """On Windows the shop's data is the PC's, not one login's: %PROGRAMDATA%\\returns-desk (the installer
+    makes it writable for every user). Elsewhere the user's data folder (~/.local/share/returns-desk)."""
+    if sys.platform == "win32":
+        return Path(platformdirs.site_data_dir(APP_NAME, appauthor=False))
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def resources_dir() -> Path:

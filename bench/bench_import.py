@@ -112,22 +112,17 @@ def timed(fn, *args) -> float:  # type: ignore[no-untyped-def]
     return time.perf_counter() - t0
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m bench.bench_import")
-    parser.add_argument("--sales", type=int, default=100_000)
-    parser.add_argument("--lookups", type=int, default=2000)
-    parser.add_argument("--rounds", type=int, default=2, help="imports of each kind, alternating")
-    args, _ = parser.parse_known_args(argv)
+def full_import(sales: int, rounds: int, lookups: int = 0) -> dict[str, float]:
+    """An empty store filled from one file of `sales` sales: ours and plain sqlite3, alternating rounds."""
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         sales_file = work / "sales.jsonl"
-        receipts = write_sales(sales_file, args.sales, work)
-        n_lines = sum(1 for _ in sales_file.open()) and sum(
-            len(json.loads(t)["lines"]) for t in sales_file.open(encoding="utf-8"))
+        receipts = write_sales(sales_file, sales, work)
+        n_lines = sum(len(json.loads(t)["lines"]) for t in sales_file.open(encoding="utf-8"))
         # Rounds alternate plain and ours into fresh files; the best of each is compared, so a busy
         # moment on a shared machine does not land on one side only.
         raw_times, app_times = [], []
-        for n in range(args.rounds):
+        for n in range(rounds):
             raw_file = work / f"raw{n}.sqlite"
             members = raw_store(raw_file, work / "members.csv")
             raw_times.append(timed(raw_import, sales_file, raw_file, members))
@@ -138,22 +133,31 @@ def main(argv: list[str] | None = None) -> None:
             t0 = time.perf_counter()
             report = import_sales(read_lines(sales_file), url)
             app_times.append(time.perf_counter() - t0)
-            assert report.imported == args.sales, report.rejected[:3]
-        raw_s, app_s = min(raw_times), min(app_times)
-
-        sample = random.Random(3).sample(receipts, min(args.lookups, len(receipts)))
-        conn = sqlite3.connect(raw_file)
-        raw_l = [timed(raw_lookup, conn, r) for r in sample]
-        app_l = [timed(find_receipt, r, url) for r in sample]
+            assert report.imported == sales, report.rejected[:3]
+        out = {"ours": min(app_times), "raw": min(raw_times), "lines": n_lines}
+        if lookups:
+            sample = random.Random(3).sample(receipts, min(lookups, len(receipts)))
+            conn = sqlite3.connect(raw_file)
+            out["lookup_raw"] = statistics.median(timed(raw_lookup, conn, r) for r in sample)
+            out["lookup_ours"] = statistics.median(timed(find_receipt, r, url) for r in sample)
+            conn.close()
         dispose_engines()
-    print(f"import of {args.sales:,} sales ({n_lines:,} lines): returns-desk {app_s:.2f} s, "
-          f"plain sqlite3 {raw_s:.2f} s, ratio {app_s / raw_s:.2f}× (target ≤ 2×); best of {args.rounds} "
-          f"alternating rounds (ours {', '.join(f'{t:.1f}' for t in app_times)} s, plain "
-          f"{', '.join(f'{t:.1f}' for t in raw_times)} s)")
-    raw_med, app_med = statistics.median(raw_l), statistics.median(app_l)
-    print(f"receipt look-up (median of {len(sample)}): returns-desk {app_med * 1e3:.2f} ms, "
-          f"plain sqlite3 {raw_med * 1e3:.3f} ms, ratio {app_med / raw_med:.1f}× (target ≤ 10×)")
+    return out
 
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.bench_import")
+    parser.add_argument("--sales", type=int, default=100_000)
+    parser.add_argument("--lookups", type=int, default=2000)
+    parser.add_argument("--rounds", type=int, default=2, help="imports of each kind, alternating")
+    args, _ = parser.parse_known_args(argv)
+    r = full_import(args.sales, args.rounds, args.lookups)
+    print(f"import of {args.sales:,} sales ({r['lines']:,} lines): returns-desk {r['ours']:.2f} s, "
+          f"plain sqlite3 {r['raw']:.2f} s, ratio {r['ours'] / r['raw']:.2f}× (target ≤ 2×); best of "
+          f"{args.rounds} alternating rounds")
+    print(f"receipt look-up (median of {args.lookups}): returns-desk {r['lookup_ours'] * 1e3:.2f} ms, "
+          f"plain sqlite3 {r['lookup_raw'] * 1e3:.3f} ms, ratio {r['lookup_ours'] / r['lookup_raw']:.1f}× "
+          "(target ≤ 10×)")
 
 if __name__ == "__main__":
     main()
