@@ -37,7 +37,8 @@ ELASTIC = ((Col.OUTCOME, Col.REASON, Col.CONDITION), (Col.FLAGS,))
 
 class ReceiptTable(QTableView):
     """Up/Down choose a line; digits set how many come back, + / − change it, Space takes all or none,
-    R / C cycle reason and condition (Shift goes back), O asks for a supervisor override, Enter completes."""
+    R / C cycle reason and condition (Shift goes back), O asks for a supervisor override, M records the
+    customer's choice among the remedies the law and the shop allow, Enter completes."""
 
     enter_pressed = Signal()
 
@@ -161,6 +162,9 @@ class ReceiptTable(QTableView):
                 return
             if key == Qt.Key.Key_O:
                 self.lines.toggle_override(row)
+                return
+            if key == Qt.Key.Key_M:
+                self.lines.cycle_remedy(row, -1 if shift else 1)
                 return
         if text and text.isprintable() and key != Qt.Key.Key_Space:
             return  # no keyboard search: letters are for the counter, not for jumping between rows
