@@ -189,6 +189,11 @@ class LineEditor(QWidget):
         self.reason = QComboBox()
         self.condition = QComboBox()
         self.override = QCheckBox()
+        for combo in (self.reason, self.condition):
+            # the longest words (过期变质食品, "Food sold expired or spoiled") would push the row past 1366 px:
+            # the box shows about 12 characters, the list drops down in full
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
         self.qty_label.setBuddy(self.qty)
         self.reason_label.setBuddy(self.reason)
         self.condition_label.setBuddy(self.condition)
