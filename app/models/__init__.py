@@ -3,11 +3,11 @@
 from app.models.base import Base, utcnow
 from app.models.catalogue import Member, Product
 from app.models.coupons import Coupon
+from app.models.law import RepairHistoryEntry, ReturnCompensation
 from app.models.returns import ExchangeLine, Return, ReturnLine, ReturnTender
 from app.models.sales import Sale, SaleCoupon, SaleLine, SaleTender
 from app.models.service import Complaint, ComplaintNote, RepairTicket
 from app.models.staff import AuditEntry, NumberSequence, Setting, User
-from app.models.law import RepairHistoryEntry, ReturnCompensation  # noqa: E402  (issue 15)
 
 __all__ = [
     "AuditEntry",
@@ -19,8 +19,10 @@ __all__ = [
     "Member",
     "NumberSequence",
     "Product",
+    "RepairHistoryEntry",
     "RepairTicket",
     "Return",
+    "ReturnCompensation",
     "ReturnLine",
     "ReturnTender",
     "Sale",
@@ -30,6 +32,4 @@ __all__ = [
     "Setting",
     "User",
     "utcnow",
-    "RepairHistoryEntry",
-    "ReturnCompensation",
 ]

@@ -11,7 +11,17 @@ from sqlalchemy.orm import Session
 from app.db import session_scope
 from app.domain.policy import Policy
 from app.errors import NotFound
-from app.models import Complaint, Coupon, Member, Product, Return, ReturnCompensation, ReturnLine, Sale, User
+from app.models import (
+    Complaint,
+    Coupon,
+    Member,
+    Product,
+    Return,
+    ReturnCompensation,
+    ReturnLine,
+    Sale,
+    User,
+)
 from app.printing.data import (
     Bilingual,
     CouponData,

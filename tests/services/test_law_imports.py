@@ -20,8 +20,8 @@ def test_food_column_and_the_card_category_mark_products_and_are_copied_onto_sal
     (tmp_path / "p.csv").write_text(CSV, encoding="utf-8")
     assert import_products(tmp_path / "p.csv", db_url).ok
     with session_scope(db_url, write=False) as s:
-        flags = dict((sku, (food, card)) for sku, food, card in
-                     s.execute(select(Product.sku, Product.food, Product.stored_value)))
+        flags = {sku: (food, card) for sku, food, card in
+                 s.execute(select(Product.sku, Product.food, Product.stored_value))}
     assert flags == {"6901234567892": (True, False), "6909876543212": (False, False),
                      "6900000000021": (False, True)}
     row = sale(member=None, receipt_discount=0, invoice=True,

@@ -35,6 +35,6 @@ def of_return(s: Session, ret: Return) -> dict[str, object]:
     paid = s.execute(select(func.sum(ReturnCompensation.amount), func.min(ReturnCompensation.method))
                      .where(ReturnCompensation.return_id == ret.id)).one()
     invoice = s.scalar(select(Sale.invoice).where(Sale.id == ret.sale_id)) if ret.sale_id else None
-    refunded = ret.refund_total if ret.refund_total > 0 else 0
+    refunded = max(0, ret.refund_total)
     return {"compensation": int(paid[0] or 0), "compensation_method": paid[1] or "",
             "red_invoice": refunded if invoice else 0, "invoice": invoice}
