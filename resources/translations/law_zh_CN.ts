@@ -50,4 +50,26 @@
         <translation>{outcome}（顾客选择）</translation>
     </message>
 </context>
+<context>
+    <name>ClaimEvidence</name>
+    <message>
+        <source>Expiry on the pack</source>
+        <translation>包装上的保质期</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-11-30</source>
+        <translation>例如 2026-11-30</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPage</name>
+    <message>
+        <source>Keys: digits / + − qty · Space all · R reason · C condition · O override · M customer&apos;s choice · Esc next customer</source>
+        <translation>按键：数字 / + − 数量 · 空格 全退 · R 原因 · C 状态 · O 特批 · M 顾客选择 · Esc 下一位</translation>
+    </message>
+</context>
 </TS>

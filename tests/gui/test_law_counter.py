@@ -66,3 +66,35 @@ def test_accessories_missing_is_a_condition_at_the_counter_and_an_invoice_owes_a
     decision = page.quote.quote.lines[0]
     assert decision.condition == "accessories_missing" and decision.outcome == "refund"
     assert "red-letter credit invoice is due for ¥4.50" in page.quote_panel.extras_label.text()
+
+
+def test_a_food_claim_takes_its_evidence_a_supervisor_and_pays_compensation_apart(qtbot, make_window, clock, shop):
+    from sqlalchemy import select, text
+
+    from app.db import session_scope
+    from app.models.law import ReturnCompensation
+    from tests.gui.conftest import approve
+
+    with session_scope(shop) as s:
+        s.execute(text("UPDATE products SET food = 1 WHERE sku = :sku"), {"sku": NOODLES})
+    _put(shop, _sale("MILK-1", 3, [_line(1, NOODLES, 1, 450)], [{"method": "wechat", "amount": 450}], member=None))
+    window = make_window()
+    open_receipt(qtbot, window, clock, "MILK-1")
+    page, table = window.receipt_page, window.receipt_page.table
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Space)
+    assert not page.evidence.isVisible()
+    for _ in range(4):   # changed mind → quality fault → wrong item → damaged at sale → food sold expired
+        qtbot.keyClick(table, Qt.Key.Key_R)
+    assert page.evidence.isVisible() and page.quote.quote.compensation.amount == 100000
+    assert "食品安全赔偿金" in page.quote_panel.extras_label.text()
+    page.evidence.expiry.setText("2026-11-01")
+    page.evidence.batch.setText("B7")
+    qtbot.keyClick(table, RETURN)
+    approve(qtbot, window, "boss", "2222")
+    [ret] = returns_in_db(shop)
+    assert ret.refund_total == 450
+    with session_scope(shop, write=False) as s:
+        paid = s.scalar(select(ReturnCompensation))
+        assert (paid.return_id, paid.amount, paid.method, paid.expiry, paid.batch) == (ret.id, 100000, "wechat",
+                                                                                       "2026-11-01", "B7")
