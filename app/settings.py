@@ -61,3 +61,8 @@ def default_policy_path() -> Path:
 def active_policy_path() -> Path:
     own = shop_policy_path()
     return own if own.exists() else default_policy_path()
+
+
+def law_dir() -> Path:
+    """The legal floor's shipped profiles (national.toml + one per region); never the owner's to edit."""
+    return resources_dir() / "law"

@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 SIZE = (1366, 768)
 # What docs/screenshots keeps (the README shows them); --all writes every screen for a review.
 KEEP = {"sign-in-zh_CN", "receipt-quote-zh_CN", "receipt-quote-en", "exchange-zh_CN", "approval-zh_CN",
-        "slip-preview-zh_CN", "no-receipt-en", "member-zh_CN", "completed-return-en"}
+        "slip-preview-zh_CN", "no-receipt-en", "member-zh_CN", "completed-return-en",
+        "legal-floor-zh_CN", "legal-floor-en"}
+LAW_RECEIPT = "R-LAW-DAY20"   # a quality fault on day 20: the shop says no, 消保法 art. 24 says exchange or repair
 SAVE_ALL = False
 
 
@@ -76,6 +78,7 @@ def screens(app: QApplication, lang: str, out: Path, showcase: dict[str, str]) -
     window.sign_in.attempt()
     capture(app, window, out / f"welcome-{lang}.png")
     receipts(app, window, lang, out, showcase)
+    legal_floor(app, window, lang, out)
     approval(app, window, lang, out, showcase)
     coupon_and_member(app, window, lang, out, showcase)
     window.close()
@@ -105,6 +108,34 @@ def receipts(app: QApplication, window: MainWindow, lang: str, out: Path, showca
     for product in dearer[:1]:
         window.receipt_page.exchange_goods.add(product)
     capture(app, window, out / f"exchange-{lang}.png")
+
+
+def legal_floor(app: QApplication, window: MainWindow, lang: str, out: Path) -> None:
+    """The legal floor's explanation (naming the article) and the customer's choice of remedy (M)."""
+    scan(window, LAW_RECEIPT)
+    table = window.receipt_page.table
+    QTest.keyClick(table, Qt.Key.Key_Space)
+    QTest.keyClick(table, Qt.Key.Key_R)
+    QTest.keyClick(table, Qt.Key.Key_M)
+    capture(app, window, out / f"legal-floor-{lang}.png")
+    window.new_customer()
+
+
+def law_receipt(url: str) -> None:
+    """A sale of one general product 20 days ago, for the legal-floor screen."""
+    import json
+    from datetime import datetime, timedelta
+
+    from app.services import catalogue
+    from app.services.imports import import_sales
+    from app.settings import SHOP_TZ
+
+    product = next(p for p in catalogue.find_product("薯片") if p.policy_class == "general")
+    sold = (datetime.now(SHOP_TZ) - timedelta(days=20)).replace(hour=11, minute=0, second=0, microsecond=0)
+    row = {"receipt": LAW_RECEIPT, "sold_at": sold.isoformat(), "till": "T1", "cashier": "c01",
+           "lines": [{"line": 1, "sku": product.sku, "qty": 1, "unit_price": product.price}],
+           "tenders": [{"method": "wechat", "amount": product.price}]}
+    assert import_sales([json.dumps(row, ensure_ascii=False)], url).ok
 
 
 def approval(app: QApplication, window: MainWindow, lang: str, out: Path, showcase: dict[str, str]) -> None:
@@ -180,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
         from app.ui.shell.main import make_app
 
         shop = create_demo_shop(os.environ["RETURNS_DESK_DB"], receipts=args.receipts)
+        law_receipt(os.environ["RETURNS_DESK_DB"])
         langs = [lang.strip() for lang in args.lang.split(",") if lang.strip()]
         app = make_app(langs[0])
         for lang in langs:

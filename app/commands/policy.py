@@ -6,11 +6,14 @@ import argparse
 import json
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from app.domain.engine import evaluate
 from app.domain.facts import ReturnFacts
+from app.domain.law import NATIONAL, Floor, load_floor
+from app.domain.law_check import below_floor
 from app.domain.money import format_fen
 from app.domain.policy import Policy, load_policy
 from app.domain.quote import ReturnQuote, quote_to_json
@@ -19,6 +22,7 @@ from app.domain.vocabulary import (
     CONDITIONS,
     OUTCOMES,
     REASONS,
+    REMEDIES,
     SUPERVISOR_REASONS,
     TENDER_METHODS,
     TIERS,
@@ -36,11 +40,14 @@ def register(sub: Any) -> None:
     actions = parser.add_subparsers(dest="policy_command", metavar="ACTION", required=True)
     check = actions.add_parser("check", help="validate a policy file (default: the active policy)")
     check.add_argument("file", nargs="?", help="policy TOML file (default: the shop's, else the shipped one)")
+    check.add_argument("--region", help="the legal floor to check against (default: the shop's region)")
     check.set_defaults(func=run_check)
     simulate = actions.add_parser("simulate", help="evaluate return scenarios from a JSON file")
     simulate.add_argument("scenarios", help="JSON file: one scenario object or a list of them")
     simulate.add_argument("--policy", help="policy TOML file to try (default: the active policy)")
     simulate.add_argument("--json", action="store_true", help="print the quotes as JSON")
+    simulate.add_argument("--region", help="legal floor region for scenarios without their own "
+                                           "(default: the shop's region)")
     simulate.set_defaults(func=run_simulate)
 
 
@@ -52,11 +59,44 @@ def _policy(path: str | None) -> Policy:
     return current_policy()
 
 
+def shop_region() -> str:
+    """The shop's region from its database; a machine without a shop checks against the national floor."""
+    from app.errors import DeskError
+    from app.services import shop
+
+    try:
+        from app.services.startup import open_shop
+
+        open_shop()
+        return shop.region_of(shop.get_settings())
+    except DeskError:
+        return NATIONAL
+
+
+def _floor(region: str | None) -> Floor:
+    from app.settings import law_dir
+
+    return load_floor(law_dir(), region or shop_region())
+
+
 def run_check(args: argparse.Namespace) -> int:
     policy = _policy(args.file)
+    floor = _floor(args.region)
     print(f"OK  {policy.source}")
     print(f"策略有效，版本 {policy.version}，共 {len(policy.classes)} 个商品类别 / "
           f"policy is valid, version {policy.version}, {len(policy.classes)} policy classes")
+    shortfalls = below_floor(policy, floor)
+    print(f"法律底线 / legal floor: {floor.label_zh} / {floor.label_en} ({floor.version})")
+    if not shortfalls:
+        print("策略不低于法律底线 / the policy is nowhere below the legal floor")
+    for n, gap in enumerate(shortfalls, start=1):
+        where = gap.policy_class or "*"
+        print(f"  {n}. [{where}] {gap.cite[0]} / {gap.cite[1]}")
+        print(f"     {gap.zh}")
+        print(f"     {gap.en}")
+    if shortfalls:
+        print(f"低于法律底线 {len(shortfalls)} 处：报价时按法律执行 / {len(shortfalls)} place(s) below the "
+              "legal floor: quotes apply the law there")
     return 0
 
 
@@ -64,7 +104,14 @@ def run_simulate(args: argparse.Namespace) -> int:
     policy = _policy(args.policy)
     scenarios = _read_scenarios(Path(args.scenarios))
     many = isinstance(scenarios, list)
-    results = [_answer(policy, scenario, i, many, args.json)
+    floors: dict[str, Floor] = {}
+    region = args.region or None
+
+    def floor_of(facts: ReturnFacts) -> Floor:   # the scenario's region, else --region, else the shop's
+        name = facts.region or region or floors.setdefault("", _floor(None)).region
+        return floors.setdefault(name, _floor(name))
+
+    results = [_answer(policy, scenario, i, many, args.json, floor_of)
                for i, scenario in enumerate(scenarios if many else [scenarios])]
     answers = [answer for answer, _ok in results]
     if args.json:
@@ -78,13 +125,14 @@ def run_simulate(args: argparse.Namespace) -> int:
     return 0 if all(ok for _answer, ok in results) else 1
 
 
-def _answer(policy: Policy, scenario: Any, i: int, many: bool, as_json: bool) -> tuple[Any, bool]:
+def _answer(policy: Policy, scenario: Any, i: int, many: bool, as_json: bool,
+            floor_of: Callable[[ReturnFacts], Floor]) -> tuple[Any, bool]:
     """One scenario's answer. Malformed input stops the run naming the scenario and field (exit 2);
     a bug inside one scenario is logged with its traceback and answered as an internal error, so
     the rest of the file still gets its answers (exit 1 at the end)."""
     try:
         facts = facts_from_json(scenario)
-        quote = evaluate(policy, facts)
+        quote = evaluate(policy, facts, floor_of(facts))
         return (quote_to_json(quote) if as_json else describe(i + 1, scenario, facts, quote, policy)), True
     except InvalidInput as exc:
         if not many:
@@ -139,6 +187,8 @@ def describe(number: int, scenario: Any, facts: ReturnFacts, quote: ReturnQuote,
         money = f"  {format_fen(d.refund)}" if d.outcome in ("refund", "store_credit_only") else ""
         worth = f"  (价值 / worth {format_fen(d.value)})" if d.outcome == "exchange_only" else ""
         out.append(f"    → {_both(OUTCOMES, d.outcome)}{money}{worth}")
+        if len(d.remedies) > 1:
+            out.append("      顾客可选 / the customer may choose: " + ", ".join(_both(REMEDIES, r) for r in d.remedies))
         out.append(f"      {d.explanation['zh_CN']}")
         out.append(f"      {d.explanation['en']}")
     out.append(f"  退款合计 / refund total: {format_fen(quote.refund_total)}"
@@ -149,6 +199,12 @@ def describe(number: int, scenario: Any, facts: ReturnFacts, quote: ReturnQuote,
             f"{_both(TENDER_METHODS, t.method)} {format_fen(t.amount)}" for t in quote.tenders))
     if quote.points_reversed:
         out.append(f"  扣回积分 / points reversed: {quote.points_reversed}")
+    if quote.compensation:
+        c = quote.compensation
+        out.append(f"  赔偿金 / compensation: {format_fen(c.amount)} · {_both(TENDER_METHODS, c.tender)} · "
+                   f"{c.cite[0]} / {c.cite[1]}")
+    if quote.floor_version:
+        out.append(f"  法律底线 / legal floor: {quote.region} ({quote.floor_version})")
     if quote.needs_supervisor:
         out.append("  需主管审批 / needs a supervisor: " + "; ".join(
             _both(SUPERVISOR_REASONS, r) for r in quote.supervisor_reasons))

@@ -1,4 +1,4 @@
-"""`returns-desk settings paper [80mm|58mm|a5|a4]`: show or choose the paper documents print on."""
+"""`returns-desk settings paper [80mm|58mm|a5|a4]` and `settings region [NAME]`: show or change them."""
 
 from __future__ import annotations
 
@@ -20,6 +20,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     paper.add_argument("size", nargs="?", choices=shop.PAPER_SIZES, type=str.lower)
     paper.add_argument("--user", help="an admin (owner) user name; needed to change the paper")
     paper.set_defaults(func=run_paper)
+    region = what.add_parser("region", help="the shop's region, whose legal floor every quote applies",
+                             description="Without NAME: show the region. With NAME (national, shanghai, "
+                                         "zhejiang): change it (the owner only, as for the paper).")
+    region.add_argument("name", nargs="?", type=str.lower)
+    region.add_argument("--user", help="an admin (owner) user name; needed to change the region")
+    region.set_defaults(func=run_region)
 
 
 def run_paper(args: argparse.Namespace) -> int:
@@ -32,4 +38,16 @@ def run_paper(args: argparse.Namespace) -> int:
     user = sign_in(args.user, ask_pin("RETURNS_DESK_PIN", args.user)) if args.user else None
     size = shop.set_paper(user, args.size)
     print(f"Paper: {size}" if en else f"打印纸：{size}")
+    return 0
+
+
+def run_region(args: argparse.Namespace) -> int:
+    open_shop()
+    en = args.lang == "en"
+    if args.name is None:
+        print(shop.region_of(shop.get_settings()))
+        return 0
+    user = sign_in(args.user, ask_pin("RETURNS_DESK_PIN", args.user)) if args.user else None
+    region = shop.set_region(user, args.name)
+    print(f"Region: {region}" if en else f"地区：{region}")
     return 0

@@ -3,6 +3,7 @@
 from app.models.base import Base, utcnow
 from app.models.catalogue import Member, Product
 from app.models.coupons import Coupon
+from app.models.law import RepairHistoryEntry, ReturnCompensation
 from app.models.returns import ExchangeLine, Return, ReturnLine, ReturnTender
 from app.models.sales import Sale, SaleCoupon, SaleLine, SaleTender
 from app.models.service import Complaint, ComplaintNote, RepairTicket
@@ -18,8 +19,10 @@ __all__ = [
     "Member",
     "NumberSequence",
     "Product",
+    "RepairHistoryEntry",
     "RepairTicket",
     "Return",
+    "ReturnCompensation",
     "ReturnLine",
     "ReturnTender",
     "Sale",

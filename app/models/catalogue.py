@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Integer, String
+from sqlalchemy import Boolean, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Fen
@@ -20,6 +20,8 @@ class Product(Base):
     price: Mapped[Fen]
     warranty_months: Mapped[int] = mapped_column(Integer, default=0)
     supplier: Mapped[str] = mapped_column(String(120), default="")
+    food: Mapped[bool] = mapped_column(Boolean, default=False)          # food outside the fresh class
+    stored_value: Mapped[bool] = mapped_column(Boolean, default=False)  # gift / prepaid card (卡券)
 
 
 class Member(Base):

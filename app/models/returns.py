@@ -27,6 +27,8 @@ class Return(Base):
     override_note: Mapped[str] = mapped_column(String(300), default="")
     supervisor_reasons: Mapped[str] = mapped_column(String(200), default="")  # comma-separated ids
     policy_version: Mapped[str] = mapped_column(String(40))
+    floor_version: Mapped[str | None] = mapped_column(String(80))  # the legal floor decided under
+    region: Mapped[str | None] = mapped_column(String(20))
     refund_total: Mapped[Fen]
     withheld_coupon_share: Mapped[Fen]
     points_reversed: Mapped[int] = mapped_column(Integer, default=0)
@@ -64,6 +66,9 @@ class ReturnLine(Base):
     rules: Mapped[str] = mapped_column(String(300), default="")
     explanation_zh: Mapped[str] = mapped_column(Text, default="")
     explanation_en: Mapped[str] = mapped_column(Text, default="")
+    remedies: Mapped[str] = mapped_column(String(60), default="")  # offered, comma-separated, best first
+    remedy: Mapped[str | None] = mapped_column(String(20))         # the customer's choice (None: the best)
+    compensation: Mapped[Fen] = mapped_column(default=0)           # food-safety compensation (not a refund)
 
     ret: Mapped[Return] = relationship(back_populates="lines")
 

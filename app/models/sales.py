@@ -21,6 +21,10 @@ class Sale(Base):
     total: Mapped[Fen]  # what the customer paid, all tenders together
     points_earned: Mapped[int] = mapped_column(Integer, default=0)
     content_hash: Mapped[str] = mapped_column(String(64))  # makes re-import of the same row a no-op
+    # How the receipt discount was shared when the lines' nets were stored (app.domain.money rules):
+    # sales imported before issue 15 are 'gross'; their stored nets are never recomputed.
+    discount_rule: Mapped[str] = mapped_column(String(24), default="after_line_discount")
+    invoice: Mapped[str | None] = mapped_column(String(40))  # 发票 number (or "yes"); None: no invoice
 
     lines: Mapped[list[SaleLine]] = relationship(back_populates="sale", order_by="SaleLine.line_no")
     tenders: Mapped[list[SaleTender]] = relationship(back_populates="sale", order_by="SaleTender.seq")
@@ -43,6 +47,8 @@ class SaleLine(Base):
     promo_group: Mapped[str | None] = mapped_column(String(40))
     final_sale: Mapped[bool] = mapped_column(Boolean, default=False)
     warranty_months: Mapped[int] = mapped_column(Integer, default=0)
+    food: Mapped[bool] = mapped_column(Boolean, default=False)          # 食品安全法: copied from the catalogue
+    stored_value: Mapped[bool] = mapped_column(Boolean, default=False)  # gift / prepaid card
 
     sale: Mapped[Sale] = relationship(back_populates="lines")
 

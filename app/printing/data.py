@@ -77,6 +77,11 @@ class SlipData:
     override_reason: str | None = None  # goodwill / store_error / quality_dispute / other, or words
     status: str = "completed"          # completed / voided — a voided slip says so in large print
     reprint: bool = False
+    compensation: int = 0              # fen of food-safety compensation paid (not a refund)
+    compensation_method: str = ""
+    compensation_evidence: str = ""    # expiry / batch / note as recorded
+    red_invoice: int = 0               # fen a 红字发票 is due for (shop copy only)
+    invoice: str | None = None         # the sale's 发票 number ("yes": flagged only)
 
     @property
     def refund_total(self) -> int:
@@ -157,6 +162,26 @@ class EodClerkRow:
 
 
 @dataclass(frozen=True)
+class EodCompensationRow:
+    """Food-safety compensation paid out of a tender (the drawer check counts cash ones)."""
+
+    number: str
+    method: str
+    amount: int
+    supervisor: str
+
+
+@dataclass(frozen=True)
+class EodInvoiceRow:
+    """A refund of a sale with an official invoice: a red-letter credit invoice (红字发票) is due."""
+
+    number: str
+    receipt_no: str
+    invoice: str
+    amount: int
+
+
+@dataclass(frozen=True)
 class EndOfDayData:
     day: date
     generated_at: datetime
@@ -167,6 +192,8 @@ class EndOfDayData:
     issued: tuple[EodIssuedRow, ...] = ()
     overrides: tuple[EodOverrideRow, ...] = ()
     clerks: tuple[EodClerkRow, ...] = ()
+    compensations: tuple[EodCompensationRow, ...] = ()
+    red_invoices: tuple[EodInvoiceRow, ...] = ()
 
     @property
     def refund_total(self) -> int:

@@ -72,6 +72,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "amount": ("金额", "Amount"),
     "eod_title": ("日结报表", "END-OF-DAY REPORT"),
     "policy_title": ("退换货政策公示", "RETURNS & EXCHANGES POLICY"),
+    "food_compensation": ("食品安全赔偿金", "Food-safety compensation"),
+    "compensation_evidence": ("索赔凭据", "Claim evidence"),
+    "red_invoice_due": ("应开红字发票", "Red-letter credit invoice due"),
+    "invoice_no": ("原发票", "Invoice"),
 }
 
 

@@ -14,6 +14,7 @@ _SECTIONS = {
     "issued": ("发放的优惠券与储值", "Coupons and store credit issued"),
     "overrides": ("主管特批", "Supervisor overrides"),
     "clerks": ("按店员", "Per clerk"),
+    "red_invoices": ("应开红字发票", "Red-letter credit invoices due"),
 }
 
 
@@ -36,6 +37,7 @@ def render_end_of_day(report: EndOfDayData, shop: ShopInfo, paper: str = "a4", l
     _returns(sheet, report, shop, lang)
     _issued(sheet, report, lang)
     _overrides(sheet, report, lang)
+    _red_invoices(sheet, report, lang)
     _heading(sheet, "clerks", lang)
     cols = [("店员", "Clerk", 0.3, "left"), ("退货", "Ret.", 0.15, "right"),
             ("换货", "Exch.", 0.15, "right"), ("特批", "Ovr.", 0.15, "right"),
@@ -59,6 +61,22 @@ def _tenders(sheet: Sheet, report: EndOfDayData, lang: str) -> None:
         rows = [[zh_en(t.method, lang), money(t.amount)] for t in report.collected_by_tender]
         rows.append([_t("合计", "Total", lang), money(report.collected_total)])
         frame.table(sheet, tender_cols, rows, lang)
+    if report.compensations:
+        # Money OUT of the drawer that is not a refund: 食品安全法 art. 148 compensation.
+        sheet.text(_t("食品安全赔偿金（不是退款）", "Food-safety compensation paid (not a refund)", lang),
+                   bold=True, keep_with_next=True)
+        rows = [[f"{c.number} · {zh_en(c.method, lang)} · {c.supervisor}", money(c.amount)]
+                for c in report.compensations]
+        rows.append([_t("合计", "Total", lang), money(sum(c.amount for c in report.compensations))])
+        frame.table(sheet, tender_cols, rows, lang)
+
+
+def _red_invoices(sheet: Sheet, report: EndOfDayData, lang: str) -> None:
+    _heading(sheet, "red_invoices", lang)
+    cols = [("单号", "No.", 0.3, "left"), ("原小票 / 发票", "Receipt / invoice", 0.45, "left"),
+            ("金额", "Amount", 0.25, "right")]
+    frame.table(sheet, cols, [[r.number, f"{r.receipt_no} / {r.invoice}", money(r.amount)]
+                              for r in report.red_invoices], lang)
 
 
 def _returns(sheet: Sheet, report: EndOfDayData, shop: ShopInfo, lang: str) -> None:

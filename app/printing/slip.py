@@ -38,6 +38,7 @@ def render_return_slip(slip: SlipData, shop: ShopInfo, paper: str = "80mm", lang
         _returned(sheet, slip, lang)
         _exchanged(sheet, slip, lang)
     _money_back(sheet, slip, lang)
+    _law(sheet, slip, lang, copy)
     _explanations(sheet, slip, lang)
     if copy == "shop":
         sheet.signature(zh_en("signature", lang) + ":")
@@ -152,4 +153,22 @@ def _explanations(sheet: Sheet, slip: SlipData, lang: str) -> None:
     frame.section(sheet, "why", lang)
     for text in slip.explanations:
         frame.words(sheet, text, lang, size=sheet.size * 0.9)
+    sheet.rule()
+
+
+def _law(sheet: Sheet, slip: SlipData, lang: str, copy: str) -> None:
+    """Compensation paid apart from the refund; on the shop's copy, the red-letter invoice to issue."""
+    red = copy == "shop" and slip.red_invoice > 0
+    if not slip.compensation and not red:
+        return
+    if slip.compensation:
+        sheet.pair(zh_en("food_compensation", lang), money(slip.compensation), bold=True)
+        sheet.pair(zh_en(slip.compensation_method, lang), money(slip.compensation), indent=sheet.size)
+        if slip.compensation_evidence:
+            sheet.text(f"{zh_en('compensation_evidence', lang)}: {slip.compensation_evidence}",
+                       sheet.size * 0.85, indent=sheet.size)
+    if red:
+        sheet.pair(zh_en("red_invoice_due", lang), money(slip.red_invoice), bold=True)
+        if slip.invoice and slip.invoice != "yes":
+            sheet.pair(zh_en("invoice_no", lang), slip.invoice, indent=sheet.size)
     sheet.rule()

@@ -11,7 +11,17 @@ from sqlalchemy.orm import Session
 from app.db import session_scope
 from app.domain.policy import Policy
 from app.errors import NotFound
-from app.models import Complaint, Coupon, Member, Product, Return, ReturnLine, Sale, User
+from app.models import (
+    Complaint,
+    Coupon,
+    Member,
+    Product,
+    Return,
+    ReturnCompensation,
+    ReturnLine,
+    Sale,
+    User,
+)
 from app.printing.data import (
     Bilingual,
     CouponData,
@@ -77,6 +87,7 @@ def slip_in(s: Session, number: str, *, reprint: bool = False) -> SlipData:
     sale = s.get(Sale, ret.sale_id) if ret.sale_id else None
     codes = coupons.codes_of_return(s, ret.id)
     override = approval_reason(ret)
+    paid = s.scalars(select(ReturnCompensation).where(ReturnCompensation.return_id == ret.id)).first()
     return SlipData(
         number=ret.number, kind=ret.kind, time=ret.completed_at or ret.started_at,
         clerk=_person(s, ret.clerk_id), original_receipt=sale.receipt_no if sale else None,
@@ -92,7 +103,11 @@ def slip_in(s: Session, number: str, *, reprint: bool = False) -> SlipData:
         coupon_code=codes.get("coupon"), voucher_code=codes.get("store_credit"),
         explanations=tuple(explanations), member_phone=member.phone if member else None,
         supervisor=_person(s, ret.supervisor_id) if ret.supervisor_id else None,
-        override_reason=override, status=ret.status, reprint=reprint)
+        override_reason=override, status=ret.status, reprint=reprint,
+        compensation=paid.amount if paid else 0, compensation_method=paid.method if paid else "",
+        compensation_evidence=" · ".join(x for x in (paid.expiry, paid.batch, paid.note) if x) if paid else "",
+        red_invoice=max(ret.refund_total, 0) if sale is not None and sale.invoice else 0,
+        invoice=sale.invoice if sale else None)
 
 
 def _line_amount(ret: Return, line: ReturnLine) -> int:

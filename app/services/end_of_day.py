@@ -9,10 +9,12 @@ from sqlalchemy import select
 
 from app.db import session_scope
 from app.errors import InvalidInput
-from app.models import Coupon, Return, ReturnTender, Sale, User, utcnow
+from app.models import Coupon, Return, ReturnCompensation, ReturnTender, Sale, User, utcnow
 from app.printing.data import (
     EndOfDayData,
     EodClerkRow,
+    EodCompensationRow,
+    EodInvoiceRow,
     EodIssuedRow,
     EodOverrideRow,
     EodReturnRow,
@@ -40,9 +42,16 @@ def end_of_day_data(day: date, url: str | None = None) -> EndOfDayData:
                                                      Return.status.in_(("completed", "voided")))
                                  .order_by(Return.completed_at, Return.id)))
         people = {u.id: u.display_name or u.username for u in s.scalars(select(User))}
-        receipts = dict(s.execute(select(Sale.id, Sale.receipt_no).where(
-            Sale.id.in_([r.sale_id for r in returns if r.sale_id]))).all())
+        sold = {sid: (number, invoice) for sid, number, invoice in s.execute(
+            select(Sale.id, Sale.receipt_no, Sale.invoice).where(Sale.id.in_([r.sale_id for r in returns if r.sale_id])))}
+        receipts = {sid: number for sid, (number, _invoice) in sold.items()}
         done = [r for r in returns if r.status == "completed"]
+        numbers_done = {r.id: r.number for r in done}
+        paid = [EodCompensationRow(numbers_done[c.return_id], c.method, c.amount, people.get(c.approved_by_id, "?"))
+                for c in s.scalars(select(ReturnCompensation).where(
+                    ReturnCompensation.return_id.in_(list(numbers_done))).order_by(ReturnCompensation.id))]
+        red = [EodInvoiceRow(r.number, sold[r.sale_id][0], sold[r.sale_id][1] or "", r.refund_total)
+               for r in done if r.sale_id and sold[r.sale_id][1] and r.refund_total > 0]
         by_tender: dict[str, int] = defaultdict(int)
         for method, amount in s.execute(select(ReturnTender.method, ReturnTender.amount).where(
                 ReturnTender.return_id.in_([r.id for r in done])).order_by(ReturnTender.id)):
@@ -74,7 +83,8 @@ def end_of_day_data(day: date, url: str | None = None) -> EndOfDayData:
             overrides=tuple(EodOverrideRow(r.number, people.get(r.clerk_id, "?"), people.get(r.supervisor_id or 0, "?"),
                                            approval_reason(r) or "", r.refund_total)
                             for r in done if r.supervisor_id),
-            clerks=tuple(EodClerkRow(name, *figures) for name, figures in sorted(clerks.items())))
+            clerks=tuple(EodClerkRow(name, *figures) for name, figures in sorted(clerks.items())),
+            compensations=tuple(paid), red_invoices=tuple(red))
 
 
 def _tender_order(totals: dict[str, int]) -> list[tuple[str, int]]:

@@ -49,8 +49,10 @@ class ImportReport:
 
 
 def _catalogue(session: Session) -> dict[str, CatalogueEntry]:
-    rows = session.execute(select(Product.sku, Product.name_zh, Product.policy_class, Product.warranty_months))
-    return {sku: CatalogueEntry(name, cls, months) for sku, name, cls, months in rows}
+    rows = session.execute(select(Product.sku, Product.name_zh, Product.policy_class, Product.warranty_months,
+                                  Product.food, Product.stored_value))
+    return {sku: CatalogueEntry(name, cls, months, bool(food), bool(card))
+            for sku, name, cls, months, food, card in rows}
 
 
 def import_sales(lines: Iterable[str], url: str | None = None) -> ImportReport:
@@ -100,12 +102,12 @@ def _same_as_stored(row: SaleRow, members: dict[str, int], url: str | None) -> b
         sale = s.scalars(select(Sale).where(Sale.receipt_no == row.receipt_no)).one_or_none()
         if sale is None:  # earlier in this same file, not written yet: a receipt number used twice
             return False
-        stored = (sale.sold_at, sale.till, sale.cashier, sale.member_id, sale.receipt_discount,
+        stored = (sale.sold_at, sale.till, sale.cashier, sale.member_id, sale.receipt_discount, sale.invoice,
                   sale.points_earned, [_line_fields(x) for x in sale.lines],
                   [(t.method, t.amount, t.reference) for t in sale.tenders],
                   sorted(s.scalars(select(SaleCoupon.code).where(SaleCoupon.sale_id == sale.id))))
     given = (row.sold_at, row.till, row.cashier, members.get(row.member_card) if row.member_card else None,
-             row.receipt_discount, row.points_earned, [_line_fields(x) for x in row.lines],
+             row.receipt_discount, row.invoice, row.points_earned, [_line_fields(x) for x in row.lines],
              [tuple(t) for t in row.tenders],
              sorted(dict.fromkeys(row.coupons_redeemed + tuple(t[2] for t in row.tenders if t[2]))))
     return stored == given
@@ -116,9 +118,9 @@ _line_fields = attrgetter("line_no", "sku", "name", "policy_class", "qty", "unit
                           "promo_group", "final_sale", "warranty_months")
 
 _SALE_KEYS = ("receipt_no", "sold_at", "till", "cashier", "member_id", "receipt_discount", "total",
-              "points_earned", "content_hash")
+              "points_earned", "content_hash", "discount_rule", "invoice")
 _LINE_KEYS = ("sale_id", "line_no", "sku", "name", "policy_class", "qty", "unit_price", "discount", "net",
-              "promo_group", "final_sale", "warranty_months")
+              "promo_group", "final_sale", "warranty_months", "food", "stored_value")
 _TENDER_KEYS = ("sale_id", "seq", "method", "amount", "reference")
 
 
@@ -128,12 +130,13 @@ def _write_sales(rows: list[SaleRow], members: dict[str, int], url: str | None) 
         conn = s.connection()
         insert_rows(conn, Sale.__table__, _SALE_KEYS, [
             (r.receipt_no, r.sold_at, r.till, r.cashier, members.get(r.member_card) if r.member_card else None,
-             r.receipt_discount, r.total, r.points_earned, r.content_hash) for r in rows])
+             r.receipt_discount, r.total, r.points_earned, r.content_hash, r.discount_rule, r.invoice)
+            for r in rows])
         ids = dict(conn.execute(select(Sale.receipt_no, Sale.id).where(
             Sale.receipt_no.in_([r.receipt_no for r in rows]))).all())
         insert_rows(conn, SaleLine.__table__, _LINE_KEYS, [
             (ids[r.receipt_no], ln.line_no, ln.sku, ln.name, ln.policy_class, ln.qty, ln.unit_price,
-             ln.discount, ln.net, ln.promo_group, ln.final_sale, ln.warranty_months)
+             ln.discount, ln.net, ln.promo_group, ln.final_sale, ln.warranty_months, ln.food, ln.stored_value)
             for r in rows for ln in r.lines])
         insert_rows(conn, SaleTender.__table__, _TENDER_KEYS, [
             (ids[r.receipt_no], i, m, a, ref) for r in rows for i, (m, a, ref) in enumerate(r.tenders)])
@@ -154,7 +157,9 @@ def read_lines(path: Path) -> Iterator[str]:
 # --- catalogue and members (CSV, UTF-8, header row; columns documented in README) -------------
 
 PRODUCT_COLUMNS = ("sku", "name_zh", "name_en", "category", "policy_class", "price", "warranty_months",
-                   "supplier")
+                   "supplier", "food", "stored_value")
+STORED_VALUE_CATEGORY = "卡券"   # gift and prepaid cards: no quality, so no legal floor
+_YES, _NO = ("1", "true", "yes", "y", "是"), ("", "0", "false", "no", "n", "否")
 MEMBER_COLUMNS = ("card_no", "phone", "name", "tier", "points", "special_needs")
 
 
@@ -196,11 +201,22 @@ def _product(row: dict[str, str], classes: frozenset[str]) -> dict[str, object]:
         raise RowError(f"未知的退货类别 {row['policy_class']!r}", f"unknown policy_class {row['policy_class']!r}")
     if not row["name_zh"]:
         raise RowError("缺少中文品名 name_zh", "name_zh is missing")
+    if "stored_value" not in row and row.get("category") == STORED_VALUE_CATEGORY:
+        row["stored_value"] = "1"   # the category says it; the column stays absent for other rows
     return {"sku": sku, "name_zh": row["name_zh"], "name_en": row.get("name_en", ""),
             "category": row.get("category", ""), "policy_class": row["policy_class"],
             "price": _whole(row["price"], "price"),
             "warranty_months": _whole(row.get("warranty_months") or "0", "warranty_months"),
-            "supplier": row.get("supplier", "")}
+            "supplier": row.get("supplier", ""), "food": _flag(row.get("food", ""), "food"),
+            "stored_value": _flag(row.get("stored_value", ""), "stored_value")}
+
+
+def _flag(value: str, name: str) -> bool:
+    if value.lower() in _YES:
+        return True
+    if value.lower() in _NO:
+        return False
+    raise RowError(f"{name} 必须是 1/0（是/否）：{value!r}", f"{name} must be 1 or 0 (yes/no): {value!r}")
 
 
 def _member(row: dict[str, str]) -> dict[str, object]:

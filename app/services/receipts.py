@@ -21,7 +21,7 @@ _sale, _member, _line, _product = Sale.__table__.c, Member.__table__.c, SaleLine
 _ret, _rline, _rtender, _tender = Return.__table__.c, ReturnLine.__table__.c, ReturnTender.__table__.c, SaleTender.__table__.c
 _HEAD = (select(_sale.id, _sale.receipt_no, _sale.sold_at, _sale.till, _sale.cashier, _sale.receipt_discount,
                 _sale.points_earned, _sale.total, _member.card_no, _member.name, _member.phone, _member.tier,
-                _member.points, _member.special_needs)
+                _member.points, _member.special_needs, _sale.invoice)
          .select_from(Sale.__table__.outerjoin(Member.__table__, _member.id == _sale.member_id)))
 _SALE_BY_NUMBER = PreparedSelect(_HEAD.where(_sale.receipt_no == bindparam("key")))
 _SALE_BY_ID = PreparedSelect(_HEAD.where(_sale.id == bindparam("key")))
@@ -32,7 +32,8 @@ _returned = (select(_rline.sale_line_id, func.sum(_rline.qty).label("qty"))
              .group_by(_rline.sale_line_id).subquery())
 _LINES = PreparedSelect(select(_line.line_no, _line.sku, _line.name, _product.name_en, _line.policy_class, _line.qty,
                  func.coalesce(_returned.c.qty, 0), _line.unit_price, _line.discount, _line.net,
-                 _line.promo_group, _line.final_sale, _line.warranty_months)
+                 _line.promo_group, _line.final_sale, _line.warranty_months,
+                 _line.food, _line.stored_value, _product.food, _product.stored_value)
           .select_from(SaleLine.__table__.outerjoin(Product.__table__, _product.sku == _line.sku)
                        .outerjoin(_returned, _returned.c.sale_line_id == _line.id))
           .where(_line.sale_id == bindparam("sale_id")).order_by(_line.line_no))
@@ -73,12 +74,14 @@ def load_receipt(conn: Connection, *, receipt_no: str | None = None, sale_id: in
     if not found:
         return None
     (sid, number, sold_at, till, cashier, receipt_discount, points_earned, total,
-     card_no, member_name, phone, tier, points, special_needs) = found[0]
+     card_no, member_name, phone, tier, points, special_needs, invoice) = found[0]
+    # Food and card flags: as copied at import, or as the catalogue says now (a flag set later counts).
     lines = tuple(
         ReceiptLineView(no, sku, name, name_en or "", cls, qty, int(back), price, disc, net, promo,
-                        bool(final), months, add_months(sold_at, months) if months else None)
-        for no, sku, name, name_en, cls, qty, back, price, disc, net, promo, final, months
-        in _LINES.rows(conn, sale_id=sid))
+                        bool(final), months, add_months(sold_at, months) if months else None,
+                        bool(food or p_food), bool(card or p_card))
+        for (no, sku, name, name_en, cls, qty, back, price, disc, net, promo, final, months,
+             food, card, p_food, p_card) in _LINES.rows(conn, sale_id=sid))
     refunded: dict[str, int] = {}
     earlier: tuple[str, ...] = ()
     if any(line.qty_returned for line in lines):  # every completed return takes back at least one unit
@@ -96,4 +99,4 @@ def load_receipt(conn: Connection, *, receipt_no: str | None = None, sale_id: in
     return ReceiptView(
         receipt_no=number, sold_at=sold_at, till=till, cashier=cashier, member=member, lines=lines,
         tenders=tuple(tenders), receipt_discount=receipt_discount, points_earned=points_earned,
-        total_paid=total, earlier_returns=earlier)
+        total_paid=total, earlier_returns=earlier, invoice=invoice)

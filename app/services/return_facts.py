@@ -10,9 +10,10 @@ from sqlalchemy.orm import Session
 from app.domain import facts as f
 from app.errors import InvalidInput, NotFound
 from app.models import Member, Product, Return, ReturnLine, ReturnTender, Sale, SaleLine
+from app.services import repair_history
 from app.services.receipts import REPAIR_ONLY, load_receipt
 from app.services.sale_rows import normalise_code
-from app.services.views import ReceiptView, ReturnRequest
+from app.services.views import ReceiptView, ReturnItem, ReturnRequest
 
 
 def find_member(session: Session, card_or_phone: str) -> Member:
@@ -69,7 +70,9 @@ def receipt_facts(session: Session, request: ReturnRequest, now: datetime,
         sold_at=sale.sold_at,
         lines=tuple(f.SaleLine(line=ln.line_no, sku=ln.sku, policy_class=ln.policy_class, qty=ln.qty_sold,
                                unit_price=ln.unit_price, discount=ln.line_discount, promo_group=ln.promo_group,
-                               final_sale=ln.final_sale, warranty_months=ln.warranty_months)
+                               final_sale=ln.final_sale, warranty_months=ln.warranty_months,
+                               # the net stored at import: a sale keeps the money it was sold with
+                               net=ln.net_paid, food=ln.food, stored_value=ln.stored_value)
                     for ln in receipt.lines),
         tenders=tuple(f.Tender(t.method, t.amount) for t in receipt.tenders),
         receipt_discount=sale.receipt_discount, points_earned=sale.points_earned, member_tier=tier)
@@ -84,14 +87,21 @@ def receipt_facts(session: Session, request: ReturnRequest, now: datetime,
         .where(Return.sale_id == sale.id, Return.status == "completed").group_by(ReturnTender.method)).all())
     facts = f.ReturnFacts(
         today=now, sale=sale_facts,
-        request=tuple(f.RequestItem(qty=i.qty, reason=i.reason, condition=i.condition, line=i.line_no)
+        request=tuple(f.RequestItem(qty=i.qty, reason=i.reason, condition=i.condition, line=i.line_no,
+                                    remedy=i.remedy, evidence=_evidence(i))
                       for i in request.items),
         already_returned=tuple(f.EarlierReturn(line, qty, value) for line, qty, value in earlier),
         already_refunded_by_tender={m: int(a) for m, a in refunded.items()},
         customer_returns_30d=customer_returns_30d(session, sale.member_id, now),
         customer_identified=sale.member_id is not None,
-        overridden_lines=request.overrides)
+        overridden_lines=request.overrides, repair_history=repair_history.for_sale(session, sale.id))
     return receipt, sale, facts
+
+
+def _evidence(item: ReturnItem) -> f.ClaimEvidence | None:
+    if not (item.expiry or item.batch or item.note):
+        return None
+    return f.ClaimEvidence(item.expiry or None, item.batch or None, item.note or None)
 
 
 def no_receipt_facts(session: Session, request: ReturnRequest, now: datetime

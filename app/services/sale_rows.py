@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from app.domain.codes import normalise_code
-from app.domain.money import format_fen, line_nets
+from app.domain.money import AFTER_LINE_DISCOUNT, format_fen, line_nets
 from app.domain.vocabulary import TENDER_METHODS
 
 __all__ = ["RowError", "normalise_code"]  # services still import the normaliser from here
@@ -28,6 +28,8 @@ class CatalogueEntry:
     name: str
     policy_class: str
     warranty_months: int
+    food: bool = False            # food outside the fresh class (食品安全法)
+    stored_value: bool = False    # gift / prepaid card
 
 
 @dataclass(slots=True)  # not frozen: built once per line on the import hot path, then left alone
@@ -43,6 +45,8 @@ class LineRow:
     promo_group: str | None
     final_sale: bool
     warranty_months: int
+    food: bool = False
+    stored_value: bool = False
 
 
 @dataclass(slots=True)
@@ -59,6 +63,8 @@ class SaleRow:
     points_earned: int
     total: int
     content_hash: str
+    invoice: str | None = None    # 发票 number, "yes" when only flagged; None: no official invoice
+    discount_rule: str = AFTER_LINE_DISCOUNT   # how the stored nets shared the receipt discount
 
 
 def _int(value: Any, field: str | tuple[int, str], *, minimum: int = 0) -> int:
@@ -134,7 +140,7 @@ def _line(raw: Any, index: int, catalogue: dict[str, CatalogueEntry], classes: f
         raise RowError(f"{where}.promo_group 必须是文字或 null", f"{where}.promo_group must be text or null")
     name = raw.get("name") or (known.name if known else sku)
     row = LineRow(line_no, sku, str(name), policy_class, qty, unit_price, discount, 0,
-                  promo or None, final_sale, warranty)
+                  promo or None, final_sale, warranty, bool(known and known.food), bool(known and known.stored_value))
     return row, qty * unit_price
 
 
@@ -172,10 +178,7 @@ def parse_sale(text: str, catalogue: dict[str, CatalogueEntry], members: set[str
         raise RowError("整单折扣超过小票金额", "receipt_discount exceeds what the lines come to")
     nets = line_nets([g for _r, g in parsed], [r.discount for r, _g in parsed], receipt_discount)
     for (row, _gross), net in zip(parsed, nets, strict=True):
-        if net < 0:  # a line discount and its share of the receipt discount both took it below zero
-            raise RowError(f"第 {row.line_no} 行扣除折扣后金额为负（{format_fen(net)}），请核对折扣",
-                           f"line {row.line_no} nets below zero ({format_fen(net)}) after its discounts")
-        row.net = net
+        row.net = net   # shared after each line's own discount: never below zero (DOMAIN: Money)
     lines = tuple(row for row, _gross in parsed)
     tenders = _tenders(obj.get("tenders"))
     total = sum(nets)
@@ -194,7 +197,20 @@ def parse_sale(text: str, catalogue: dict[str, CatalogueEntry], members: set[str
         # The row's own text: the same export imported again is recognised at once and left alone
         # (a differently formatted export of the same sale is compared field by field on import).
         content_hash=hashlib.sha256(text.strip().encode()).hexdigest(),
+        invoice=_invoice(obj.get("invoice")),
     )
+
+
+def _invoice(value: Any) -> str | None:
+    """The optional `invoice` field: the 发票 number as text, or true when only flagged."""
+    if value is None or value is False:
+        return None
+    if value is True:
+        return "yes"
+    if not isinstance(value, str) or not value.strip() or len(value.strip()) > 40:
+        raise RowError("invoice 必须是发票号码（最多 40 个字符）或 true/false",
+                       "invoice must be the invoice number (40 characters at most) or true/false")
+    return value.strip()
 
 
 def _tenders(raw: Any) -> tuple[tuple[str, int, str], ...]:

@@ -17,6 +17,7 @@ DEFAULTS = {
     "shop.phone": "",
     "shop.feedback": "",
     "print.paper": "80mm",
+    "shop.region": "national",   # the legal floor's region (resources/law/<region>.toml)
 }
 
 
@@ -79,3 +80,34 @@ def set_paper(user: UserView | None, size: str, url: str | None = None) -> str:
             setting.value = size
         audit(s, "setting_changed", row.id, "print.paper", before=before, after=size)
     return size
+
+
+def region_of(cfg: dict[str, str]) -> str:
+    return cfg.get("shop.region") or DEFAULTS["shop.region"]
+
+
+def set_region(user: UserView | None, region: str, url: str | None = None) -> str:
+    """The owner (admin) sets the shop's region, whose legal floor every quote then applies; audited."""
+    from app.domain.law import regions
+    from app.settings import law_dir
+
+    region = (region or "").strip().lower()
+    known = regions(law_dir())
+    if region not in known:
+        raise InvalidInput(f"未知的地区：{region}（可选 {' / '.join(known)}）",
+                           f"Unknown region: {region} (choose {', '.join(known)})")
+    denied = NotAllowed("只有店长可以更改门店所在地区。", "Only the owner (admin) may change the shop's region.")
+    if user is None:
+        raise denied
+    with session_scope(url) as s:
+        row = s.get(User, user.id)
+        if row is None or not row.active or row.role != "admin":
+            raise denied
+        setting = s.get(Setting, "shop.region")
+        before = setting.value if setting else DEFAULTS["shop.region"]
+        if setting is None:
+            s.add(Setting(key="shop.region", value=region))
+        else:
+            setting.value = region
+        audit(s, "setting_changed", row.id, "shop.region", before=before, after=region)
+    return region

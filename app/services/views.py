@@ -34,6 +34,8 @@ class ReceiptLineView:
     final_sale: bool
     warranty_months: int
     warranty_ends: datetime | None
+    food: bool = False          # 食品安全法: the fresh class always, other goods by the catalogue's flag
+    stored_value: bool = False  # gift / prepaid card
 
     @property
     def qty_returnable(self) -> int:
@@ -61,6 +63,7 @@ class ReceiptView:
     points_earned: int
     total_paid: int
     earlier_returns: tuple[str, ...] = field(default=())   # numbers of completed returns of this sale
+    invoice: str | None = None  # 发票 number ("yes": flagged only); a refund then owes a 红字发票
 
     @property
     def fully_returned(self) -> bool:
@@ -92,8 +95,12 @@ class ReturnItem:
 
     line_no: int
     qty: int
-    reason: str                # changed_mind / quality_fault / wrong_item / damaged_at_sale
-    condition: str             # unopened / opened / damaged_by_customer
+    reason: str                # changed_mind / quality_fault / wrong_item / damaged_at_sale / food_expired
+    condition: str             # unopened / opened / accessories_missing / damaged_by_customer
+    remedy: str | None = None  # the customer's choice among the quote's remedies (None: the best)
+    expiry: str = ""           # a food claim's evidence: the date printed on the pack,
+    batch: str = ""            # …its batch number
+    note: str = ""             # …and what the clerk saw
 
 
 @dataclass(frozen=True)
@@ -188,6 +195,10 @@ class CompletedReturn:
     supervisor: str | None
     created_at: datetime
     withheld_coupon_share: int = 0  # the coupon-paid part of the lines' worth, never paid out
+    compensation: int = 0      # food-safety compensation paid (not a refund), fen
+    compensation_method: str = ""   # cash or the sale's first money tender
+    red_invoice: int = 0       # fen a 红字发票 is due for (the sale had an official invoice)
+    invoice: str | None = None
 
 
 @dataclass(frozen=True)

@@ -101,6 +101,14 @@ ROLES = {
     "admin": QT_TRANSLATE_NOOP("Words", "Owner"),
 }
 
+# What the customer may choose among (三包 "at the customer's choice"): issue 15.
+REMEDIES = {
+    "refund": QT_TRANSLATE_NOOP("Words", "Refund"),
+    "store_credit": QT_TRANSLATE_NOOP("Words", "Store credit"),
+    "exchange": QT_TRANSLATE_NOOP("Words", "Exchange"),
+    "repair": QT_TRANSLATE_NOOP("Words", "Repair"),
+}
+
 
 def word(table: dict[str, str], key: str | None) -> str:
     """The translated label of `key`; an id the table does not know shows as itself."""

@@ -15,10 +15,10 @@ BUGGY = {**ISSUE_EXAMPLE, "name": "trips a bug"}
 
 def _with_a_bug(monkeypatch):
     """A real engine that breaks on one scenario, as a bug inside would (the only way to have one)."""
-    def evaluate_with_bug(policy, facts):
+    def evaluate_with_bug(policy, facts, floor=None):
         if facts.customer_returns_30d == 7:
             raise ZeroDivisionError("a bug inside the engine")
-        return evaluate(policy, facts)
+        return evaluate(policy, facts, floor)
     monkeypatch.setattr(policy_command, "evaluate", evaluate_with_bug)
 
 

@@ -24,6 +24,7 @@ from app.models import (
 from app.services import approvals, coupons
 from app.services.numbers import next_number
 from app.services.policy import current_policy
+from app.services.returns import compensations
 from app.services.returns.quoting import (
     NeedsSupervisor,
     QuoteContext,
@@ -73,8 +74,10 @@ def complete(request: ReturnRequest, clerk: UserView, approval: GrantedApproval 
         ret = _write_return(s, request, view, ctx, clerk, signed, now)
         _write_lines(s, ret, request, view, ctx)
         codes = _write_money(s, ret, request, view, ctx, clerk, now)
+        compensations.write(s, ret, q, signed)
         audit(s, "return_completed", clerk.id, ret.number, refund=ret.refund_total, kind=ret.kind,
-              policy=q.policy_version, price_difference=ret.price_difference)
+              policy=q.policy_version, floor=q.floor_version, region=q.region,
+              price_difference=ret.price_difference)
         if signed:
             audit(s, "return_approved", signed.approver.id, ret.number, reason=ret.override_reason,
                   note=ret.override_note, reasons=view.supervisor_reasons, refund=ret.refund_total)
@@ -94,6 +97,7 @@ def _write_return(s: Session, request: ReturnRequest, view: QuoteView, ctx: Quot
         clerk_id=clerk.id, supervisor_id=signed.approver.id if signed else None,
         override_reason=signed.reason if signed else None, override_note=signed.note if signed else "",
         supervisor_reasons=",".join(view.supervisor_reasons), policy_version=q.policy_version,
+        floor_version=q.floor_version, region=q.region,
         refund_total=view.money_back,
         withheld_coupon_share=q.withheld_coupon_share + ctx.difference.withheld_coupon_share,
         points_reversed=points, exchange_total=view.exchange_total, price_difference=view.price_difference,
@@ -152,7 +156,8 @@ def _write_lines(s: Session, ret: Return, request: ReturnRequest, view: QuoteVie
                          disposition="repair" if decision.outcome == "repair_only" else disposition,
                          outcome=decision.outcome, value=decision.value, refund=decision.refund,
                          rules=",".join(decision.rules), explanation_zh=decision.explanation["zh_CN"],
-                         explanation_en=decision.explanation["en"]))
+                         explanation_en=decision.explanation["en"], remedies=",".join(decision.remedies),
+                         remedy=getattr(item, "remedy", None), compensation=decision.compensation))
         if decision.outcome == "repair_only":
             s.add(RepairTicket(number=next_number(s, "WX", now_of(ret)), return_id=ret.id,
                                sale_line_id=ids.get(line_no) if line_no else None, sku=sku, fault=item.reason,
@@ -179,4 +184,5 @@ def record(s: Session, ret: Return, view: QuoteView | None = None, codes: dict[s
             .order_by(ReturnTender.id))),
         points_reversed=ret.points_reversed, coupon_code=codes.get("coupon"), voucher_code=codes.get("store_credit"),
         clerk=clerk.username if clerk else "", supervisor=supervisor.username if supervisor else None,
-        created_at=now_of(ret), withheld_coupon_share=ret.withheld_coupon_share)
+        created_at=now_of(ret), withheld_coupon_share=ret.withheld_coupon_share,
+        **compensations.of_return(s, ret))

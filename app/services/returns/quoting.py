@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy.orm import Session
@@ -29,8 +29,8 @@ from app.domain.vocabulary import (
 )
 from app.errors import DeskError, InvalidInput
 from app.models import Product, Sale, utcnow
-from app.services import return_facts
-from app.services.policy import current_policy
+from app.services import return_facts, shop
+from app.services.policy import current_floor, current_policy
 from app.services.views import (
     ExchangeLineView,
     NoReceiptItem,
@@ -122,7 +122,8 @@ def quote_in(session: Session, request: ReturnRequest, now: datetime, policy: Po
     else:
         member, products, facts = return_facts.no_receipt_facts(session, request, now)
         member_id = member.id if member else None
-    quote = evaluate(policy, facts)
+    region = shop.region_of(shop.settings_in(session))
+    quote = evaluate(policy, replace(facts, region=region), current_floor(region))
     exchange = _exchange_lines(session, request) or _like_for_like(quote, receipt)
     exchange_total = sum(line.amount for line in exchange)
     credit = sum(d.value for d in quote.lines if d.outcome == "exchange_only")

@@ -11,6 +11,7 @@ from app.services import catalogue, returns
 from app.services.views import CompletedReturn, ProductView, QuoteView, ReceiptView, ReturnRequest
 from app.ui import fmt
 from app.ui.pages.base import CounterContext, CounterPage
+from app.ui.widgets.claim_evidence import ClaimEvidence
 from app.ui.widgets.drawer import CashDrawer
 from app.ui.widgets.exchange_panel import ExchangePanel
 from app.ui.widgets.keys import bind_key
@@ -68,6 +69,8 @@ class ReceiptPage(CounterPage):
         self.drawer_note = self.cash_drawer.note
         self.quote_panel.add_row(self.cash_drawer)
         self.quote_panel.add_row(self.drawer_note)
+        self.evidence = ClaimEvidence()   # a food-safety claim's date and batch (issue 15)
+        self.quote_panel.add_row(self.evidence)
 
     def _lay_out(self) -> None:
         bottom = QSplitter()
@@ -113,6 +116,7 @@ class ReceiptPage(CounterPage):
         self.exchange_goods.clear()
         self.exchange_button.setChecked(False)
         self.drawer.clear()
+        self.evidence.clear()
         self.lines.set_receipt(receipt)
         self.quote_panel.set_names({line.line_no: fmt.product_name(line.name_zh, line.name_en)
                                     for line in receipt.lines})
@@ -152,7 +156,8 @@ class ReceiptPage(CounterPage):
     def request(self) -> ReturnRequest:
         assert self.receipt is not None
         return ReturnRequest(
-            receipt_no=self.receipt.receipt_no, items=self.lines.items(), exchange_items=self.exchange_box.items(),
+            receipt_no=self.receipt.receipt_no, items=self.evidence.added_to(self.lines.items()),
+            exchange_items=self.exchange_box.items(),
             overrides=self.lines.overrides(), started_at=self.started_at, cash_in_drawer=self.cash_in_drawer(),
             difference_paid_by=self.exchange_box.paid_by_method())
 
@@ -177,6 +182,7 @@ class ReceiptPage(CounterPage):
         if self.receipt is None:
             self.quote_panel.show_message("")
             return
+        self.evidence.show_for(self.lines.items())
         if not self.lines.items():
             self.quote_panel.show_message(self.tr(
                 "Choose what comes back: ↑↓ pick a line, Space takes all of it (or a digit for how many).")
@@ -253,13 +259,14 @@ class ReceiptPage(CounterPage):
         self.exchange_button.setChecked(False)
         self.exchange_box.clear()
         self.drawer.clear()
+        self.evidence.clear()
         self.lines.set_receipt(None)
         self.render_header()
         self.quote_panel.show_message("")
 
     def keys_hint(self) -> str:
         return self.tr("Keys: digits / + − qty · Space all · R reason · C condition · O override · "
-                       "Esc next customer")
+                       "M customer's choice · Esc next customer")
 
     def retranslate(self) -> None:
         self.lines.retranslate()

@@ -7,12 +7,12 @@ from html import escape
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from app.domain.quote import ReturnQuote
+from app.domain.quote import LineDecision, ReturnQuote
 from app.services.views import QuoteView
 from app.ui import fmt
 from app.ui.widgets.base import Retranslating
 from app.ui.widgets.receipt_model import OUTCOME_COLOURS
-from app.ui.words import OUTCOMES, SUPERVISOR_REASONS, TENDERS, word
+from app.ui.words import OUTCOMES, REMEDIES, SUPERVISOR_REASONS, TENDERS, word
 
 
 class QuotePanel(Retranslating, QWidget):
@@ -116,7 +116,7 @@ class QuotePanel(Retranslating, QWidget):
             rows.append(
                 f"<p style='margin:0 0 6px 0'><b>#{d.line} {name} × {d.qty}</b> — "
                 f"<span style='color:{colour}'><b>{escape(word(OUTCOMES, d.outcome))}</b></span> "
-                f"<b>{fmt.money(d.refund)}</b><br>{escape(fmt.explanation(d.explanation))}</p>")
+                f"<b>{fmt.money(d.refund)}</b>{self._choices(d)}<br>{escape(fmt.explanation(d.explanation))}</p>")
         self.lines_label.setText("".join(rows))
         exchange = bool(q.exchange_lines)
         if exchange and q.price_difference > 0:
@@ -152,9 +152,32 @@ class QuotePanel(Retranslating, QWidget):
                     amount=fmt.money(-q.price_difference)))
             else:
                 extras.append(self.tr("No price difference"))
+        extras.extend(self._law(q))
         self.extras_label.setText("\n".join(extras))
         if q.needs_supervisor:
             reasons = ", ".join(word(SUPERVISOR_REASONS, r) for r in q.supervisor_reasons)
             self.supervisor_label.setText(self.tr("Needs a supervisor: {reasons}").format(reasons=reasons))
         else:
             self.supervisor_label.clear()
+
+    def _choices(self, d: LineDecision) -> str:
+        """The remedies the customer may choose among (M in the table), and a line's compensation."""
+        out = ""
+        if len(d.remedies) > 1:
+            choices = " / ".join(word(REMEDIES, r) for r in d.remedies)
+            out += " · " + escape(self.tr("customer may choose (M): {choices}").format(choices=choices))
+        if d.compensation:
+            out += " · " + escape(self.tr("compensation {amount}").format(amount=fmt.money(d.compensation)))
+        return out
+
+    def _law(self, q: QuoteView) -> list[str]:
+        """Money the law adds: food-safety compensation, and the red-letter invoice a refund owes."""
+        out = []
+        paid = q.quote.compensation
+        if paid is not None:
+            out.append(self.tr("Food-safety compensation (not a refund): {amount} by {tender}").format(
+                amount=fmt.money(paid.amount), tender=word(TENDERS, paid.tender)))
+        if q.receipt is not None and q.receipt.invoice and q.money_back > 0:
+            out.append(self.tr("Invoice issued: a red-letter credit invoice is due for {amount}").format(
+                amount=fmt.money(q.money_back)))
+        return out

@@ -35,6 +35,7 @@ class Pick:
     reason: str = DEFAULT_REASON
     condition: str = DEFAULT_CONDITION
     override: bool = False
+    remedy: str | None = None   # the customer's choice among the quote's remedies (None: the best one)
 
 
 class Col:
@@ -92,6 +93,8 @@ class ReceiptLinesModel(QAbstractTableModel):
         old = self.picks[line.line_no]
         new = change(old)
         new = replace(new, qty=max(0, min(new.qty, line.qty_returnable)))
+        if (new.reason, new.condition, new.override) != (old.reason, old.condition, old.override) or not new.qty:
+            new = replace(new, remedy=None)   # another reason or state may allow other remedies
         if new == old:
             return
         self.picks[line.line_no] = new
@@ -127,8 +130,21 @@ class ReceiptLinesModel(QAbstractTableModel):
     def toggle_override(self, row: int) -> None:
         self._update(row, lambda p: replace(p, override=not p.override))
 
+    def cycle_remedy(self, row: int, step: int = 1) -> None:
+        """M: the customer's choice among the remedies the quote allows; back to the first is no choice."""
+        if not 0 <= row < len(self.lines):
+            return
+        decision = self.decisions.get(self.lines[row].line_no)
+        choices = list(decision.remedies) if decision is not None else []
+        if len(choices) < 2:
+            return
+        current = self.pick_at(row).remedy
+        at = choices.index(current) if current in choices else 0
+        chosen = choices[(at + step) % len(choices)]
+        self._update(row, lambda p: replace(p, remedy=None if chosen == choices[0] else chosen))
+
     def items(self) -> tuple[ReturnItem, ...]:
-        return tuple(ReturnItem(line.line_no, pick.qty, pick.reason, pick.condition)
+        return tuple(ReturnItem(line.line_no, pick.qty, pick.reason, pick.condition, remedy=pick.remedy)
                      for line in self.lines if (pick := self.picks[line.line_no]).qty > 0)
 
     def overrides(self) -> frozenset[int]:
@@ -168,7 +184,7 @@ class ReceiptLinesModel(QAbstractTableModel):
     def headers(self) -> list[str]:
         return [self.tr("#"), self.tr("Item"), self.tr("Sold"), self.tr("Ret'd"), self.tr("Left"),
                 self.tr("Paid"), self.tr("Notes"), self.tr("Back"), self.tr("Reason (R)"),
-                self.tr("Condition (C)"), self.tr("Outcome"), self.tr("Refund")]
+                self.tr("Condition (C)"), self.tr("Outcome (M)"), self.tr("Refund")]
 
     def header_tips(self) -> dict[int, str]:
         return {Col.RETURNED: self.tr("Already returned earlier"), Col.LEFT: self.tr("Still returnable"),
@@ -239,6 +255,8 @@ class ReceiptLinesModel(QAbstractTableModel):
             if decision is None:
                 return ""
             text = word(OUTCOMES, decision.outcome)
+            if pick.remedy:
+                text = self.tr("{outcome} (customer's choice)").format(outcome=text)
             return self.override_text(text) if pick.override else text
         if col == Col.REFUND:
             return fmt.money(decision.refund) if decision is not None else ""

@@ -37,7 +37,8 @@ ELASTIC = ((Col.OUTCOME, Col.REASON, Col.CONDITION), (Col.FLAGS,))
 
 class ReceiptTable(QTableView):
     """Up/Down choose a line; digits set how many come back, + / − change it, Space takes all or none,
-    R / C cycle reason and condition (Shift goes back), O asks for a supervisor override, Enter completes."""
+    R / C cycle reason and condition (Shift goes back), O asks for a supervisor override, M records the
+    customer's choice among the remedies the law and the shop allow, Enter completes."""
 
     enter_pressed = Signal()
 
@@ -162,6 +163,9 @@ class ReceiptTable(QTableView):
             if key == Qt.Key.Key_O:
                 self.lines.toggle_override(row)
                 return
+            if key == Qt.Key.Key_M:
+                self.lines.cycle_remedy(row, -1 if shift else 1)
+                return
         if text and text.isprintable() and key != Qt.Key.Key_Space:
             return  # no keyboard search: letters are for the counter, not for jumping between rows
         super().keyPressEvent(event)
@@ -190,6 +194,11 @@ class LineEditor(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(14)
         self.override = QCheckBox()
+        for combo in (self.reason, self.condition):
+            # the longest words (过期变质食品, "Food sold expired or spoiled") would push the row past 1366 px:
+            # the box shows about 12 characters, the list drops down in full
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
         self.qty_label.setBuddy(self.qty)
         self.reason_label.setBuddy(self.reason)
         self.condition_label.setBuddy(self.condition)
