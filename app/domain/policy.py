@@ -141,7 +141,10 @@ def parse_policy(text: str, source: str, default_zone: ZoneInfo = SHANGHAI) -> P
         raise PolicyError(source, int(match.group(1)) if match else 1, "-",
                           f"TOML 格式错误（{exc}）", f"not valid TOML ({exc})") from exc
     except (RecursionError, ValueError):  # nested hundreds deep; a number of thousands of digits
-        raise PolicyError(source, 1, "-", "嵌套过深或数字过长", "nested too deeply or a number too long") from None
+        lines = text.splitlines() or [""]
+        worst = max(range(len(lines)), key=lambda i: sum(lines[i].count(c) for c in "[{0123456789"))
+        raise PolicyError(source, worst + 1, "-", "嵌套过深或数字过长", "nested too deeply or a number too long"
+                          ) from None
     return _Reader(text, source, default_zone).policy(data)
 
 
