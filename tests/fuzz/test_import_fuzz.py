@@ -44,8 +44,10 @@ def everything(url):
 def mutated(draw_changes) -> dict:
     row = sale("FZ1", sold_at="2026-11-20T10:15:00+08:00")
     for where, key, value in draw_changes:
-        target = row if where == "sale" else row["lines"][0] if where == "line" else row["tenders"][0]
-        target[key] = value
+        inner = row.get("lines" if where == "line" else "tenders")
+        target = row if where == "sale" else inner[0] if isinstance(inner, list) and inner else None
+        if isinstance(target, dict):  # a change inside lines that an earlier change replaced is dropped
+            target[key] = value
     return row
 
 

@@ -69,7 +69,7 @@ class Counter:
         return r
 
     def finished(self, proc: subprocess.Popen[str], killed_on_purpose: bool) -> None:
-        out, err = proc.communicate(timeout=60)
+        _out, err = proc.communicate(timeout=60)
         if proc.returncode == -signal.SIGKILL:
             assert killed_on_purpose
             self.kills += 1
