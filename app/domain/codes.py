@@ -8,7 +8,7 @@ import unicodedata
 from app.errors import InvalidInput
 
 CODE_LENGTH = 32  # every code column is String(32)
-_CODE = re.compile(r"[0-9A-Z-]+")
+_CODE = re.compile(r"-*[0-9A-Z][0-9A-Z-]*")  # at least one digit or letter
 # Full-width ASCII (！ … ～) from a Chinese input method, and the ideographic space. Only these are
 # folded: NFKC would also turn a superscript ² into 2 and open another receipt than the one typed.
 _FULL_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
