@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__, i18n, settings
-from app.errors import INTERNAL_ERROR, DeskError
+from app.errors import INTERNAL_ERROR, DeskError, InvalidInput
 
 # Each module in app/commands registers its own subcommands; listed here so the order of --help is ours.
 COMMAND_MODULES = ("demo", "imports", "lookup", "policy", "printing", "settings", "counter", "backup")
@@ -63,9 +63,31 @@ def _normalise_db(db: str | None) -> None:
         os.environ[settings.DB_ENV] = url
 
 
+def undecodable_argument(argv: Sequence[str]) -> DeskError | None:
+    """Python hands a byte that is not UTF-8 over as a lone surrogate (surrogateescape): name the argument."""
+    for n, arg in enumerate(argv, start=1):
+        if any("\udc80" <= c <= "\udcff" for c in arg):
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            return InvalidInput(f"第 {n} 个参数 {printable(shown)} 含有不是 UTF-8 的字节；请用 UTF-8 输入。",
+                                f"argument {n} {printable(shown)} has bytes that are not UTF-8; "
+                                "please type it in UTF-8.")
+    return None
+
+
+def printable(text: str) -> str:
+    """A message as it may reach a terminal: escapes, NULs and lone surrogates written out, never sent raw."""
+    return "".join(c if c in "\n\t" or (c.isprintable() and not "\ud800" <= c <= "\udfff")
+                   else f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}" for c in text)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=os.environ.get("RETURNS_DESK_LOG", "WARNING"),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if (bad := undecodable_argument(argv)) is not None:
+        lang = os.environ.get("RETURNS_DESK_LANG", "zh_CN")
+        print(bad.message(lang) if lang == "en" else f"{bad.zh} ({bad.en})", file=sys.stderr)
+        return bad.exit_code
     parser = build_parser()
     args = parser.parse_args(argv)
     _normalise_db(args.db)
@@ -82,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except DeskError as exc:
-        print(exc.message(lang) if lang == "en" else f"{exc.zh} ({exc.en})", file=sys.stderr)
+        print(printable(exc.message(lang) if lang == "en" else f"{exc.zh} ({exc.en})"), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130

@@ -8,6 +8,7 @@ import json
 from collections.abc import Callable
 
 from app.commands import ask_pin
+from app.domain.codes import shown
 from app.domain.money import format_fen
 from app.domain.vocabulary import OUTCOMES, OVERRIDE_REASONS, TENDER_METHODS, label
 from app.errors import DeskError, InvalidInput
@@ -64,8 +65,10 @@ def _parts(text: str, n: int, what: str) -> list[str]:
 
 
 def _whole(text: str, what: str) -> int:
-    if not text.isdigit():
-        raise InvalidInput(f"{what} 必须是正整数：{text}", f"{what} must be a whole number: {text}")
+    # ASCII digits only: "²".isdigit() is True and int("²") is a crash; 5 digits is more than any line or quantity.
+    if not (text.isascii() and text.isdecimal() and len(text) <= 5):
+        raise InvalidInput(f"{what} 必须是正整数（最多 5 位）：{shown(text)}",
+                           f"{what} must be a whole number (5 digits at most): {shown(text)}")
     return int(text)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from app.domain.limits import MAX_LINE_FEN, MAX_WARRANTY_MONTHS
 from app.domain.vocabulary import CONDITIONS, REASONS, TIERS
 from app.errors import InvalidInput
 
@@ -18,6 +19,16 @@ from app.errors import InvalidInput
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 ALL_CONDITIONS = frozenset(CONDITIONS)
+
+# Caps on what a policy file may say: every value the engine computes with stays far from overflow
+# (timedelta(days=99999999999) raises), and a file cannot make the loader recurse or run for long.
+MAX_FILE_CHARS = 256 * 1024
+MAX_DAYS = 3650
+MAX_HOURS = 24 * 366
+MAX_COUNT = 10_000
+MAX_CLASSES = 200
+MAX_LABEL = 120
+_CLASS_NAME = re.compile(r"[a-z][a-z0-9_]{0,29}")
 
 
 class PolicyError(InvalidInput):
@@ -120,12 +131,20 @@ def load_policy(path: str | Path, default_zone: ZoneInfo = SHANGHAI) -> Policy:
 
 
 def parse_policy(text: str, source: str, default_zone: ZoneInfo = SHANGHAI) -> Policy:
+    if len(text) > MAX_FILE_CHARS:
+        raise PolicyError(source, 1, "-", f"文件过大（最多 {MAX_FILE_CHARS} 个字符）",
+                          f"the file is too large ({MAX_FILE_CHARS} characters at most)")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
         raise PolicyError(source, int(match.group(1)) if match else 1, "-",
                           f"TOML 格式错误（{exc}）", f"not valid TOML ({exc})") from exc
+    except (RecursionError, ValueError):  # nested hundreds deep; a number of thousands of digits
+        lines = text.splitlines() or [""]
+        worst = max(range(len(lines)), key=lambda i: sum(lines[i].count(c) for c in "[{0123456789"))
+        raise PolicyError(source, worst + 1, "-", "嵌套过深或数字过长", "nested too deeply or a number too long"
+                          ) from None
     return _Reader(text, source, default_zone).policy(data)
 
 
@@ -149,17 +168,24 @@ class _Reader:
         return data
 
     def int_(self, data: dict[str, Any], path: tuple[str, ...], key: str,
-             default: int | None = None) -> int:
+             default: int | None = None, maximum: int = MAX_DAYS) -> int:
         value = data.get(key, default)
         if value is None:
             self.fail(path + (key,), "缺少此项", "missing")
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            self.fail(path + (key,), f"应为不小于0的整数（现为 {value!r}）",
-                      f"must be a whole number ≥ 0 (got {value!r})")
+            self.fail(path + (key,), f"应为不小于0的整数（现为 {_short(value)}）",
+                      f"must be a whole number ≥ 0 (got {_short(value)})")
+        if value > maximum:
+            self.fail(path + (key,), f"不能大于 {maximum}（现为 {_short(value)}）",
+                      f"must not be more than {maximum} (got {_short(value)})")
         return value
 
-    def opt_int(self, data: dict[str, Any], path: tuple[str, ...], key: str) -> int | None:
-        return self.int_(data, path, key) if key in data else None
+    def money(self, data: dict[str, Any], path: tuple[str, ...], key: str) -> int:
+        return self.int_(data, path, key, maximum=MAX_LINE_FEN)
+
+    def opt_int(self, data: dict[str, Any], path: tuple[str, ...], key: str,
+                maximum: int = MAX_DAYS) -> int | None:
+        return self.int_(data, path, key, maximum=maximum) if key in data else None
 
     def bool_(self, data: dict[str, Any], path: tuple[str, ...], key: str, default: bool) -> bool:
         value = data.get(key, default)
@@ -174,9 +200,9 @@ class _Reader:
         if not isinstance(value, list):
             self.fail(path + (key,), "应为一个列表", "must be a list")
         for item in value:
-            if item not in allowed:
-                self.fail(path + (key,), f"未知的值 {item!r}（可用：{'、'.join(sorted(allowed))}）",
-                          f"unknown value {item!r} (use one of: {', '.join(sorted(allowed))})")
+            if not isinstance(item, str) or item not in allowed:
+                self.fail(path + (key,), f"未知的值 {_short(item)}（可用：{'、'.join(sorted(allowed))}）",
+                          f"unknown value {_short(item)} (use one of: {', '.join(sorted(allowed))})")
         return frozenset(value)
 
     def policy(self, data: dict[str, Any]) -> Policy:
@@ -194,6 +220,8 @@ class _Reader:
         classes = self.table(data.get("classes"), ("classes",), None)
         if not classes:
             self.fail(("classes",), "至少需要一个商品政策类别", "needs at least one policy class")
+        if len(classes) > MAX_CLASSES:
+            self.fail(("classes",), f"类别过多（最多 {MAX_CLASSES} 个）", f"too many classes ({MAX_CLASSES} at most)")
         return Policy(
             version=policy_version(self.text.encode("utf-8")),
             source=self.source,
@@ -201,16 +229,16 @@ class _Reader:
             tier_extra_days={t: self.int_(tiers, ("tiers",), t, 0) for t in TIERS},
             final_sale_changed_mind=self.bool_(final, ("final_sale",), "changed_mind_accepted", False),
             supervisor=SupervisorRule(
-                refund_over=self.int_(sup, ("supervisor",), "refund_over"),
-                returns_30d_at_least=self.int_(sup, ("supervisor",), "returns_30d_at_least"),
+                refund_over=self.money(sup, ("supervisor",), "refund_over"),
+                returns_30d_at_least=self.int_(sup, ("supervisor",), "returns_30d_at_least", maximum=MAX_COUNT),
                 no_receipt=self.bool_(sup, ("supervisor",), "no_receipt", True)),
             no_receipt=NoReceiptRule(
                 identification_required=self.bool_(nor, ("no_receipt",), "identification_required", True),
                 lowest_price_days=self.int_(nor, ("no_receipt",), "lowest_price_days", 30),
-                cap=self.int_(nor, ("no_receipt",), "cap")),
+                cap=self.money(nor, ("no_receipt",), "cap")),
             goodwill_coupon=GoodwillCouponRule(
-                value=self.int_(coupon, ("goodwill_coupon",), "value"),
-                min_spend=self.int_(coupon, ("goodwill_coupon",), "min_spend"),
+                value=self.money(coupon, ("goodwill_coupon",), "value"),
+                min_spend=self.money(coupon, ("goodwill_coupon",), "min_spend"),
                 days_valid=self.int_(coupon, ("goodwill_coupon",), "days_valid"),
                 reasons=self.choices(coupon, ("goodwill_coupon",), "reasons", frozenset(REASONS),
                                      frozenset({"quality_fault", "wrong_item", "damaged_at_sale"}))),
@@ -226,8 +254,17 @@ class _Reader:
         except (ZoneInfoNotFoundError, ValueError):
             self.fail(("shop", "time_zone"), f"未知的时区 {name!r}", f"unknown time zone {name!r}")
 
+    def label(self, labels: dict[str, Any], path: tuple[str, ...], key: str, default: str) -> str:
+        value = labels.get(key, default)
+        if not isinstance(value, str) or len(value) > MAX_LABEL or not value.isprintable():
+            self.fail(path + (key,), f"应为不超过 {MAX_LABEL} 个字符的文字", f"must be text of {MAX_LABEL} characters at most")
+        return value
+
     def policy_class(self, name: str, body: Any) -> PolicyClass:
         path = ("classes", name)
+        if not _CLASS_NAME.fullmatch(name):  # stored on every sale line (String(30)) and echoed in messages
+            self.fail(path, "类别名只能用小写字母、数字和下划线，最多 30 个字符",
+                      "a class name is lower-case letters, digits and '_', 30 at most")
         body = self.table(body, path, {"label", "returnable", "changed_mind", "quality_fault"})
         labels = self.table(body.get("label", {}), path + ("label",), {"zh_CN", "en"})
         returnable = self.bool_(body, path, "returnable", True)
@@ -246,8 +283,8 @@ class _Reader:
                       "give refund_days or refund_hours, not both")
         return PolicyClass(
             name=name,
-            label_zh=str(labels.get("zh_CN", name)),
-            label_en=str(labels.get("en", name)),
+            label_zh=self.label(labels, path + ("label",), "zh_CN", name),
+            label_en=self.label(labels, path + ("label",), "en", name),
             returnable=returnable,
             changed_mind=ChangedMindRule(
                 accepted=cm_accepted,
@@ -256,12 +293,19 @@ class _Reader:
             quality_fault=QualityRule(
                 accepted=self.bool_(qf, qf_path, "accepted", True),
                 refund_days=self.opt_int(qf, qf_path, "refund_days"),
-                refund_hours=self.opt_int(qf, qf_path, "refund_hours"),
+                refund_hours=self.opt_int(qf, qf_path, "refund_hours", maximum=MAX_HOURS),
                 exchange_days=self.opt_int(qf, qf_path, "exchange_days"),
                 repair_until_warranty_end=self.bool_(qf, qf_path, "repair_until_warranty_end", False),
-                default_warranty_months=self.int_(qf, qf_path, "default_warranty_months", 12),
+                default_warranty_months=self.int_(qf, qf_path, "default_warranty_months", 12,
+                                                  maximum=MAX_WARRANTY_MONTHS),
                 conditions=self.choices(qf, qf_path, "conditions", ALL_CONDITIONS, ALL_CONDITIONS)),
         )
+
+
+def _short(value: Any) -> str:
+    """A value as a message shows it: a 5,000-digit number or a huge list is cut short."""
+    text = repr(value) if not isinstance(value, int) or abs(value) < 10**30 else "a number of more than 30 digits"
+    return text if len(text) <= 60 else text[:57] + "…"
 
 
 _HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Integer, String
+from sqlalchemy import Boolean, CheckConstraint, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Fen
@@ -10,6 +10,8 @@ from app.models.base import Base, Fen
 
 class Product(Base):
     __tablename__ = "products"
+    __table_args__ = (CheckConstraint("price >= 0", name="price_not_negative"),
+                      CheckConstraint("warranty_months >= 0", name="warranty_months_not_negative"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     sku: Mapped[str] = mapped_column(String(32), unique=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Integer, String
+from sqlalchemy import CheckConstraint, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Fen, Timestamp, UtcDateTime
@@ -13,6 +13,9 @@ COUPON_STATUSES = ("issued", "redeemed", "expired", "void")
 
 class Coupon(Base):
     __tablename__ = "coupons"
+    __table_args__ = (CheckConstraint("value >= 0", name="value_not_negative"),
+                      CheckConstraint("min_spend >= 0", name="min_spend_not_negative"),
+                      CheckConstraint("percent >= 0 AND percent <= 100", name="percent_in_range"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     code: Mapped[str] = mapped_column(String(32), unique=True)

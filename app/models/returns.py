@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, Fen, Timestamp, UtcDateTime
@@ -13,7 +13,12 @@ RETURN_STATUSES = ("draft", "pending_approval", "completed", "voided")
 class Return(Base):
     __tablename__ = "returns"
     # The 30-day return count of a customer runs on every quote.
-    __table_args__ = (Index("ix_returns_member_completed", "member_id", "completed_at"),)
+    __table_args__ = (Index("ix_returns_member_completed", "member_id", "completed_at"),
+                      # Migration 0004_checks (price_difference is signed: < 0 means refunded).
+                      CheckConstraint("refund_total >= 0", name="refund_total_not_negative"),
+                      CheckConstraint("withheld_coupon_share >= 0", name="withheld_coupon_share_not_negative"),
+                      CheckConstraint("exchange_total >= 0", name="exchange_total_not_negative"),
+                      CheckConstraint("points_reversed >= 0", name="points_reversed_not_negative"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     number: Mapped[str] = mapped_column(String(32), unique=True)
@@ -50,6 +55,9 @@ class Return(Base):
 
 class ReturnLine(Base):
     __tablename__ = "return_lines"
+    __table_args__ = (CheckConstraint("qty > 0", name="qty_positive"),
+                      CheckConstraint("value >= 0", name="value_not_negative"),
+                      CheckConstraint("refund >= 0", name="refund_not_negative"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     return_id: Mapped[int] = mapped_column(ForeignKey("returns.id"), index=True)
@@ -77,6 +85,7 @@ class ReturnTender(Base):
     """Money going back: one row per tender method, never more than it paid minus earlier refunds."""
 
     __tablename__ = "return_tenders"
+    __table_args__ = (CheckConstraint("amount >= 0", name="amount_not_negative"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     return_id: Mapped[int] = mapped_column(ForeignKey("returns.id"), index=True)
@@ -90,6 +99,9 @@ class ExchangeLine(Base):
     """Goods handed to the customer in an exchange, at today's catalogue price."""
 
     __tablename__ = "exchange_lines"
+    __table_args__ = (CheckConstraint("qty > 0", name="qty_positive"),
+                      CheckConstraint("unit_price >= 0", name="unit_price_not_negative"),
+                      CheckConstraint("amount >= 0", name="amount_not_negative"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     return_id: Mapped[int] = mapped_column(ForeignKey("returns.id"), index=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, Fen, Timestamp, UtcDateTime
@@ -10,6 +10,10 @@ from app.models.base import Base, Fen, Timestamp, UtcDateTime
 
 class Sale(Base):
     __tablename__ = "sales"
+    # Migration 0004_checks: money and counts are never negative, whatever writes them.
+    __table_args__ = (CheckConstraint("receipt_discount >= 0", name="receipt_discount_not_negative"),
+                      CheckConstraint("total >= 0", name="total_not_negative"),
+                      CheckConstraint("points_earned >= 0", name="points_earned_not_negative"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     receipt_no: Mapped[str] = mapped_column(String(32), unique=True)
@@ -32,7 +36,12 @@ class Sale(Base):
 
 class SaleLine(Base):
     __tablename__ = "sale_lines"
-    __table_args__ = (UniqueConstraint("sale_id", "line_no"),)
+    __table_args__ = (UniqueConstraint("sale_id", "line_no"),
+                      CheckConstraint("qty > 0", name="qty_positive"),
+                      CheckConstraint("unit_price >= 0", name="unit_price_not_negative"),
+                      CheckConstraint("discount >= 0", name="discount_not_negative"),
+                      CheckConstraint("net >= 0", name="net_not_negative"),
+                      CheckConstraint("warranty_months >= 0", name="warranty_months_not_negative"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"))
@@ -55,6 +64,7 @@ class SaleLine(Base):
 
 class SaleTender(Base):
     __tablename__ = "sale_tenders"
+    __table_args__ = (CheckConstraint("amount >= 0", name="amount_not_negative"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"), index=True)

@@ -3,29 +3,31 @@
 from __future__ import annotations
 
 import csv
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
 
-from barcode import EAN13
 from sqlalchemy import select
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, StatementError
 from sqlalchemy.orm import Session
 
 from app.db import session_scope
-from app.domain.vocabulary import TIERS
+from app.domain.codes import shown
+from app.errors import DeskError, InvalidInput
 from app.models import Member, Product, Sale, SaleCoupon, SaleLine, SaleTender
-from app.services import coupons
+from app.services import coupons, csv_rows
 from app.services.bulk import insert_rows
 from app.services.policy import current_policy
 from app.services.sale_rows import (
     CatalogueEntry,
     RowError,
     SaleRow,
-    normalise_code,
     parse_sale,
 )
 
+log = logging.getLogger(__name__)
 BATCH = 1000  # sales per transaction: each batch is all-or-nothing and other tills wait only that long
 
 
@@ -64,35 +66,99 @@ def import_sales(lines: Iterable[str], url: str | None = None) -> ImportReport:
         known = dict(s.execute(select(Sale.receipt_no, Sale.content_hash)).all())
     member_cards = set(members)
     classes = policy_classes()
-    batch: list[SaleRow] = []
-    for line_no, text in enumerate(lines, start=1):
-        if not text.strip():
-            continue
-        try:
-            row = parse_sale(text, catalogue, member_cards, classes)
-        except RowError as err:
-            report.rejected.append(Rejection(line_no, err.zh, err.en))
-            continue
-        previous = known.get(row.receipt_no)
-        if previous == row.content_hash or (previous is not None and _same_as_stored(row, members, url)):
-            report.unchanged += 1
-            continue
-        if previous is not None:
-            report.rejected.append(Rejection(
-                line_no, f"小票 {row.receipt_no} 已导入过且内容不同，未覆盖",
-                f"receipt {row.receipt_no} was already imported with different contents; not overwritten",
-                row.receipt_no))
-            continue
-        known[row.receipt_no] = row.content_hash
-        batch.append(row)
-        if len(batch) >= BATCH:
-            _write_sales(batch, members, url)
-            report.imported += len(batch)
-            batch = []
-    if batch:
-        _write_sales(batch, members, url)
-        report.imported += len(batch)
+    batch: list[tuple[int, SaleRow]] = []
+    pending: dict[str, SaleRow] = {}  # this file's receipts not written yet: a repeat is compared with them
+    line_no = 0
+    try:
+        for line_no, text in enumerate(lines, start=1):
+            if not text.strip():
+                continue
+            try:
+                row = _checked_row(text, catalogue, member_cards, classes)
+            except RowError as err:
+                report.rejected.append(Rejection(line_no, err.zh, err.en))
+                continue
+            previous = known.get(row.receipt_no)
+            if previous is not None:
+                _settle_repeat(line_no, row, previous, pending.get(row.receipt_no), members, url, report)
+                continue
+            known[row.receipt_no] = row.content_hash
+            pending[row.receipt_no] = row
+            batch.append((line_no, row))
+            if len(batch) >= BATCH:
+                _write_batch(batch, members, url, report)
+                batch, pending = [], {}
+        _write_batch(batch, members, url, report)
+    except DeskError:
+        raise
+    except Exception as exc:  # a bug or a lost database: say truthfully what is already saved
+        if not report.imported:
+            raise
+        log.exception("sales import stopped at line %d", line_no)
+        raise ImportStopped(report.imported, line_no) from exc
     return report
+
+
+class ImportStopped(DeskError):
+    """An import that failed after some batches were committed: those stay, and the message says so."""
+
+    def __init__(self, imported: int, line_no: int) -> None:
+        super().__init__(f"导入在第 {line_no} 行附近出错而中止：此前的 {imported} 条销售已保存，其后的未导入。",
+                         f"The import stopped with an error near line {line_no}: the {imported} sales before "
+                         "it were saved, the rest were not imported.")
+
+
+def _checked_row(text: str, catalogue: dict[str, CatalogueEntry], members: set[str],
+                 classes: frozenset[str]) -> SaleRow:
+    if "\udc80" <= max(text) and any("\udc80" <= c <= "\udcff" for c in text):  # read_lines' escaped bytes
+        raise RowError("该行不是 UTF-8 编码（可能是 GBK），请让收银系统导出 UTF-8 文件",
+                       "the line is not UTF-8 (GBK perhaps); export the file from the till as UTF-8")
+    return parse_sale(text, catalogue, members, classes)
+
+
+def _settle_repeat(line_no: int, row: SaleRow, previous: str, pending: SaleRow | None, members: dict[str, int],
+                   url: str | None, report: ImportReport) -> None:
+    """A receipt number seen before (stored, or earlier in this file): the same sale, or a conflict."""
+    if previous == row.content_hash or (
+            _given(pending, members) == _given(row, members) if pending is not None
+            else _same_as_stored(row, members, url)):
+        report.unchanged += 1
+        return
+    report.rejected.append(Rejection(
+        line_no, f"小票 {row.receipt_no} 已导入过且内容不同，未覆盖",
+        f"receipt {row.receipt_no} was already imported with different contents; not overwritten",
+        row.receipt_no))
+
+
+def _write_batch(batch: list[tuple[int, SaleRow]], members: dict[str, int], url: str | None,
+                 report: ImportReport) -> None:
+    """One transaction for the batch; if the database refuses it, row by row so one bad row loses no other."""
+    if len(batch) > 1:
+        try:
+            _write_sales([row for _n, row in batch], members, url)
+            report.imported += len(batch)
+            return
+        except Exception as exc:
+            if not _refused(exc):
+                raise
+    for line_no, row in batch:
+        try:
+            _write_sales([row], members, url)
+            report.imported += 1
+        except Exception as exc:
+            if not _refused(exc):
+                raise
+            log.warning("sale on line %d refused by the database: %s", line_no, exc)
+            report.rejected.append(Rejection(line_no, "数据库拒绝了这张小票（数值或文字超出范围）",
+                                             "the database refused this sale (a number or text out of range)",
+                                             row.receipt_no))
+
+
+def _refused(exc: Exception) -> bool:
+    """The row's values were refused (a constraint, a range, an encoding) — not a busy or lost database."""
+    if isinstance(exc, (IntegrityError, DataError, ValueError, OverflowError)):
+        return True
+    return isinstance(exc, StatementError) and not isinstance(exc, DBAPIError)
 
 
 def _same_as_stored(row: SaleRow, members: dict[str, int], url: str | None) -> bool:
@@ -106,11 +172,15 @@ def _same_as_stored(row: SaleRow, members: dict[str, int], url: str | None) -> b
                   sale.points_earned, [_line_fields(x) for x in sale.lines],
                   [(t.method, t.amount, t.reference) for t in sale.tenders],
                   sorted(s.scalars(select(SaleCoupon.code).where(SaleCoupon.sale_id == sale.id))))
-    given = (row.sold_at, row.till, row.cashier, members.get(row.member_card) if row.member_card else None,
-             row.receipt_discount, row.invoice, row.points_earned, [_line_fields(x) for x in row.lines],
-             [tuple(t) for t in row.tenders],
-             sorted(dict.fromkeys(row.coupons_redeemed + tuple(t[2] for t in row.tenders if t[2]))))
-    return stored == given
+    return stored == _given(row, members)
+
+
+def _given(row: SaleRow, members: dict[str, int]) -> tuple[object, ...]:
+    """A parsed sale's fields in the order _same_as_stored reads a stored one."""
+    return (row.sold_at, row.till, row.cashier, members.get(row.member_card) if row.member_card else None,
+            row.receipt_discount, row.invoice, row.points_earned, [_line_fields(x) for x in row.lines],
+            [tuple(t) for t in row.tenders],
+            sorted(dict.fromkeys(row.coupons_redeemed + tuple(t[2] for t in row.tenders if t[2]))))
 
 
 # What a sale line says, read alike from a stored SaleLine and a parsed LineRow (same attribute names).
@@ -150,7 +220,9 @@ def _write_sales(rows: list[SaleRow], members: dict[str, int], url: str | None) 
 
 
 def read_lines(path: Path) -> Iterator[str]:
-    with path.open(encoding="utf-8-sig") as handle:
+    """The file's lines; a byte that is not UTF-8 is kept escaped so import_sales rejects just that line."""
+    _refuse_utf16(path)
+    with path.open(encoding="utf-8-sig", errors="surrogateescape") as handle:
         yield from handle
 
 
@@ -158,30 +230,27 @@ def read_lines(path: Path) -> Iterator[str]:
 
 PRODUCT_COLUMNS = ("sku", "name_zh", "name_en", "category", "policy_class", "price", "warranty_months",
                    "supplier", "food", "stored_value")
-STORED_VALUE_CATEGORY = "卡券"   # gift and prepaid cards: no quality, so no legal floor
-_YES, _NO = ("1", "true", "yes", "y", "是"), ("", "0", "false", "no", "n", "否")
 MEMBER_COLUMNS = ("card_no", "phone", "name", "tier", "points", "special_needs")
 
 
+def _refuse_utf16(path: Path) -> None:
+    with path.open("rb") as raw:
+        start = raw.read(4)
+    if start[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in start:
+        raise InvalidInput(f"{path.name} 第 1 行：文件是 UTF-16 编码，请另存为 UTF-8",
+                           f"{path.name} line 1: the file is UTF-16; save it as UTF-8")
+
+
 def _csv_rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
+    """Rows by their line number; a byte that is not UTF-8 stays escaped for the row check to name."""
+    _refuse_utf16(path)
+    with path.open(encoding="utf-8-sig", errors="surrogateescape", newline="") as handle:
         reader = csv.DictReader(handle)
         missing = [c for c in required if c not in (reader.fieldnames or [])]
         if missing:
-            from app.errors import InvalidInput
-
             raise InvalidInput(f"CSV 缺少列：{', '.join(missing)}", f"CSV is missing columns: {', '.join(missing)}")
-        for n, row in enumerate(reader, start=2):
-            yield n, {k: (v or "").strip() for k, v in row.items() if k}
-
-
-def _whole(value: str, name: str) -> int:
-    if not value.lstrip("-").isdigit():
-        raise RowError(f"{name} 必须是整数：{value!r}", f"{name} must be a whole number: {value!r}")
-    number = int(value)
-    if number < 0:
-        raise RowError(f"{name} 不能为负数", f"{name} must not be negative")
-    return number
+        for row in reader:  # line_num: where the row ends, so a quoted field over two lines is counted
+            yield reader.line_num, {k: v.strip() if isinstance(v, str) else "" for k, v in row.items() if k}
 
 
 def policy_classes() -> frozenset[str]:
@@ -189,64 +258,34 @@ def policy_classes() -> frozenset[str]:
     return frozenset(current_policy().classes)
 
 
-def _product(row: dict[str, str], classes: frozenset[str]) -> dict[str, object]:
-    sku = normalise_code(row["sku"])
-    if not sku:
-        raise RowError("缺少商品条码 sku", "sku is missing")
-    if len(sku) == 13 and sku.isdigit() and (check := EAN13(sku[:12]).get_fullcode()[-1]) != sku[-1]:
-        # A scanner checks the last digit, so a code with a wrong one could never be scanned.
-        raise RowError(f"条码 {sku} 的校验位不对（应为 {check}）",
-                       f"barcode {sku} has a wrong check digit (should be {check})")
-    if row["policy_class"] not in classes:
-        raise RowError(f"未知的退货类别 {row['policy_class']!r}", f"unknown policy_class {row['policy_class']!r}")
-    if not row["name_zh"]:
-        raise RowError("缺少中文品名 name_zh", "name_zh is missing")
-    if "stored_value" not in row and row.get("category") == STORED_VALUE_CATEGORY:
-        row["stored_value"] = "1"   # the category says it; the column stays absent for other rows
-    return {"sku": sku, "name_zh": row["name_zh"], "name_en": row.get("name_en", ""),
-            "category": row.get("category", ""), "policy_class": row["policy_class"],
-            "price": _whole(row["price"], "price"),
-            "warranty_months": _whole(row.get("warranty_months") or "0", "warranty_months"),
-            "supplier": row.get("supplier", ""), "food": _flag(row.get("food", ""), "food"),
-            "stored_value": _flag(row.get("stored_value", ""), "stored_value")}
-
-
-def _flag(value: str, name: str) -> bool:
-    if value.lower() in _YES:
-        return True
-    if value.lower() in _NO:
-        return False
-    raise RowError(f"{name} 必须是 1/0（是/否）：{value!r}", f"{name} must be 1 or 0 (yes/no): {value!r}")
-
-
-def _member(row: dict[str, str]) -> dict[str, object]:
-    card = normalise_code(row["card_no"])
-    if not card:
-        raise RowError("缺少会员卡号 card_no", "card_no is missing")
-    tier = row.get("tier") or "standard"
-    if tier not in TIERS:
-        raise RowError(f"未知的会员等级 {tier!r}", f"unknown tier {tier!r} (standard/silver/gold/diamond)")
-    phone = row.get("phone", "")
-    if phone and not (phone.isdigit() and 7 <= len(phone) <= 15):
-        raise RowError(f"手机号格式不对：{phone!r}", f"phone number is not valid: {phone!r}")
-    return {"card_no": card, "phone": phone, "name": row.get("name", ""), "tier": tier,
-            "points": _whole(row.get("points") or "0", "points"), "special_needs": row.get("special_needs", "")}
-
-
 def _upsert_csv(path: Path, required: tuple[str, ...], parse: Callable[[dict[str, str]], dict[str, object]],
                 model: type[Product | Member], key: str, url: str | None) -> ImportReport:
     """Insert new rows and update changed ones by their key, in one transaction (portable, no dialect SQL)."""
     report = ImportReport()
     parsed: dict[str, dict[str, object]] = {}
+    first_line: dict[str, int] = {}
+    twice: set[str] = set()
     for n, row in _csv_rows(path, required):
         try:
             values = parse(row)
         except RowError as err:
-            report.rejected.append(Rejection(n, err.zh, err.en, row.get(required[0], "")))
+            report.rejected.append(Rejection(n, err.zh, err.en, shown(row.get(required[0], ""))))
             continue
+        k = str(values[key])
+        if k in first_line:  # which of the two is right cannot be known: neither goes in
+            twice.add(k)
+            report.rejected.append(Rejection(n, f"{key} {k} 与第 {first_line[k]} 行重复，两行都未导入",
+                                             f"{key} {k} repeats line {first_line[k]}; neither was imported", k))
+            continue
+        first_line[k] = n
         # A column the file does not have is left as it is: a phone-only list must not wipe names
         # and points (columns are named as the fields they fill; new rows get the model's defaults).
-        parsed[str(values[key])] = {c: v for c, v in values.items() if c in row}
+        parsed[k] = {c: v for c, v in values.items() if c in row}
+    for k in twice:
+        del parsed[k]
+        report.rejected.append(Rejection(first_line[k], f"{key} {k} 在文件中出现多次，未导入",
+                                         f"{key} {k} appears more than once in the file; not imported", k))
+    report.rejected.sort(key=attrgetter("line_no"))
     with session_scope(url) as s:
         existing = {getattr(obj, key): obj for obj in s.scalars(select(model))}
         for k, values in parsed.items():
@@ -265,10 +304,10 @@ def _upsert_csv(path: Path, required: tuple[str, ...], parse: Callable[[dict[str
 
 def import_products(path: Path, url: str | None = None) -> ImportReport:
     classes = policy_classes()
-    return _upsert_csv(path, ("sku", "name_zh", "policy_class", "price"), lambda row: _product(row, classes),
+    return _upsert_csv(path, ("sku", "name_zh", "policy_class", "price"), lambda row: csv_rows.product(row, classes),
                        Product, "sku", url)
 
 
 def import_members(path: Path, url: str | None = None) -> ImportReport:
-    return _upsert_csv(path, ("card_no",), _member, Member, "card_no", url)
+    return _upsert_csv(path, ("card_no",), csv_rows.member, Member, "card_no", url)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import or_, select
 
 from app.db import read_connection, session_scope
+from app.domain.codes import checked_code
 from app.errors import NotFound
 from app.models import Coupon, Member, Return
 from app.services import coupons
@@ -20,7 +21,7 @@ def not_found(code: str) -> NotFound:
 
 
 def find_receipt(code: str, url: str | None = None) -> ReceiptView:
-    code = normalise_code(code)
+    code = checked_code(code, "小票号", "receipt number")
     with read_connection(url) as conn:
         receipt = load_receipt(conn, receipt_no=code)
     if receipt is None:
@@ -34,6 +35,7 @@ def find(code: str, url: str | None = None) -> object:
     code = normalise_code(code)
     if not code:
         raise not_found(code)
+    code = checked_code(code)  # `HX0000000²` is refused, never read as HX00000002
     with session_scope(url, write=False) as s:
         receipt = load_receipt(s.connection(), receipt_no=code)
         if receipt is not None:

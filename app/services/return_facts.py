@@ -8,6 +8,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain import facts as f
+from app.domain.codes import checked_code
 from app.errors import InvalidInput, NotFound
 from app.models import Member, Product, Return, ReturnLine, ReturnTender, Sale, SaleLine
 from app.services import repair_history
@@ -52,7 +53,7 @@ def receipt_facts(session: Session, request: ReturnRequest, now: datetime,
     """Facts for a receipted return. With lock=True the sale row is locked (PostgreSQL's FOR UPDATE;
     SQLite already holds the write lock from BEGIN IMMEDIATE) so two tills cannot both take the last unit."""
     assert request.receipt_no is not None
-    code = normalise_code(request.receipt_no)
+    code = checked_code(request.receipt_no, "小票号", "receipt number")
     query = select(Sale).where(Sale.receipt_no == code)
     sale = session.scalar(query.with_for_update() if lock else query)
     if sale is None:

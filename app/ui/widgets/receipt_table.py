@@ -142,7 +142,7 @@ class ReceiptTable(QTableView):
             self.enter_pressed.emit()
             return
         if row >= 0:
-            if text.isdigit():
+            if text.isascii() and text.isdecimal():  # "²".isdigit() is True and int("²") raises
                 self.lines.set_qty(row, int(text))
                 return
             if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
