@@ -120,7 +120,7 @@ def approval(app: QApplication, window: MainWindow, lang: str, out: Path, showca
     dialog.pin.setText("0000")
     dialog.try_approve()
     capture(app, window, out / f"approval-{lang}.png", dialog)
-    dialog.pin.setText("2222")
+    dialog.pin.setText("222222")
     dialog.reason.setCurrentIndex(0)
     dialog.try_approve()
     settle(app)
