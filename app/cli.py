@@ -11,9 +11,11 @@ from collections.abc import Sequence
 
 from app import __version__, settings
 from app.errors import INTERNAL_ERROR, DeskError
+from app.log_privacy import mask_handlers
 
 # Each module in app/commands registers its own subcommands; listed here so the order of --help is ours.
-COMMAND_MODULES = ("demo", "imports", "lookup", "policy", "printing", "settings", "counter", "backup")
+COMMAND_MODULES = ("demo", "imports", "lookup", "policy", "printing", "settings", "counter", "backup",
+                   "setup", "users", "members")
 
 log = logging.getLogger("returns_desk")
 
@@ -64,6 +66,7 @@ def _normalise_db(db: str | None) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=os.environ.get("RETURNS_DESK_LOG", "WARNING"),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    mask_handlers()
     parser = build_parser()
     args = parser.parse_args(argv)
     _normalise_db(args.db)
