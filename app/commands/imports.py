@@ -26,10 +26,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         raise NotFound(f"找不到文件 {args.file}", f"file not found: {args.file}")
+    open_shop()
     if not args.user:
         raise InvalidInput("导入需要店长签名：--user 用户名，PIN 由提示输入或 RETURNS_DESK_PIN 提供。",
                            "An import needs an admin: --user NAME, with the PIN at the prompt or in RETURNS_DESK_PIN.")
-    open_shop()
     user = sign_in(args.user, ask_pin("RETURNS_DESK_PIN", args.user))
     may_import(user)
     report = import_file(user, args.kind, args.file)
