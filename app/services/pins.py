@@ -30,10 +30,13 @@ def minimum(session: Session, role: str) -> int:
 
 def checked(session: Session, pin: str, role: str) -> str:
     """The PIN if it follows the shop's rule for `role`; a clear refusal otherwise (the PIN is never echoed)."""
-    least = minimum(session, role)
+    return checked_against(pin, role, minimum(session, role))
+
+
+def checked_against(pin: str, role: str, least: int) -> str:
     if not (pin.isascii() and pin.isdigit() and least <= len(pin) <= MAX_DIGITS):
         raise InvalidInput(f"{_ROLE_ZH.get(role, role)}的 PIN 必须是 {least}–{MAX_DIGITS} 位数字。",
-                           f"A {role}'s PIN is {least} to {MAX_DIGITS} digits.")
+                           f"PINs for the {role} role are {least} to {MAX_DIGITS} digits.")
     if len(set(pin)) == 1 or pin in "01234567890123" or pin in "98765432109876":
         raise InvalidInput("PIN 太容易猜（同一数字或连续数字），请换一个。",
                            "That PIN is too easy to guess (one digit repeated, or a run); pick another.")

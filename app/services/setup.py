@@ -55,6 +55,7 @@ def set_up_shop(details: ShopDetails, owner: Owner, url: str | None = None) -> s
     recovery code, shown once — only its hash is kept."""
     values = checked_details(details)
     name = clean_username(owner.username)
+    pins.checked_against(owner.pin, "admin", pins.RULE_DEFAULTS["admin"])  # before any file is made
     init_database(url, create=True)
     with session_scope(url) as s:
         if s.scalar(select(func.count()).select_from(User)):
@@ -89,3 +90,12 @@ def unlock_with_recovery(username: str, code: str, url: str | None = None) -> st
     if failed:
         raise wrong
     return fresh
+
+
+def needs_setup(url: str | None = None) -> bool:
+    """No shop yet at the configured place (a missing or empty SQLite file): the set-up screen is shown."""
+    from app import settings
+    from app.db_files import sqlite_path
+
+    path = sqlite_path(url or settings.default_db_url())
+    return path is not None and (not path.exists() or path.stat().st_size == 0)

@@ -92,7 +92,7 @@ def test_admin_adds_a_clerk_who_must_change_the_pin_then_disables_and_enables(sh
 def test_supervisors_need_six_digits_clerks_four(shop):
     url, _ = shop
     boss = owner(shop)
-    with pytest.raises(InvalidInput, match="6 to 12"):
+    with pytest.raises(InvalidInput, match="6 to 12 digits"):
         staff.add_user(boss, "chen", "主管", "supervisor", "4827", url)
     staff.add_user(boss, "chen", "主管", "supervisor", "482713", url)
 

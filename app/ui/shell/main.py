@@ -78,6 +78,16 @@ def log_to_file() -> None:
     logging.getLogger().addHandler(handler)
 
 
+def first_run() -> bool:
+    """No shop at the configured place: the set-up screen instead of a refusal. False if it was closed."""
+    from app.services.setup import needs_setup
+    from app.ui.pages.setup import SetupScreen
+
+    if not needs_setup():
+        return True
+    return SetupScreen().exec() == SetupScreen.DialogCode.Accepted
+
+
 def run_gui(lang: str) -> int:
     from app.errors import DeskError
     from app.services import startup
@@ -86,6 +96,8 @@ def run_gui(lang: str) -> int:
 
     log_to_file()
     app = make_app(lang)
+    if not first_run():
+        return 0
     try:
         startup.open_shop()
     except DeskError as exc:
