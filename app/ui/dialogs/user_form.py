@@ -69,13 +69,13 @@ class NewUserDialog(_Form):
 
     def try_accept(self) -> None:
         if self.pin.text() != self.pin_again.text():
-            self.message.setText(_tr("The two PINs differ."))
+            self.message.setText(QCoreApplication.translate("UserForm", "The two PINs differ."))
             return
         self.finish()
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.setWindowTitle(_tr("Add a user"))
+        self.setWindowTitle(QCoreApplication.translate("UserForm", "Add a user"))
         for i in range(self.role.count()):
             self.role.setItemText(i, word(ROLES, self.role.itemData(i)))
 
@@ -93,10 +93,10 @@ class NewPinDialog(_Form):
 
     def try_accept(self) -> None:
         if self.pin.text() != self.pin_again.text():
-            self.message.setText(_tr("The two PINs differ."))
+            self.message.setText(QCoreApplication.translate("UserForm", "The two PINs differ."))
             return
         self.finish()
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.setWindowTitle(_tr("New PIN for {who}").format(who=self.who))
+        self.setWindowTitle(QCoreApplication.translate("UserForm", "New PIN for {who}").format(who=self.who))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from app import i18n
@@ -13,7 +13,9 @@ from app.services.views import UserView
 from app.ui.widgets.base import Retranslating
 from app.ui.widgets.status import guarded
 
-COLUMNS = ("No.", "Time (UTC)", "User", "Action", "About", "Details")
+COLUMNS = (QT_TRANSLATE_NOOP("AuditPage", "No."), QT_TRANSLATE_NOOP("AuditPage", "Time (UTC)"),
+           QT_TRANSLATE_NOOP("AuditPage", "User"), QT_TRANSLATE_NOOP("AuditPage", "Action"),
+           QT_TRANSLATE_NOOP("AuditPage", "About"), QT_TRANSLATE_NOOP("AuditPage", "Details"))
 
 
 def _tr(text: str) -> str:
@@ -57,9 +59,9 @@ class AuditPage(Retranslating, QWidget):
         if listing is None:
             self.chain.setText("")
         elif listing.ok:
-            self.chain.setText(_tr("The trail is whole: {count} entries, each chained to the one before. "
+            self.chain.setText(QCoreApplication.translate("AuditPage", "The trail is whole: {count} entries, each chained to the one before. "
                                    "Head {head}.").format(count=listing.count, head=listing.head))
         else:
             why = listing.why_en if i18n.current_language() == "en" else listing.why_zh
-            self.chain.setText(_tr("The trail was tampered with: {why}").format(why=why))
+            self.chain.setText(QCoreApplication.translate("AuditPage", "The trail was tampered with: {why}").format(why=why))
         self.chain.setProperty("kind", "ok" if listing is None or listing.ok else "error")

@@ -93,7 +93,7 @@ class SetupScreen(Retranslating, QDialog):
 
     def try_set_up(self) -> None:
         if self.pin.text() != self.pin_again.text():
-            self.message.setText(_tr("The two PINs differ."))
+            self.message.setText(QCoreApplication.translate("SetupScreen", "The two PINs differ."))
             return
         details = setup.ShopDetails(self.name.text(), self.address.text(), self.phone.text(),
                                     self.region.currentData())
@@ -109,14 +109,14 @@ class SetupScreen(Retranslating, QDialog):
         self.done.setFocus()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(_tr("Set up the shop"))
-        self.heading.setText(_tr("Set up the shop"))
+        self.setWindowTitle(QCoreApplication.translate("SetupScreen", "Set up the shop"))
+        self.heading.setText(QCoreApplication.translate("SetupScreen", "Set up the shop"))
         for key, words in FIELDS:
             self.labels[key].setText(_tr(words))
         for i, (_key, words) in enumerate(REGIONS):
             self.region.setItemText(i, _tr(words))
-        self.create.setText(_tr("Set up"))
-        self.done.setText(_tr("I have written it down"))
-        self.note.setText(_tr("The owner's recovery code, shown only this once. Write it down and keep it "
+        self.create.setText(QCoreApplication.translate("SetupScreen", "Set up"))
+        self.done.setText(QCoreApplication.translate("SetupScreen", "I have written it down"))
+        self.note.setText(QCoreApplication.translate("SetupScreen", "The owner's recovery code, shown only this once. Write it down and keep it "
                               "away from the till: it unlocks the owner's account if the PIN is lost "
                               "(returns-desk unlock)."))

@@ -29,10 +29,10 @@ def _tr(text: str) -> str:
 
 def state_words(row: StaffRow) -> str:
     if not row.active:
-        return _tr("Disabled")
+        return QCoreApplication.translate("UsersPage", "Disabled")
     if row.locked:
-        return _tr("Locked (only an admin unlocks)") if row.lockouts >= 3 else _tr("Locked for a while")
-    return _tr("Must change PIN") if row.must_change_pin else _tr("Can sign in")
+        return QCoreApplication.translate("UsersPage", "Locked (only an admin unlocks)") if row.lockouts >= 3 else QCoreApplication.translate("UsersPage", "Locked for a while")
+    return QCoreApplication.translate("UsersPage", "Must change PIN") if row.must_change_pin else QCoreApplication.translate("UsersPage", "Can sign in")
 
 
 class UsersPage(Retranslating, QWidget):
@@ -83,22 +83,22 @@ class UsersPage(Retranslating, QWidget):
     def _on_selected(self, act: Callable[[StaffRow, UserView], object]) -> None:
         row, admin = self.selected(), self.admin()
         if row is None or admin is None:
-            self.message.setText(_tr("Pick a user in the list first."))
+            self.message.setText(QCoreApplication.translate("UsersPage", "Pick a user in the list first."))
             return
         if guarded(self.message.setText, lambda: act(row, admin) or True, "users action"):
             self.refresh()
 
     def _disable(self, row: StaffRow, admin: UserView) -> None:
         staff.set_active(admin, row.username, False)
-        self.message.setText(_tr("{name} can no longer sign in.").format(name=row.username))
+        self.message.setText(QCoreApplication.translate("UsersPage", "{name} can no longer sign in.").format(name=row.username))
 
     def _enable(self, row: StaffRow, admin: UserView) -> None:
         staff.set_active(admin, row.username, True)
-        self.message.setText(_tr("{name} can sign in again.").format(name=row.username))
+        self.message.setText(QCoreApplication.translate("UsersPage", "{name} can sign in again.").format(name=row.username))
 
     def _unlock(self, row: StaffRow, admin: UserView) -> None:
         staff.unlock(admin, row.username)
-        self.message.setText(_tr("{name} is unlocked.").format(name=row.username))
+        self.message.setText(QCoreApplication.translate("UsersPage", "{name} is unlocked.").format(name=row.username))
 
     def add_user(self) -> None:
         admin = self.admin()

@@ -59,7 +59,7 @@ class ShopMenu(Retranslating, QMenu):
         window.raise_()
 
     def _title(self, window: PageWindow) -> str:
-        return _tr("Users") if window is self.users_window else _tr("Audit trail")
+        return QCoreApplication.translate("ShopMenu", "Users") if window is self.users_window else QCoreApplication.translate("ShopMenu", "Audit trail")
 
     def signed_in(self, user: UserView | None) -> None:
         """The admin's items only for an admin (the services refuse anyone else anyway); then the notices."""
@@ -74,7 +74,7 @@ class ShopMenu(Retranslating, QMenu):
         found = guarded(lambda _m: None, lambda: notices.at_sign_in(user), "sign-in notices") or []
         if found:
             lang = i18n.current_language()
-            self.notice_box = QMessageBox(QMessageBox.Icon.Warning, _tr("Please note"),
+            self.notice_box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("ShopMenu", "Please note"),
                                           "\n\n".join(n.text(lang) for n in found), parent=self.window_parent)
             self.notice_box.open()
         if user.must_change_pin:
@@ -90,9 +90,9 @@ class ShopMenu(Retranslating, QMenu):
         dialog.open()
 
     def retranslate(self) -> None:
-        self.setTitle(_tr("&Shop"))
-        self.users_action.setText(_tr("Users…"))
-        self.audit_action.setText(_tr("Audit trail…"))
-        self.pin_action.setText(_tr("Change my PIN…"))
+        self.setTitle(QCoreApplication.translate("ShopMenu", "&Shop"))
+        self.users_action.setText(QCoreApplication.translate("ShopMenu", "Users…"))
+        self.audit_action.setText(QCoreApplication.translate("ShopMenu", "Audit trail…"))
+        self.pin_action.setText(QCoreApplication.translate("ShopMenu", "Change my PIN…"))
         for window in (self.users_window, self.audit_window):
             window.setWindowTitle(self._title(window))
