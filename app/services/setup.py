@@ -11,8 +11,8 @@ from app.errors import InvalidInput, NotAllowed
 from app.models import Setting, User
 from app.services import pins
 from app.services.shop import REGIONS
-from app.services.staff import clean_username, new_staff_code
-from app.services.users import audit
+from app.services.staff import clean_username
+from app.services.users import audit, new_staff_code
 
 
 @dataclass(frozen=True)

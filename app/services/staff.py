@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 import unicodedata
 
 from sqlalchemy import func, select
@@ -12,7 +11,7 @@ from app.db import session_scope
 from app.errors import InvalidInput, NotAllowed, NotFound
 from app.models import User, utcnow
 from app.services import pins
-from app.services.users import ROLE_RANK, audit, check_pin, is_locked, view
+from app.services.users import ROLE_RANK, audit, check_pin, is_locked, new_staff_code, view
 from app.services.views import StaffRow, UserView
 
 
@@ -40,14 +39,6 @@ def _user(session: Session, username: str) -> User:
     if user is None:
         raise NotFound(f"没有用户 {username.strip()}。", f"No user {username.strip()}.")
     return user
-
-
-def new_staff_code(session: Session) -> str:
-    """What the staff card's barcode carries: random, so a card cannot be made up from a user id."""
-    while True:
-        code = "ST" + "".join(secrets.choice("0123456789") for _ in range(10))
-        if session.scalar(select(User.id).where(User.staff_code == code)) is None:
-            return code
 
 
 def add_user(by: UserView, username: str, display_name: str, role: str, pin: str,

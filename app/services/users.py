@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
@@ -38,7 +39,8 @@ def hash_pin(pin: str) -> str:
 def create_user(session: Session, username: str, display_name: str, role: str, pin: str) -> User:
     if role not in ROLE_RANK:
         raise InvalidInput(f"未知角色 {role}", f"unknown role {role}")
-    user = User(username=username, display_name=display_name, role=role, pin_hash=hash_pin(pin))
+    user = User(username=username, display_name=display_name, role=role, pin_hash=hash_pin(pin),
+                staff_code=new_staff_code(session))
     session.add(user)
     session.flush()
     return user
@@ -55,6 +57,14 @@ def wrong_pin() -> NotAllowed:
 
 def is_locked(user: User, now: datetime) -> bool:
     return user.lockouts >= len(LOCKOUTS) or bool(user.locked_until and user.locked_until > now)
+
+
+def new_staff_code(session: Session) -> str:
+    """What the staff card's barcode carries: random, so a card cannot be made up from a user id."""
+    while True:
+        code = "ST" + "".join(secrets.choice("0123456789") for _ in range(10))
+        if session.scalar(select(User.id).where(User.staff_code == code)) is None:
+            return code
 
 
 def check_pin(session: Session, username: str, pin: str, *, action: str = "sign_in") -> User:

@@ -24,7 +24,7 @@ def db(tmp_path):
 def test_demo_shop_prints_users_and_receipts_to_try(db, capsys):
     assert main(["--db", db, "demo", "--receipts", "60"]) == 0
     out = capsys.readouterr().out
-    for user, pin in (("clerk", "1111"), ("supervisor", "2222"), ("admin", "9999")):
+    for user, pin in (("clerk", "1111"), ("supervisor", "222222"), ("admin", "999999")):
         assert user in out and pin in out
     assert all(words in out for words in SHOWCASE_ZH.values()), "each receipt to try is described in Chinese"
     receipt = out.split("可以试试这些小票：")[1].split()[0]

@@ -34,6 +34,7 @@ class AuditPage(Retranslating, QWidget):
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
         box = QVBoxLayout(self)
         for widget in (self.chain, self.table, self.message):
             box.addWidget(widget)

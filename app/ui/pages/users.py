@@ -47,6 +47,7 @@ class UsersPage(Retranslating, QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
         self.message = QLabel()
         self.message.setWordWrap(True)
         actions = {"add": self.add_user, "disable": lambda: self._on_selected(self._disable),
