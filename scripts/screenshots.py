@@ -177,8 +177,7 @@ def trust_screens(app: QApplication, window: MainWindow, lang: str, out: Path) -
     setup.region.setCurrentIndex(setup.region.findData("shanghai"))
     setup.show()
     capture(app, setup, out / f"setup-{lang}.png")
-    setup.hide()  # hidden, not closed: the window keeps a reference until the script ends
-    window.setup_shot = setup
+    setup.close()
     window.lock()
     window.sign_in.user.setCurrentIndex(window.sign_in.user.findData("admin"))
     window.sign_in.pin.setText("999999")

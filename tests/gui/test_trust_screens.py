@@ -48,6 +48,8 @@ def test_the_set_up_screen_makes_a_shop_and_shows_the_recovery_code_once(qtbot, 
     screen.try_set_up()
     assert screen.stack.currentIndex() == 1 and screen.code.text() == screen.recovery_code != ""
     assert sign_in("liu", OWNER_PIN, url).role == "admin" and not needs_setup()
+    screen.done_button.click()  # "I have written it down": the counter opens next
+    assert screen.result() == SetupScreen.DialogCode.Accepted
     translation.install("zh_CN")
 
 

@@ -56,10 +56,10 @@ class SetupScreen(Retranslating, QDialog):
         self.region = QComboBox()
         for key, _words in REGIONS:
             self.region.addItem("", key)
-        self.create, self.done = QPushButton(), QPushButton()
+        self.create, self.done_button = QPushButton(), QPushButton()
         self.create.setDefault(True)
         self.create.clicked.connect(self.try_set_up)
-        self.done.clicked.connect(self.accept)
+        self.done_button.clicked.connect(self.accept)
         self.labels = {key: QLabel() for key, _ in FIELDS}
         self.stack = QStackedWidget()
         self.stack.addWidget(self._form())
@@ -86,7 +86,7 @@ class SetupScreen(Retranslating, QDialog):
     def _code_page(self) -> QWidget:
         page = QWidget()
         box = QVBoxLayout(page)
-        for widget in (self.note, self.code, self.done):
+        for widget in (self.note, self.code, self.done_button):
             box.addWidget(widget)
         box.addStretch(1)
         return page
@@ -106,7 +106,7 @@ class SetupScreen(Retranslating, QDialog):
         self.recovery_code = code
         self.code.setText(self.recovery_code)
         self.stack.setCurrentIndex(1)
-        self.done.setFocus()
+        self.done_button.setFocus()
 
     def retranslate(self) -> None:
         self.setWindowTitle(QCoreApplication.translate("SetupScreen", "Set up the shop"))
@@ -116,7 +116,7 @@ class SetupScreen(Retranslating, QDialog):
         for i, (_key, words) in enumerate(REGIONS):
             self.region.setItemText(i, _tr(words))
         self.create.setText(QCoreApplication.translate("SetupScreen", "Set up"))
-        self.done.setText(QCoreApplication.translate("SetupScreen", "I have written it down"))
+        self.done_button.setText(QCoreApplication.translate("SetupScreen", "I have written it down"))
         self.note.setText(QCoreApplication.translate("SetupScreen", "The owner's recovery code, shown only this once. Write it down and keep it "
                               "away from the till: it unlocks the owner's account if the PIN is lost "
                               "(returns-desk unlock)."))
