@@ -145,3 +145,28 @@ def test_a_six_digit_pin_typed_fast_is_a_pin_not_a_scan(qtbot, make_window, shop
     clock.step = 0.001  # faster than any person: the scan detector's speed
     window = make_window("en", sign_in=False)
     sign_in_as(qtbot, window, "owner", OWNER_PIN)
+
+
+def test_the_log_file_is_the_owners_alone_and_masks_phone_numbers(_isolated_home):
+    import logging
+    import stat
+
+    from app.ui.shell.main import log_to_file
+
+    root = logging.getLogger()
+    before = list(root.handlers)
+    log_to_file()
+    added = [h for h in root.handlers if h not in before]
+    try:
+        logging.getLogger("returns_desk").warning("bad member row: phone 13812345678")
+        for handler in added:
+            handler.flush()
+        log = _isolated_home / "logs" / "returns-desk.log"
+        assert stat.S_IMODE(log.stat().st_mode) == 0o600
+        assert stat.S_IMODE(log.parent.stat().st_mode) == 0o700
+        written = log.read_text(encoding="utf-8")
+        assert "138****5678" in written and "13812345678" not in written
+    finally:
+        for handler in added:
+            root.removeHandler(handler)
+            handler.close()
