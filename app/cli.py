@@ -11,9 +11,11 @@ from collections.abc import Sequence
 
 from app import __version__, i18n, settings
 from app.errors import INTERNAL_ERROR, DeskError, InvalidInput
+from app.log_privacy import mask_handlers
 
 # Each module in app/commands registers its own subcommands; listed here so the order of --help is ours.
-COMMAND_MODULES = ("demo", "imports", "lookup", "policy", "printing", "settings", "counter", "backup")
+COMMAND_MODULES = ("demo", "imports", "lookup", "policy", "printing", "settings", "counter", "backup",
+                   "setup", "users", "members")
 
 log = logging.getLogger("returns_desk")
 
@@ -83,6 +85,7 @@ def printable(text: str) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=os.environ.get("RETURNS_DESK_LOG", "WARNING"),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    mask_handlers()
     argv = sys.argv[1:] if argv is None else list(argv)
     if (bad := undecodable_argument(argv)) is not None:
         lang = os.environ.get("RETURNS_DESK_LANG", "zh_CN")

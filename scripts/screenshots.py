@@ -26,7 +26,8 @@ SIZE = (1366, 768)
 # What docs/screenshots keeps (the README shows them); --all writes every screen for a review.
 KEEP = {"sign-in-zh_CN", "receipt-quote-zh_CN", "receipt-quote-en", "exchange-zh_CN", "approval-zh_CN",
         "slip-preview-zh_CN", "no-receipt-en", "member-zh_CN", "completed-return-en",
-        "legal-floor-zh_CN", "legal-floor-en"}
+        "legal-floor-zh_CN", "legal-floor-en",
+        "setup-zh_CN", "setup-en", "users-zh_CN", "users-en", "audit-zh_CN", "audit-en"}
 LAW_RECEIPT = "R-LAW-DAY20"   # a quality fault on day 20: the shop says no, 消保法 art. 24 says exchange or repair
 SAVE_ALL = False
 
@@ -81,6 +82,7 @@ def screens(app: QApplication, lang: str, out: Path, showcase: dict[str, str]) -
     legal_floor(app, window, lang, out)
     approval(app, window, lang, out, showcase)
     coupon_and_member(app, window, lang, out, showcase)
+    trust_screens(app, window, lang, out)
     window.close()
     window.deleteLater()  # one window at a time: the next language builds its own
     settle(app)
@@ -151,7 +153,7 @@ def approval(app: QApplication, window: MainWindow, lang: str, out: Path, showca
     dialog.pin.setText("0000")
     dialog.try_approve()
     capture(app, window, out / f"approval-{lang}.png", dialog)
-    dialog.pin.setText("2222")
+    dialog.pin.setText("222222")
     dialog.reason.setCurrentIndex(0)
     dialog.try_approve()
     settle(app)
@@ -191,6 +193,39 @@ def coupon_and_member(app: QApplication, window: MainWindow, lang: str, out: Pat
 
     scan(window, "M100002")
     capture(app, window, out / f"member-{lang}.png")
+
+
+def trust_screens(app: QApplication, window: MainWindow, lang: str, out: Path) -> None:
+    """The set-up screen of a new shop, then the owner's users and audit pages (issue 11)."""
+    from app.ui.pages.setup import SetupScreen
+
+    setup = SetupScreen(url=f"sqlite:///{out.resolve() / 'never-made.sqlite'}")
+    setup.setGeometry(0, 0, *SIZE)
+    for field, value in ((setup.name, "幸福里便利超市"), (setup.address, "幸福路 88 号"),
+                         (setup.phone, "021-5555 0188"), (setup.owner, "liu"), (setup.owner_name, "店长 刘总"),
+                         (setup.pin, "482913"), (setup.pin_again, "482913")):
+        field.setText(value)
+    setup.region.setCurrentIndex(setup.region.findData("shanghai"))
+    setup.show()
+    capture(app, setup, out / f"setup-{lang}.png")
+    setup.close()
+    window.lock()
+    window.sign_in.user.setCurrentIndex(window.sign_in.user.findData("admin"))
+    window.sign_in.pin.setText("999999")
+    window.sign_in.attempt()
+    settle(app)
+    if window.shop_menu.notice_box is not None:
+        window.shop_menu.notice_box.close()
+    from app.services import staff
+
+    if window.clerk is not None:  # a disabled user, so the page shows its states
+        staff.set_active(window.clerk, "clerk2", False)
+    for action, page_window, name in ((window.shop_menu.users_action, window.shop_menu.users_window, "users"),
+                                      (window.shop_menu.audit_action, window.shop_menu.audit_window, "audit")):
+        action.trigger()
+        page_window.setGeometry(0, 0, *SIZE)
+        capture(app, page_window, out / f"{name}-{lang}.png")
+        page_window.close()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -76,3 +76,13 @@ def catalogue(db_url, tmp_path):
     assert import_products(tmp_path / "products.csv", db_url).ok
     assert import_members(tmp_path / "members.csv", db_url).ok
     return db_url
+
+
+def with_admin(url: str, monkeypatch) -> None:
+    """Imports need an admin's PIN (issue 11): one admin, its PIN where the commands look for it."""
+    from app.db import session_scope
+    from app.services.users import create_user
+
+    with session_scope(url) as s:
+        create_user(s, "boss", "店长", "admin", "482913")
+    monkeypatch.setenv("RETURNS_DESK_PIN", "482913")

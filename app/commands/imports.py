@@ -6,21 +6,20 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.errors import NotFound
-from app.services.imports import (
-    ImportReport,
-    import_members,
-    import_products,
-    import_sales,
-    read_lines,
-)
+from app.commands import ask_pin
+from app.errors import InvalidInput, NotFound
+from app.services.imports import ImportReport
 from app.services.startup import open_shop
+from app.services.till_imports import import_file, may_import
+from app.services.users import sign_in
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("import", help="import sales (JSON Lines), products or members (CSV)")
     parser.add_argument("kind", choices=("sales", "products", "members"))
     parser.add_argument("file", type=Path)
+    parser.add_argument("--user", help="an admin (or the till-import account); the PIN from RETURNS_DESK_PIN "
+                        "or a prompt")
     parser.set_defaults(func=run)
 
 
@@ -28,12 +27,12 @@ def run(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         raise NotFound(f"找不到文件 {args.file}", f"file not found: {args.file}")
     open_shop()
-    if args.kind == "sales":
-        report = import_sales(read_lines(args.file))
-    elif args.kind == "products":
-        report = import_products(args.file)
-    else:
-        report = import_members(args.file)
+    if not args.user:
+        raise InvalidInput("导入需要店长签名：--user 用户名，PIN 由提示输入或 RETURNS_DESK_PIN 提供。",
+                           "An import needs an admin: --user NAME, with the PIN at the prompt or in RETURNS_DESK_PIN.")
+    user = sign_in(args.user, ask_pin("RETURNS_DESK_PIN", args.user))
+    may_import(user)
+    report = import_file(user, args.kind, args.file)
     print_report(report, args.file, args.lang)
     return 0 if report.ok else 1
 

@@ -21,6 +21,9 @@ class User(Base):
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[Timestamp | None] = mapped_column(UtcDateTime())
     active: Mapped[bool] = mapped_column(default=True)
+    must_change_pin: Mapped[bool] = mapped_column(default=False)  # after an admin reset: change at sign-in
+    lockouts: Mapped[int] = mapped_column(Integer, default=0)  # since the last right PIN: 1 → 5 min, 2 → 30, 3 → admin
+    staff_code: Mapped[str | None] = mapped_column(String(20), unique=True)  # the staff card's barcode
 
 
 class AuditEntry(Base):

@@ -26,6 +26,7 @@ class ShopInfo:
     tz: tzinfo                 # the shop's time zone: every printed time and day is in it
     name_en: str = ""          # printed under the Chinese name when present
     feedback_en: str = ""      # English wording of the feedback line (English-only prints use it)
+    demo: bool = False         # a demo database: every paper says so, so no demo slip passes as real
 
 
 @dataclass(frozen=True)

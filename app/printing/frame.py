@@ -11,6 +11,9 @@ from app.printing.layout import Cell, Sheet, paper
 from app.printing.text import width
 
 
+DEMO_MARK = "演示 DEMO"
+
+
 def is_en(lang: str) -> bool:
     return lang.startswith("en")
 
@@ -33,6 +36,8 @@ def new_sheet(paper_name: str, title: str, scale: float = 1.0) -> Sheet:
 
 def shop_heading(sheet: Sheet, shop: ShopInfo, lang: str) -> None:
     s = sheet.size
+    if shop.demo:
+        sheet.text(DEMO_MARK, s * 1.6, bold=True, align="center")
     if is_en(lang) and shop.name_en:
         sheet.text(shop.name_en, s * 1.35, bold=True, align="center")
     else:

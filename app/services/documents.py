@@ -63,7 +63,8 @@ def shop_info_of(cfg: dict[str, str]) -> ShopInfo:
         # One setting holding "中文 / English" (as the demo shop has it): each print takes its half.
         feedback, feedback_en = feedback.rsplit(" / ", 1)
     return ShopInfo(name=cfg["shop.name"], address=cfg["shop.address"], phone=cfg["shop.phone"],
-                    feedback=feedback, name_en=cfg.get("shop.name_en", ""), feedback_en=feedback_en, tz=SHOP_TZ)
+                    feedback=feedback, name_en=cfg.get("shop.name_en", ""), feedback_en=feedback_en, tz=SHOP_TZ,
+                    demo=cfg.get("shop.demo") == "1")
 
 
 def slip_data(number: str, url: str | None = None, *, reprint: bool = False) -> SlipData:

@@ -17,8 +17,14 @@ DEFAULTS = {
     "shop.phone": "",
     "shop.feedback": "",
     "print.paper": "80mm",
-    "shop.region": "national",   # the legal floor's region (resources/law/<region>.toml)
+    "shop.region": "national",  # national / shanghai / zhejiang: which legal floor applies (issue 15)
+    "shop.demo": "",            # "1" in a demo database: every screen and slip says 演示 DEMO
 }
+REGIONS = ("national", "shanghai", "zhejiang")
+
+
+def is_demo(url: str | None = None) -> bool:
+    return get_settings(url).get("shop.demo") == "1"
 
 
 def get_settings(url: str | None = None) -> dict[str, str]:

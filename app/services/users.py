@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+import secrets
+from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import VerificationError
@@ -16,7 +17,6 @@ from app.services import audit as audit_log
 from app.services.views import UserView
 
 MAX_TRIES = 5
-LOCKOUT = timedelta(minutes=5)
 ROLE_RANK = {"clerk": 0, "supervisor": 1, "admin": 2}
 _hasher = PasswordHasher()
 
@@ -26,56 +26,94 @@ def audit(session: Session, action: str, user_id: int | None, subject: str = "",
 
 
 def view(user: User) -> UserView:
-    return UserView(user.id, user.username, user.display_name, user.role)
+    return UserView(user.id, user.username, user.display_name, user.role, user.must_change_pin)
 
 
 def hash_pin(pin: str) -> str:
-    if not (pin.isdigit() and 4 <= len(pin) <= 6):
-        raise InvalidInput("PIN 必须是 4–6 位数字。", "A PIN is 4 to 6 digits.")
+    """The seed's hash (demo, tests); what the admin and the users set goes through app.services.pins."""
+    if not (pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 12):
+        raise InvalidInput("PIN 必须是 4–12 位数字。", "A PIN is 4 to 12 digits.")
     return _hasher.hash(pin)
 
 
 def create_user(session: Session, username: str, display_name: str, role: str, pin: str) -> User:
     if role not in ROLE_RANK:
         raise InvalidInput(f"未知角色 {role}", f"unknown role {role}")
-    user = User(username=username, display_name=display_name, role=role, pin_hash=hash_pin(pin))
+    user = User(username=username, display_name=display_name, role=role, pin_hash=hash_pin(pin),
+                staff_code=new_staff_code(session))
     session.add(user)
     session.flush()
     return user
 
 
+LOCKOUTS = (timedelta(minutes=5), timedelta(minutes=30), None)  # each lockout longer; None: only an admin unlocks
+
+
+def wrong_pin() -> NotAllowed:
+    """The one answer for an unknown user, a wrong PIN and a locked account: it tells an attacker nothing."""
+    return NotAllowed("用户名或 PIN 不对，或账户已锁定（连续输错 5 次会锁定）。",
+                      "Wrong user name or PIN, or the account is locked (5 wrong PINs lock it).")
+
+
+def is_locked(user: User, now: datetime) -> bool:
+    return user.lockouts >= len(LOCKOUTS) or bool(user.locked_until and user.locked_until > now)
+
+
+def new_staff_code(session: Session) -> str:
+    """What the staff card's barcode carries: random, so a card cannot be made up from a user id."""
+    while True:
+        code = "ST" + "".join(secrets.choice("0123456789") for _ in range(10))
+        if session.scalar(select(User.id).where(User.staff_code == code)) is None:
+            return code
+
+
 def check_pin(session: Session, username: str, pin: str, *, action: str = "sign_in") -> User:
-    """The user if the PIN is right; counts wrong tries, locks after MAX_TRIES, audits every failure.
+    """The user if the PIN is right; counts wrong tries, locks for longer each time, audits every failure.
 
     The failure count is committed even though the caller's action fails: the caller must let this
     function's session commit (see verify_pin) — a rollback would forgive the wrong try.
     """
     user = session.scalar(select(User).where(User.username == username.strip(), User.active.is_(True)))
-    wrong = NotAllowed("用户名或 PIN 不对。", "Wrong user name or PIN.")
     if user is None:
+        _spend_a_hash(pin)  # as slow as a real user's check, so timing does not tell names apart either
         audit(session, f"{action}_failed", None, audit_log.unknown_name(username), why="unknown user")
-        raise wrong
+        raise wrong_pin()
     now = utcnow()
-    if user.locked_until and user.locked_until > now:
-        minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
-        audit(session, f"{action}_locked", user.id, username)
-        raise NotAllowed(f"{username} 的 PIN 输错次数过多，已锁定，请 {minutes} 分钟后再试。",
-                         f"{username} is locked after too many wrong PINs; try again in {minutes} min.")
+    if is_locked(user, now):
+        audit(session, f"{action}_locked", user.id, user.username)
+        raise wrong_pin()
     try:
         _hasher.verify(user.pin_hash, pin)
     except VerificationError:
         user.failed_attempts += 1
-        audit(session, f"{action}_failed", user.id, username, attempt=user.failed_attempts)
+        audit(session, f"{action}_failed", user.id, user.username, attempt=user.failed_attempts)
         if user.failed_attempts >= MAX_TRIES:
-            user.locked_until = now + LOCKOUT
-            user.failed_attempts = 0
-            audit(session, "pin_lockout", user.id, username)
-            raise NotAllowed(f"PIN 连续输错 {MAX_TRIES} 次，{username} 已锁定 {LOCKOUT.seconds // 60} 分钟。",
-                             f"{MAX_TRIES} wrong PINs: {username} is locked for {LOCKOUT.seconds // 60} min.")
-        left = MAX_TRIES - user.failed_attempts
-        raise NotAllowed(f"PIN 不对，还可再试 {left} 次。", f"Wrong PIN; {left} tries left.") from None
-    user.failed_attempts = 0
+            _lock(session, user, now)
+        raise wrong_pin() from None
+    user.failed_attempts, user.lockouts, user.locked_until = 0, 0, None
     return user
+
+
+def _lock(session: Session, user: User, now: datetime) -> None:
+    user.failed_attempts = 0
+    user.lockouts = min(user.lockouts + 1, len(LOCKOUTS))
+    span = LOCKOUTS[user.lockouts - 1]
+    user.locked_until = now + span if span else None
+    audit(session, "pin_lockout", user.id, user.username, level=user.lockouts,
+          minutes=int(span.total_seconds() // 60) if span else None)
+
+
+def _spend_a_hash(pin: str) -> None:
+    global _dummy
+    if _dummy is None:
+        _dummy = _hasher.hash("000000")
+    try:
+        _hasher.verify(_dummy, pin or "-")
+    except VerificationError:
+        pass
+
+
+_dummy: str | None = None
 
 
 def verify_pin(username: str, pin: str, action: str, url: str | None = None) -> UserView:
@@ -86,6 +124,9 @@ def verify_pin(username: str, pin: str, action: str, url: str | None = None) -> 
     with session_scope(url) as s:
         try:
             user = check_pin(s, username, pin, action=action)
+            if user.must_change_pin and action != "sign_in":
+                raise NotAllowed(f"{user.username} 须先登录并更改 PIN（店长重置过）。",
+                                 f"{user.username} must sign in and change the PIN first (it was reset).")
             if action == "sign_in":
                 audit(s, "sign_in", user.id, username)
             result = view(user)

@@ -76,6 +76,7 @@ class UserView:
     username: str
     display_name: str
     role: str                  # clerk / supervisor / admin
+    must_change_pin: bool = False  # reset by an admin: the counter asks for a new PIN before anything else
 
 
 @dataclass(frozen=True)
@@ -248,3 +249,18 @@ class MemberHistory:
     purchases: tuple[PurchaseSummary, ...]
     returns: tuple[ReturnSummary, ...]
     complaints: tuple[ComplaintSummary, ...]
+
+
+@dataclass(frozen=True)
+class StaffRow:
+    """One line of the admin's users page: who, what role, and whether they can sign in now."""
+
+    id: int
+    username: str
+    display_name: str
+    role: str
+    active: bool
+    locked: bool
+    lockouts: int              # 3: locked until an admin unlocks
+    must_change_pin: bool
+    staff_code: str

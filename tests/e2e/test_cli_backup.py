@@ -28,7 +28,7 @@ def tamper(db: str, sql: str) -> None:
 
 
 def test_check_names_the_first_broken_entry(shop, monkeypatch, capsys):
-    monkeypatch.setenv("RETURNS_DESK_PIN", "9999")
+    monkeypatch.setenv("RETURNS_DESK_PIN", "999999")  # the demo admin (6 digits since issue 11)
     assert main(["--db", shop, "settings", "paper", "58mm", "--user", "admin"]) == 0
     assert main(["--db", shop, "settings", "paper", "a4", "--user", "admin"]) == 0
     assert main(["--db", shop, "--lang", "en", "check"]) == 0
@@ -43,7 +43,7 @@ def test_check_names_the_first_broken_entry(shop, monkeypatch, capsys):
 
 
 def test_backup_then_cut_off_trail_is_found_then_restore_brings_it_back(shop, tmp_path, monkeypatch, capsys):
-    monkeypatch.setenv("RETURNS_DESK_PIN", "9999")
+    monkeypatch.setenv("RETURNS_DESK_PIN", "999999")  # the demo admin (6 digits since issue 11)
     assert main(["--db", shop, "settings", "paper", "58mm", "--user", "admin"]) == 0
     usb = tmp_path / "usb"
     assert main(["--db", shop, "--lang", "en", "backup", str(usb), "--keep", "3"]) == 0

@@ -81,7 +81,7 @@ def test_other_errors_exit_1_with_one_line(counter, capsys, monkeypatch):
     assert code == 1 and "No receipt NOPE" in err and len(err.strip().splitlines()) == 1
     monkeypatch.setenv("RETURNS_DESK_PIN", "9999")
     code, _, err = run(capsys, "return", "--receipt", "R1", "--item", "1:1:changed_mind:unopened", "--clerk", "clerk")
-    assert code == 1 and "Wrong PIN" in err
+    assert code == 1 and "Wrong user name or PIN" in err
 
 
 def test_pin_is_never_taken_from_the_command_line(counter, capsys, monkeypatch):
@@ -108,7 +108,7 @@ def test_a_supervisor_voids_alone_and_a_wrong_pin_is_audited_as_a_void(counter, 
     number = json.loads(out)["number"]
     monkeypatch.setenv("RETURNS_DESK_SUPERVISOR_PIN", "9999")
     code, _, err = run(capsys, "--lang", "en", "void", number, "--supervisor", "boss")
-    assert code == 1 and "Wrong PIN" in err
+    assert code == 1 and "Wrong user name or PIN" in err
     monkeypatch.setenv("RETURNS_DESK_SUPERVISOR_PIN", "2222")
     code, out, _ = run(capsys, "void", number, "--supervisor", "boss", "--json")
     assert code == 0 and json.loads(out)["status"] == "voided"

@@ -12,7 +12,7 @@ from app.cli import main
 from app.commands.demo import SHOWCASE_ZH
 from app.db import dispose_engines, init_database
 from app.services.demo import create_demo_shop
-from tests.store import MEMBERS_CSV, PRODUCTS_CSV, jsonl, sale
+from tests.store import MEMBERS_CSV, PRODUCTS_CSV, jsonl, sale, with_admin
 
 
 @pytest.fixture
@@ -24,7 +24,7 @@ def db(tmp_path):
 def test_demo_shop_prints_users_and_receipts_to_try(db, capsys):
     assert main(["--db", db, "demo", "--receipts", "60"]) == 0
     out = capsys.readouterr().out
-    for user, pin in (("clerk", "1111"), ("supervisor", "2222"), ("admin", "9999")):
+    for user, pin in (("clerk", "1111"), ("supervisor", "222222"), ("admin", "999999")):
         assert user in out and pin in out
     assert all(words in out for words in SHOWCASE_ZH.values()), "each receipt to try is described in Chinese"
     receipt = out.split("可以试试这些小票：")[1].split()[0]
@@ -65,16 +65,17 @@ def test_the_database_variable_takes_a_plain_file_path(db, monkeypatch, capsys):
     assert Path(db).stat().st_size > 0
 
 
-def test_import_commands_exit_non_zero_when_a_row_is_rejected(db, tmp_path, capsys):
+def test_import_commands_exit_non_zero_when_a_row_is_rejected(db, tmp_path, capsys, monkeypatch):
     init_database(f"sqlite:///{db}", create=True)  # as `setup` does: only it and `demo` make a database
+    with_admin(f"sqlite:///{db}", monkeypatch)
     (tmp_path / "p.csv").write_text(PRODUCTS_CSV, encoding="utf-8")
     (tmp_path / "m.csv").write_text(MEMBERS_CSV, encoding="utf-8")
-    assert main(["--db", db, "import", "products", str(tmp_path / "p.csv")]) == 0
-    assert main(["--db", db, "import", "members", str(tmp_path / "m.csv")]) == 0
+    assert main(["--db", db, "import", "products", str(tmp_path / "p.csv"), "--user", "boss"]) == 0
+    assert main(["--db", db, "import", "members", str(tmp_path / "m.csv"), "--user", "boss"]) == 0
     bad = sale("R2", tenders=[{"method": "cash", "amount": 1}])
     (tmp_path / "s.jsonl").write_text("\n".join(jsonl(sale("R1"), bad)) + "\n", encoding="utf-8")
     capsys.readouterr()
-    assert main(["--db", db, "--lang", "en", "import", "sales", str(tmp_path / "s.jsonl")]) == 1
+    assert main(["--db", db, "--lang", "en", "import", "sales", str(tmp_path / "s.jsonl"), "--user", "boss"]) == 1
     captured = capsys.readouterr()
     assert "1 imported" in captured.out and "1 rejected" in captured.out
     assert "line 2: tenders add up to ¥0.01 but the lines net ¥12.50" in captured.err

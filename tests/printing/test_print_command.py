@@ -46,7 +46,7 @@ def shop(tmp_path_factory):
         sku = find_receipt(receipt["general"], url).lines[1].sku
         credit = returns.complete(
             ReturnRequest(None, no_receipt_items=(NoReceiptItem(sku, 1, "quality_fault", "opened"),), member_card=card),
-            clerk, approvals.approve("supervisor", "2222", "goodwill", "", clerk, url=url), url=url,
+            clerk, approvals.approve("supervisor", "222222", "goodwill", "", clerk, url=url), url=url,
             now=NOW + timedelta(minutes=9))
         coupon_paid = _coupon_paid_sale(url)
         share_refund = returns.complete(ReturnRequest(coupon_paid, (ReturnItem(1, 1, "changed_mind", "unopened"),)),

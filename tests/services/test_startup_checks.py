@@ -18,7 +18,7 @@ from app.migrate import head_revision
 from app.models import utcnow
 from app.services import startup
 from app.services.imports import import_sales
-from tests.store import PRODUCTS_CSV, SERVER, jsonl, sale
+from tests.store import PRODUCTS_CSV, SERVER, jsonl, sale, with_admin
 
 sqlite_only = pytest.mark.skipif(bool(SERVER), reason="a SQLite file's own checks; see the PostgreSQL one below")
 
@@ -157,7 +157,10 @@ conn.execute("ROLLBACK")
 
 
 @sqlite_only
-def test_a_database_locked_elsewhere_still_reads_and_writers_say_it_is_busy(shop_file, tmp_path, capsys):
+def test_a_database_locked_elsewhere_still_reads_and_writers_say_it_is_busy(shop_file, tmp_path, capsys,
+                                                                              monkeypatch):
+    with_admin(f"sqlite:///{shop_file}", monkeypatch)  # an import needs an admin's PIN
+    dispose_engines()
     holder = subprocess.Popen([sys.executable, "-c", HOLD, str(shop_file), "8"], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "locked"
@@ -167,13 +170,14 @@ def test_a_database_locked_elsewhere_still_reads_and_writers_say_it_is_busy(shop
         assert "红烧牛肉面" in capsys.readouterr().out
         (tmp_path / "p.csv").write_text(PRODUCTS_CSV, encoding="utf-8")
         started = time.monotonic()
-        assert main(["--db", str(shop_file), "--lang", "en", "import", "products", str(tmp_path / "p.csv")]) == 1
+        assert main(["--db", str(shop_file), "--lang", "en", "import", "products", str(tmp_path / "p.csv"),
+                     "--user", "boss"]) == 1
         waited = time.monotonic() - started
         assert 4 < waited < 8, "a writer waits a moment (the busy timeout), then gives up"
         assert "The database is busy; please try again in a moment." in capsys.readouterr().err
     finally:
         holder.wait(timeout=20)
-    assert main(["--db", str(shop_file), "import", "products", str(tmp_path / "p.csv")]) == 0
+    assert main(["--db", str(shop_file), "import", "products", str(tmp_path / "p.csv"), "--user", "boss"]) == 0
 
 
 def test_a_clock_set_back_behind_the_newest_record_is_noticed(db_url):

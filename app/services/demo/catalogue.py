@@ -51,11 +51,12 @@ SPECIAL_NEEDS = ["", "", "", "", "", "", "老人，说话请大声一些", "需�
 USERS = [  # username, display name, role, PIN — printed by `returns-desk demo` and shown in the README
     ("clerk", "店员 小王", "clerk", "1111"),
     ("clerk2", "店员 小李", "clerk", "1112"),
-    ("supervisor", "主管 陈姐", "supervisor", "2222"),
-    ("admin", "店长 刘总", "admin", "9999"),
+    ("supervisor", "主管 陈姐", "supervisor", "222222"),
+    ("admin", "店长 刘总", "admin", "999999"),
 ]
 
 SHOP = {
+    "shop.demo": "1",
     "shop.name": "邻里鲜超市（幸福路店）",
     "shop.address": "幸福路 88 号",
     "shop.phone": "021-5555 0188",

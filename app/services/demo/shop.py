@@ -20,7 +20,7 @@ from app.services.demo import catalogue as cat
 from app.services.demo.returns import make_earlier_returns
 from app.services.imports import ImportReport, import_members, import_products, import_sales
 from app.services.shop import set_settings
-from app.services.users import create_user
+from app.services.users import audit, create_user
 from app.settings import SHOP_TZ
 
 
@@ -164,4 +164,7 @@ def create_demo_shop(url: str, receipts: int = 2000, seed: int = 20261122, now: 
     if problems:
         raise RuntimeError(f"demo data did not import cleanly: {problems[:3]}")
     earlier = make_earlier_returns(url, rng, sales, now)
+    with session_scope(url) as s:  # the trail says this is a made-up shop and what was put in it
+        audit(s, "demo_created", None, "demo", seed=seed, products=len(products), members=len(members),
+              receipts=len(sales), earlier_returns=earlier)
     return DemoShop(len(products), len(members), len(sales), earlier, showcase)

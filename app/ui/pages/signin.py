@@ -117,6 +117,6 @@ class SignInPage(Retranslating, QWidget):
         self.user_label.setText(self.tr("&User"))
         self.pin_label.setText(self.tr("&PIN"))
         self.button.setText(self.tr("Sign in (Enter)"))
-        self.pin.setPlaceholderText(self.tr("4–6 digits"))
+        self.pin.setPlaceholderText(self.tr("4–12 digits"))
         for i, user in enumerate(self._users):
             self.user.setItemText(i, self._user_text(user))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 from PySide6.QtCore import QTimer
@@ -66,12 +67,25 @@ def log_to_file() -> None:
     from app.settings import data_dir
 
     folder = data_dir() / "logs"
-    folder.mkdir(parents=True, exist_ok=True)
-    handler = RotatingFileHandler(folder / "returns-desk.log", maxBytes=2_000_000, backupCount=5,
-                                  encoding="utf-8")
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # the log may name staff and receipts: owner only
+    log_file = folder / "returns-desk.log"
+    os.close(os.open(log_file, os.O_CREAT | os.O_WRONLY | os.O_APPEND, 0o600))
+    handler = RotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
     handler.setLevel(logging.WARNING)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    from app.log_privacy import MaskingFormatter
+
+    handler.setFormatter(MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.getLogger().addHandler(handler)
+
+
+def first_run() -> bool:
+    """No shop at the configured place: the set-up screen instead of a refusal. False if it was closed."""
+    from app.services.setup import needs_setup
+    from app.ui.pages.setup import SetupScreen
+
+    if not needs_setup():
+        return True
+    return SetupScreen().exec() == SetupScreen.DialogCode.Accepted
 
 
 def run_gui(lang: str) -> int:
@@ -82,6 +96,8 @@ def run_gui(lang: str) -> int:
 
     log_to_file()
     app = make_app(lang)
+    if not first_run():
+        return 0
     try:
         startup.open_shop()
     except DeskError as exc:

@@ -18,12 +18,15 @@ from app.ui.pages.base import AskSupervisor, CounterContext, CounterPage
 from app.ui.pages.signin import SignInPage
 from app.ui.shell.completion import ReturnCompletion
 from app.ui.shell.counter_view import CounterView
+from app.ui.shell.admin_menu import ShopMenu
 from app.ui.shell.menus import CounterMenus
 from app.ui.shell.pages import CounterPages
 from app.ui.shell.scan_router import ScanRouter
 from app.ui.widgets.base import Retranslating
 from app.ui.widgets.scan import ScanDetector, install_detector
 from app.ui.widgets.status import guarded
+
+DEMO_MARK = "演示 DEMO"  # the same on every screen and slip (app.printing.frame.DEMO_MARK), in either language
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -38,13 +41,14 @@ class MainWindow(Retranslating, QMainWindow):
         self.preview: PreviewDialog | None = None           # the last printout preview opened
         self.approval_dialog: SupervisorDialog | None = None  # the last supervisor approval asked
         self.shop_name = guarded(lambda _m: None, shop.shop_name, "shop name") or ""
+        self.demo = bool(guarded(lambda _m: None, shop.is_demo, "demo mark"))  # 演示 DEMO in the title
         self.detector = detector or ScanDetector(self)
         install_detector(self.detector)
 
         self.sign_in = SignInPage()
-        self.sign_in.set_shop_name(self.shop_name)
+        self.sign_in.set_shop_name(f"{DEMO_MARK} · {self.shop_name}" if self.demo else self.shop_name)
         self.sign_in.signed_in.connect(self._on_signed_in)
-        self.view = CounterView(self.shop_name)
+        self.view = CounterView(f"{DEMO_MARK} · {self.shop_name}" if self.demo else self.shop_name)
         self.counter, self.scan, self.status, self.pages = (self.view, self.view.scan, self.view.status,
                                                             self.view.pages)
         self.view.lock_button.clicked.connect(self.lock)
@@ -69,6 +73,8 @@ class MainWindow(Retranslating, QMainWindow):
                                   switch_language=self.switch_language)
         self.counter_menu, self.print_menu = self.menus.counter_menu, self.menus.print_menu
         self.language_actions = self.menus.language_actions
+        self.shop_menu = ShopMenu(lambda: self.clerk, self.show_printouts, self)
+        self.menuBar().addMenu(self.shop_menu)
         self.retranslate()
         self.outer.setCurrentWidget(self.sign_in)
         self.sign_in.start()
@@ -161,11 +167,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.retranslate()
         self.status.show_success(lambda: self.tr("Signed in as {name}.").format(name=user.display_name))
         self.scan.setFocus()
+        self.shop_menu.signed_in(user)
 
     def lock(self) -> None:
         """F12 / Ctrl+L: hide the counter until someone signs in again; the work on screen is kept."""
         previous = self.clerk.username if self.clerk else None
         self.clerk = None
+        self.shop_menu.signed_in(None)
         self.outer.setCurrentWidget(self.sign_in)
         self.sign_in.start(locked_by=previous)
 
@@ -177,7 +185,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def retranslate(self) -> None:
         title = self.tr("Returns Desk")
-        self.setWindowTitle(f"{self.shop_name} — {title}" if self.shop_name else title)
+        title = f"{self.shop_name} — {title}" if self.shop_name else title
+        self.setWindowTitle(f"{DEMO_MARK} · {title}" if self.demo else title)
         self.menus.retranslate()
         self.view.retranslate_for(self.clerk)
 

@@ -13,8 +13,8 @@ class PinField(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setEchoMode(QLineEdit.EchoMode.Password)
-        self.setMaxLength(6)
-        self.setValidator(QRegularExpressionValidator(r"\d{0,6}", self))
+        self.setMaxLength(12)  # supervisors and admins: 6 to 12 digits
+        self.setValidator(QRegularExpressionValidator(r"\d{0,12}", self))
         self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
 
     def inputMethodQuery(self, query: Qt.InputMethodQuery) -> object:

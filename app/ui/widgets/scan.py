@@ -151,6 +151,9 @@ class ScanDetector(QObject):
     def key_pressed(self, widget: QWidget | None, key: int, text: str,
                     modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> bool:
         """Returns True when the key is swallowed (the Enter that ends a scan)."""
+        if isinstance(widget, QLineEdit) and widget.echoMode() == QLineEdit.EchoMode.Password:
+            self._burst = _Burst()  # a 6-digit PIN typed quickly is a PIN, never a scan to undo and route
+            return False
         now = self.clock()
         burst = self._burst
         if key in ENTER_KEYS:
