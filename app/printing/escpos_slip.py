@@ -24,6 +24,23 @@ def width_of(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+def wrap(text: str, columns: int) -> list[str]:
+    """Pieces of at most `columns` printed columns; English breaks at a space when it can."""
+    out: list[str] = []
+    rest = text
+    while width_of(rest) > columns:
+        cut, used = 0, 0
+        while cut < len(rest) and used + width_of(rest[cut]) <= columns:
+            used += width_of(rest[cut])
+            cut += 1
+        space = rest.rfind(" ", 0, cut)
+        if space > cut // 2 and rest[cut:cut + 1] not in ("", " "):
+            cut = space + 1
+        out.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    return [*out, rest]
+
+
 class Roll:
     """Commands for one roll document, gathered on python-escpos's Dummy printer (its output is the bytes)."""
 
@@ -34,8 +51,10 @@ class Roll:
         self.p._raw(CHINESE_ON)
 
     def line(self, text: str = "", *, align: str = "left", bold: bool = False, big: bool = False) -> None:
+        """One line, wrapped at the roll's width: the printer would wrap it anyway, mid-character."""
         self.p.set(align=align, bold=bold, double_height=big, double_width=big, normal_textsize=not big)
-        self.p._raw(text.encode("gb18030", errors="replace") + b"\n")
+        for piece in wrap(text, self.columns // 2 if big else self.columns):
+            self.p._raw(piece.encode("gb18030", errors="replace") + b"\n")
 
     def pair(self, left: str, right: str, *, bold: bool = False) -> None:
         """Label at the left, amount at the right; a label too long for one line gets its own."""

@@ -32,7 +32,7 @@ class PrinterChoice:
     kind: str = "roll"
     backend: str = "cups"
     name: str = ""             # cups / qt: the queue's name ("" = the system default); record: a folder
-    paper: str = "80mm"
+    paper: str = ""            # "" = the kind's usual paper (80mm roll, A4 sheet)
     copies: int = 1
     shop_copy: bool = False    # roll only: also print the slip's shop copy (signed by the customer)
     connection: str = ""       # escpos: usb:04b8:0202 / network:192.168.1.50:9100 / win32raw:NAME / dummy
@@ -75,9 +75,12 @@ def printer_for(document: str) -> PrinterChoice:
 
 
 def check(choice: PrinterChoice) -> PrinterChoice:
+    """The choice as it will be kept (its paper filled in), or a DeskError naming the wrong field."""
     where = f"[printers.{choice.kind}]"
     if choice.kind not in KINDS:
         raise InvalidInput(f"未知的打印机用途：{choice.kind}", f"Unknown printer kind: {choice.kind}")
+    if not choice.paper:
+        choice = replace(choice, paper=PAPERS[choice.kind][0])
     if choice.backend not in BACKENDS:
         raise InvalidInput(f"{where} backend 无效：{choice.backend}（可选 {' / '.join(BACKENDS)}）",
                            f"{where} backend {choice.backend!r} is not one of {', '.join(BACKENDS)}")
@@ -94,7 +97,7 @@ def check(choice: PrinterChoice) -> PrinterChoice:
 
 def set_printer(user: UserView | None, choice: PrinterChoice, url: str | None = None) -> PrinterChoice:
     """The owner (admin) chooses a kind's printer, once, for this till; written to machine.toml, audited."""
-    check(choice)
+    choice = check(choice)
     denied = NotAllowed("只有店长可以设置打印机。", "Only the owner (admin) may choose the printers.")
     if user is None:
         raise denied

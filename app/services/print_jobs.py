@@ -83,7 +83,7 @@ def _cash_back(doc: Printout) -> bool:
 def build(doc: Printout, choice: PrinterChoice, *, lang: str = "zh_CN", kick: bool = False) -> Job:
     """The job's parts for this printer: PDFs for a queue, ESC/POS commands for a raw roll printer."""
     title = f"{doc.key} {doc.code}".strip()
-    job_id = datetime.now(UTC).strftime("%Y%m%d%H%M%S") + "-" + uuid.uuid4().hex[:8]
+    job_id = datetime.now(UTC).strftime("%Y%m%d%H%M%S%f") + "-" + uuid.uuid4().hex[:8]
     # The drawer opens first, its own part: cash goes back even when the paper has run out, and a kept
     # job resent later does not open the drawer again.
     parts = [Part(DRAWER, drawer_kick(), raw=True)] if kick and (choice.backend == "escpos" or choice.drawer) else []
