@@ -15,10 +15,12 @@ from app.printing.data import (
     EodClerkRow,
     EodIssuedRow,
     EodOverrideRow,
+    EodPendingRefund,
     EodReturnRow,
     TenderAmount,
 )
 from app.services.documents import approval_reason, issued_for, today
+from app.services.returns.confirming import pending_refunds
 from app.settings import SHOP_TZ
 
 
@@ -74,7 +76,9 @@ def end_of_day_data(day: date, url: str | None = None) -> EndOfDayData:
             overrides=tuple(EodOverrideRow(r.number, people.get(r.clerk_id, "?"), people.get(r.supervisor_id or 0, "?"),
                                            approval_reason(r) or "", r.refund_total)
                             for r in done if r.supervisor_id),
-            clerks=tuple(EodClerkRow(name, *figures) for name, figures in sorted(clerks.items())))
+            clerks=tuple(EodClerkRow(name, *figures) for name, figures in sorted(clerks.items())),
+            pending_refunds=tuple(EodPendingRefund(p.number, p.method, p.amount, p.completed_at)
+                                  for p in pending_refunds(url, until=end)))
 
 
 def _tender_order(totals: dict[str, int]) -> list[tuple[str, int]]:

@@ -1,6 +1,7 @@
 """Returns and exchanges: quoting (read-only), completing (one transaction) and voiding (same day)."""
 
 from app.services.returns.completing import complete, record
+from app.services.returns.confirming import PendingRefund, confirm_tender, pending_refunds
 from app.services.returns.quoting import (
     DIFFERENCE_METHODS,
     MoreThanReturnable,
@@ -12,4 +13,4 @@ from app.services.returns.quoting import (
 from app.services.returns.voiding import void
 
 __all__ = ["DIFFERENCE_METHODS", "MoreThanReturnable", "NeedsSupervisor", "RefusedByPolicy", "check_returnable",
-           "complete", "quote", "record", "void"]
+           "complete", "quote", "record", "void", "PendingRefund", "confirm_tender", "pending_refunds"]
