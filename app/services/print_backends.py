@@ -16,6 +16,7 @@ from app.settings import data_dir
 
 QUEUE_TIMEOUT = 5.0      # seconds: lp only queues the job; a queue that takes longer does not answer
 NETWORK_TIMEOUT = 5.0    # seconds to reach a network roll printer on port 9100
+STATUS_TIMEOUT = 1.0     # seconds for its paper sensor to answer; one that never does is printed to anyway
 DRAWER = "drawer"        # the part of a job that opens the cash drawer (ESC/POS pulse)
 OFFLINE_MARK = "OFFLINE"  # a file of this name in a record folder makes it fail like a printer that is off
 
@@ -108,9 +109,30 @@ def open_escpos(connection: str) -> Any:
     raise PrinterUnavailable(f"未知的 ESC/POS 连接：{connection}", f"Unknown ESC/POS connection: {connection}")
 
 
-def send_raw(connection: str, commands: bytes) -> Any:
-    """Raw bytes to an ESC/POS printer; returns the printer object (a Dummy keeps what it was sent)."""
+def _out_of_paper(device: Any) -> bool:
+    """Asks the printer's paper sensor (DLE EOT 4); a printer that does not answer is printed to anyway."""
+    try:
+        sock = device.device          # opens the connection
+        if hasattr(sock, "settimeout"):
+            sock.settimeout(STATUS_TIMEOUT)
+        empty = bool(device.paper_status() == 0)
+        if hasattr(sock, "settimeout"):
+            sock.settimeout(NETWORK_TIMEOUT)
+        return empty
+    except Exception:  # noqa: BLE001 — no status support, or no answer in time: not a reason to refuse
+        return False
+
+
+def send_raw(connection: str, commands: bytes, *, check_paper: bool = False) -> Any:
+    """Raw bytes to an ESC/POS printer; returns the printer object (a Dummy keeps what it was sent).
+
+    `check_paper` asks a USB or network printer's paper sensor first: paper sent to an empty printer
+    would be taken into its buffer and lost.
+    """
     device = open_escpos(connection)
+    if check_paper and connection.startswith(("usb:", "network:")) and _out_of_paper(device):
+        device.close()
+        raise PrinterUnavailable(f"小票打印机缺纸（{connection}）。", f"The roll printer is out of paper ({connection}).")
     try:
         device._raw(commands)            # python-escpos opens the connection on first use
         if connection != "dummy":        # a Dummy forgets its output on close: the caller reads it
@@ -135,9 +157,10 @@ def _escpos(job: Job, choice: PrinterChoice) -> str:
         raise PrinterUnavailable("此单据没有 ESC/POS 版本，请为它选择 CUPS 打印机。",
                                  "This document has no ESC/POS form: choose a CUPS printer for it.")
     pulse = b"".join(part.data for part in job.parts if part.label == DRAWER)
-    raw = pulse + papers * job.copies
-    send_raw(choice.connection, raw)
-    return f"escpos {choice.connection}: {len(raw)} bytes"
+    if pulse:   # the drawer opens even when the paper has run out
+        _kick(choice.connection, pulse)
+    send_raw(choice.connection, papers * job.copies, check_paper=True)
+    return f"escpos {choice.connection}: {len(pulse) + len(papers) * job.copies} bytes"
 
 
 def record_dir(choice: PrinterChoice) -> Path:
