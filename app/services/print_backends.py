@@ -87,7 +87,7 @@ def _cups(job: Job, choice: PrinterChoice) -> str:
 
 def open_escpos(connection: str) -> Any:
     """python-escpos's printer for usb:VID:PID, network:HOST[:PORT], win32raw:NAME, file:PATH or dummy."""
-    from escpos import printer   # its USB and Windows parts load their libraries only when used
+    from escpos import printer  # its USB and Windows parts load their libraries only when used
 
     how, _, rest = connection.partition(":")
     try:
@@ -137,7 +137,7 @@ def send_raw(connection: str, commands: bytes, *, check_paper: bool = False) -> 
         device._raw(commands)            # python-escpos opens the connection on first use
         if connection != "dummy":        # a Dummy forgets its output on close: the caller reads it
             device.close()
-    except Exception as exc:  # python-escpos raises its own errors, OSError and USB errors alike
+    except Exception as exc:  # noqa: BLE001 — python-escpos raises its own errors, OSError and USB errors alike
         raise PrinterUnavailable(f"小票打印机没有响应（{connection}）：{exc}",
                                  f"The roll printer does not answer ({connection}): {exc}") from None
     return device

@@ -12,6 +12,7 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
+from typing import Self
 
 PPD = Path(__file__).with_name("cups") / "pdf-queue.ppd"
 NEEDS = ("Debian packages cups-daemon, cups-client and cups-filters (`bash scripts/install-os-deps.sh --test`, "
@@ -45,7 +46,7 @@ class CupsServer:
     def env(self) -> dict[str, str]:
         return {**os.environ, "CUPS_SERVER": str(self.socket)}
 
-    def __enter__(self) -> CupsServer:
+    def __enter__(self) -> Self:
         lacking = missing_tools()
         if lacking:
             raise CupsUnavailable(f"the CUPS test needs {', '.join(lacking)}: {NEEDS}")
@@ -114,7 +115,8 @@ DataDir /usr/share/cups
         return conf
 
     def _lpstat(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([_tool("lpstat"), *args], env=self.env, capture_output=True, text=True, timeout=10)
+        return subprocess.run([_tool("lpstat"), *args], env=self.env, capture_output=True, text=True, timeout=10,
+                              check=False)
 
     def page_log(self) -> str:
         """One line per page printed: queue, job id, job title, media (PageLogFormat above)."""
@@ -130,7 +132,7 @@ DataDir /usr/share/cups
         out = self.root / "out" / f"{name}.pdf"
         out.touch()
         done = subprocess.run([_tool("lpadmin"), "-p", name, "-E", "-v", f"file://{out}", "-P", str(PPD)],
-                              env=self.env, capture_output=True, text=True, timeout=20)
+                              env=self.env, capture_output=True, text=True, timeout=20, check=False)
         if done.returncode != 0:
             raise CupsUnavailable(f"lpadmin could not add the test queue: {done.stderr.strip()}")
         self.outputs[name] = out

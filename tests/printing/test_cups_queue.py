@@ -76,7 +76,7 @@ def test_the_print_command_sends_the_slips_page_size_and_the_queue_prints_80mm(s
     width, height = _assert_80mm_slip(cups.wait_for_pdf("Q"), number)
     print(f"print command: {width:.1f} x {height:.1f} mm")
     # what the queue was told: the job's title and the slip's own size
-    assert re.search(rf"^\"?Q \d+ slip {number} Custom\.80x\d+mm", cups.page_log(), re.M)
+    assert re.search(rf"^\"?Q \d+ slip {number} Custom\.80x\d+mm", cups.page_log(), re.MULTILINE)
 
 
 def test_without_a_page_size_the_same_queue_centres_the_slip_on_a4(shop, cups):

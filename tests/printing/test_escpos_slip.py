@@ -7,7 +7,13 @@ from dataclasses import replace
 from escpos.printer import Dummy
 
 from app.printing import samples
-from app.printing.escpos_slip import CHINESE_ON, coupon_commands, drawer_kick, slip_commands, width_of
+from app.printing.escpos_slip import (
+    CHINESE_ON,
+    coupon_commands,
+    drawer_kick,
+    slip_commands,
+    width_of,
+)
 from app.services.print_backends import send_raw
 
 INIT = b"\x1b@"
@@ -31,7 +37,7 @@ def test_a_slip_is_gb18030_text_the_printers_own_code128_and_a_cut():
     assert samples.SHOP.name.encode("gb18030") in sent and "退款合计".encode("gb18030") in sent
     assert "退货单".encode("gb18030") in sent
     assert slip.refunds[0].amount and "¥".encode("gb18030") in sent
-    assert "退款".encode("utf-8") not in sent      # never UTF-8: a Chinese printer would print mojibake
+    assert "退款".encode() not in sent      # never UTF-8: a Chinese printer would print mojibake
     assert KICK not in sent                         # the drawer opens only when asked
 
 

@@ -63,7 +63,7 @@ def test_a_completed_returns_papers_go_straight_to_the_roll_at_their_own_size_wi
         ("slip", "customer", f"slip {number}"), ("slip", "shop copy", f"slip {number}"),
         ("coupon", "customer", f"coupon {coupon}")]
     assert all(j["media"].startswith("Custom.80x") and j["media"].endswith("mm") and j["copies"] == 1 for j in jobs)
-    slip_pdf = sorted(rec.glob("*-1-customer.pdf"))[0].read_bytes()
+    slip_pdf = min(rec.glob("*-1-customer.pdf")).read_bytes()
     assert number in pdfcheck.barcodes(pdfcheck.rasterise(slip_pdf)[0])
     assert print_jobs.pending() == []
 
