@@ -35,7 +35,11 @@ def cups():
         server = CupsServer().__enter__()
     except CupsUnavailable as exc:   # never a skip: a machine that cannot run this test says what it needs
         pytest.fail(str(exc), pytrace=False)
-    server.add_pdf_queue("Q")
+    try:
+        server.add_pdf_queue("Q")
+    except CupsUnavailable as exc:
+        server.stop()
+        pytest.fail(str(exc), pytrace=False)
     yield server
     server.stop()
     assert server.process is not None and server.process.poll() is not None   # cupsd is gone
