@@ -4,11 +4,15 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 DEMO_DB := var/demo-shop.sqlite
 
-.PHONY: run test install install-test os-deps translations demo bench lint test-postgres clean-demo installer
+.PHONY: run test install install-test os-deps os-deps-test translations demo bench lint test-postgres clean-demo installer
 
 # Debian libraries Qt, the PDF checks and the screen tests need; a no-op when all are present.
 os-deps:
 	@bash scripts/install-os-deps.sh
+
+# …and for the tests also CUPS (the CUPS test starts a throwaway cupsd of its own).
+os-deps-test:
+	@bash scripts/install-os-deps.sh --test
 
 $(VENV)/.installed: pyproject.toml | os-deps
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -16,7 +20,7 @@ $(VENV)/.installed: pyproject.toml | os-deps
 	$(PY) -m pip install -q -e .
 	@touch $@
 
-$(VENV)/.installed-test: pyproject.toml | os-deps
+$(VENV)/.installed-test: pyproject.toml | os-deps-test
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test]'

@@ -22,5 +22,5 @@ class MaskingFormatter(logging.Formatter):
 
 def mask_handlers(logger: logging.Logger | None = None) -> None:
     for handler in (logger or logging.getLogger()).handlers:
-        fmt = handler.formatter._fmt if handler.formatter else None  # noqa: SLF001 — keep the shop's format
+        fmt = handler.formatter._fmt if handler.formatter else None
         handler.setFormatter(MaskingFormatter(fmt))

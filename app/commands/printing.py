@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from app.printing import PAPERS
-from app.printing.spool import save_pdf, send_to_printer
+from app.printing.spool import media_of, save_pdf, send_to_printer
 from app.services import printouts
 from app.services.startup import open_shop
 
@@ -24,7 +24,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("--lang", dest="print_lang", choices=("zh_CN", "en"),
                         help="language of the document (default: as the command's --lang, else zh_CN)")
     parser.add_argument("--copy", choices=("customer", "shop"), default="customer", help="slip copy")
-    parser.add_argument("--printer", help="printer name for lp (default: the system's default printer)")
+    parser.add_argument("--printer", help="printer (CUPS queue) name for lp (default: the system's default "
+                        "printer); the document's own page size goes with it as -o media=…")
     parser.set_defaults(func=run)
 
 
@@ -37,5 +38,7 @@ def run(args: argparse.Namespace) -> int:
         path = save_pdf(pdf, args.out)
         print(f"{path} ({len(pdf):,} bytes)")
     else:
-        print(send_to_printer(pdf, args.printer, title=f"{args.document} {args.key or ''}".strip()))
+        # The page's own size goes to the queue: without it CUPS centres an 80 mm slip on the driver's A4.
+        title = f"{args.document} {args.key or ''}".strip() + (" (shop copy)" if args.copy == "shop" else "")
+        print(send_to_printer(pdf, args.printer, title=title, media=media_of(pdf)))
     return 0

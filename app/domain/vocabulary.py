@@ -108,3 +108,8 @@ def label(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
     if pair is None:
         return key
     return pair[1] if lang.startswith("en") else pair[0]
+
+
+# Money back to a bank card, WeChat Pay or Alipay moves on the payment terminal, not in this app: the
+# return keeps that tender "refund pending" until the terminal's refund reference is entered.
+TERMINAL_METHODS = ("card", "wechat", "alipay")

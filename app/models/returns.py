@@ -91,6 +91,10 @@ class ReturnTender(Base):
     return_id: Mapped[int] = mapped_column(ForeignKey("returns.id"), index=True)
     method: Mapped[str] = mapped_column(String(20))
     amount: Mapped[Fen]
+    # card / wechat / alipay: the payment terminal's refund reference; NULL = refund pending at the terminal
+    terminal_ref: Mapped[str | None] = mapped_column(String(64))
+    confirmed_at: Mapped[Timestamp | None] = mapped_column(UtcDateTime())
+    confirmed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     ret: Mapped[Return] = relationship(back_populates="tenders")
 

@@ -183,6 +183,16 @@ class EodInvoiceRow:
 
 
 @dataclass(frozen=True)
+class EodPendingRefund:
+    """A card or wallet refund the payment terminal has not confirmed (no reference entered yet)."""
+
+    number: str
+    method: str                # card / wechat / alipay
+    amount: int                # fen
+    time: datetime | None = None
+
+
+@dataclass(frozen=True)
 class EndOfDayData:
     day: date
     generated_at: datetime
@@ -195,6 +205,8 @@ class EndOfDayData:
     clerks: tuple[EodClerkRow, ...] = ()
     compensations: tuple[EodCompensationRow, ...] = ()
     red_invoices: tuple[EodInvoiceRow, ...] = ()
+    # Card and wallet refunds up to this day's end still waiting for the terminal's reference.
+    pending_refunds: tuple[EodPendingRefund, ...] = ()
 
     @property
     def refund_total(self) -> int:

@@ -10,7 +10,6 @@ from app.printing.labels import LABELS, one
 from app.printing.layout import Cell, Sheet, paper
 from app.printing.text import width
 
-
 DEMO_MARK = "演示 DEMO"
 
 

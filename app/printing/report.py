@@ -34,6 +34,7 @@ def render_end_of_day(report: EndOfDayData, shop: ShopInfo, paper: str = "a4", l
     sheet.pair(_t("打印时间", "Printed", lang), shop_time(report.generated_at, shop.tz))
     _summary(sheet, report, lang)
     _tenders(sheet, report, lang)
+    _pending(sheet, report, lang)
     _returns(sheet, report, shop, lang)
     _issued(sheet, report, lang)
     _overrides(sheet, report, lang)
@@ -77,6 +78,18 @@ def _red_invoices(sheet: Sheet, report: EndOfDayData, lang: str) -> None:
             ("金额", "Amount", 0.25, "right")]
     frame.table(sheet, cols, [[r.number, f"{r.receipt_no} / {r.invoice}", money(r.amount)]
                               for r in report.red_invoices], lang)
+
+
+def _pending(sheet: Sheet, report: EndOfDayData, lang: str) -> None:
+    """Card and wallet refunds the terminal has not confirmed: to be checked against its own day report."""
+    if not report.pending_refunds:
+        return
+    sheet.text(_t("待确认的刷卡/钱包退款（未录入刷卡机参考号）", "Refunds pending at the payment terminal "
+                  "(no reference entered)", lang), bold=True, keep_with_next=True)
+    rows = [[p.number, zh_en(p.method, lang), money(p.amount)] for p in report.pending_refunds]
+    rows.append([_t("合计", "Total", lang), "", money(sum(p.amount for p in report.pending_refunds))])
+    frame.table(sheet, [("单号", "No.", 0.4, "left"), ("方式", "Tender", 0.3, "left"),
+                        ("金额", "Amount", 0.3, "right")], rows, lang)
 
 
 def _returns(sheet: Sheet, report: EndOfDayData, shop: ShopInfo, lang: str) -> None:

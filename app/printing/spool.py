@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -38,11 +40,12 @@ def spooler() -> str | None:
 
 
 def send_to_printer(pdf: bytes, printer: str | None = None, *, copies: int = 1,
-                    title: str = "Returns Desk", media: str | None = None) -> str:
+                    title: str = "Returns Desk", media: str | None = None,
+                    timeout: float = SPOOL_TIMEOUT) -> str:
     """Queue `pdf` on `printer` (the system default when None); returns the spooler's job line.
 
-    `media` is passed to CUPS as-is (e.g. "X80MMY200MM" or "A4") for drivers that do not take the
-    page size from the PDF.
+    `media` is passed to CUPS as-is (e.g. "Custom.80x190mm" or "A4"): without it CUPS puts a roll
+    slip in the middle of the queue's default page (A4 on most drivers).
     """
     lp = spooler()
     if lp is None:
@@ -55,13 +58,31 @@ def send_to_printer(pdf: bytes, printer: str | None = None, *, copies: int = 1,
     if media:
         cmd += ["-o", f"media={media}"]
     # Scaling would move the barcode's bars off the printer's dot grid; lp reads the job from stdin.
-    cmd += ["-o", "print-scaling=none"]
+    cmd += ["-o", "print-scaling=none", "-o", "fit-to-page=false"]
     try:
-        done = subprocess.run(cmd, input=pdf, capture_output=True, timeout=SPOOL_TIMEOUT, check=False)
+        done = subprocess.run(cmd, input=pdf, capture_output=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
-        raise PrinterUnavailable("打印服务无响应，请检查打印机。",
-                                 "The print spooler did not answer; check the printer.") from None
+        raise PrinterUnavailable("打印队列无响应，请检查打印机。",
+                                 "The print queue does not answer; check the printer.") from None
     if done.returncode != 0:
         why = done.stderr.decode(errors="replace").strip() or f"lp exit code {done.returncode}"
         raise PrinterUnavailable(f"打印失败：{why}", f"Printing failed: {why}")
     return done.stdout.decode(errors="replace").strip()
+
+
+def media_of(pdf: bytes) -> str:
+    """The first page's own size as a CUPS media name: A4 / A5, else Custom.WxHmm (a roll's length)."""
+    found = _MEDIABOX.search(pdf)
+    if found is None:
+        return "A4"
+    x0, y0, x1, y1 = (float(v) for v in found.groups())
+    w, h = (x1 - x0) / MM, (y1 - y0) / MM
+    for name, (nw, nh) in (("A4", (210, 297)), ("A5", (148, 210))):
+        if abs(w - nw) < 1 and abs(h - nh) < 1:
+            return name
+    # The height rounds up: a roll cut a fraction of a millimetre short would lose the last line.
+    return f"Custom.{round(w)}x{math.ceil(h - 0.05)}mm"
+
+
+MM = 72 / 25.4
+_MEDIABOX = re.compile(rb"/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]")

@@ -17,10 +17,12 @@ from app.printing.data import (
     EodInvoiceRow,
     EodIssuedRow,
     EodOverrideRow,
+    EodPendingRefund,
     EodReturnRow,
     TenderAmount,
 )
 from app.services.documents import approval_reason, issued_for, today
+from app.services.returns.confirming import pending_refunds
 from app.settings import SHOP_TZ
 
 
@@ -84,7 +86,9 @@ def end_of_day_data(day: date, url: str | None = None) -> EndOfDayData:
                                            approval_reason(r) or "", r.refund_total)
                             for r in done if r.supervisor_id),
             clerks=tuple(EodClerkRow(name, *figures) for name, figures in sorted(clerks.items())),
-            compensations=tuple(paid), red_invoices=tuple(red))
+            compensations=tuple(paid), red_invoices=tuple(red),
+            pending_refunds=tuple(EodPendingRefund(p.number, p.method, p.amount, p.completed_at)
+                                  for p in pending_refunds(url, until=end)))
 
 
 def _tender_order(totals: dict[str, int]) -> list[tuple[str, int]]:

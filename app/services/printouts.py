@@ -14,7 +14,7 @@ from app.printing import (
     render_return_slip,
     render_voucher,
 )
-from app.printing.data import ShopInfo, SlipData
+from app.printing.data import CouponData, ShopInfo, SlipData, VoucherData
 from app.printing.spool import save_pdf  # noqa: F401 — the one atomic PDF save, for the screens too
 from app.services import documents
 from app.services.end_of_day import day_of, end_of_day_data
@@ -29,6 +29,8 @@ class Printout:
     code: str         # return number, coupon / voucher code, the report's day, the policy version
     pdf: bytes
     shop_pdf: bytes | None = None   # a slip's shop copy (with the signature line), printed on request
+    # What the paper says (SlipData / CouponData / VoucherData): a raw ESC/POS roll printer prints from it.
+    data: SlipData | CouponData | VoucherData | None = None
 
 
 @dataclass(frozen=True)
@@ -50,9 +52,9 @@ def for_return(number: str, lang: str, reprint: bool = False, url: str | None = 
     shop, size = documents.shop_info_of(cfg), paper_of(cfg)
     out = [_slip(slip, shop, size, lang)]
     if coupon is not None:
-        out.append(Printout("coupon", coupon.code, render_coupon(coupon, shop, size, lang)))
+        out.append(Printout("coupon", coupon.code, render_coupon(coupon, shop, size, lang), data=coupon))
     if voucher is not None:
-        out.append(Printout("voucher", voucher.code, render_voucher(voucher, shop, size, lang)))
+        out.append(Printout("voucher", voucher.code, render_voucher(voucher, shop, size, lang), data=voucher))
     return ReturnPrintouts(slip, tuple(out))
 
 
@@ -63,21 +65,21 @@ def reprint(number: str, lang: str, url: str | None = None) -> ReturnPrintouts:
 
 def _slip(data: SlipData, shop: ShopInfo, size: str, lang: str) -> Printout:
     return Printout("slip", data.number, render_return_slip(data, shop, size, lang, "customer"),
-                    render_return_slip(data, shop, size, lang, "shop"))
+                    render_return_slip(data, shop, size, lang, "shop"), data)
 
 
 def coupon(code: str, lang: str, url: str | None = None, paper: str | None = None) -> Printout:
     with session_scope(url, write=False) as s:
         cfg, data = settings_in(s), documents.coupon_in(s, code)
     return Printout("coupon", data.code, render_coupon(data, documents.shop_info_of(cfg), paper or paper_of(cfg),
-                                                       lang))
+                                                       lang), data=data)
 
 
 def voucher(code: str, lang: str, url: str | None = None, paper: str | None = None) -> Printout:
     with session_scope(url, write=False) as s:
         cfg, data = settings_in(s), documents.voucher_in(s, code)
     return Printout("voucher", data.code, render_voucher(data, documents.shop_info_of(cfg), paper or paper_of(cfg),
-                                                         lang))
+                                                         lang), data=data)
 
 
 def end_of_day(day: date | None, lang: str, url: str | None = None, paper: str | None = None) -> Printout:

@@ -9,7 +9,13 @@ from pathlib import Path
 from app.db import session_scope
 from app.errors import InvalidInput, NotAllowed
 from app.models import Setting, User
-from app.services.imports import ImportReport, import_members, import_products, import_sales, read_lines
+from app.services.imports import (
+    ImportReport,
+    import_members,
+    import_products,
+    import_sales,
+    read_lines,
+)
 from app.services.users import audit
 from app.services.views import UserView
 

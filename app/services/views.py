@@ -47,7 +47,8 @@ class TenderView:
     method: str                # cash / card / wechat / alipay / store_credit / coupon
     amount: int
     refunded: int = 0          # already paid back to this tender by earlier returns
-    reference: str = ""        # coupon code for coupon tenders
+    reference: str = ""        # coupon code for coupon tenders; the terminal's refund reference for card / wallets
+    pending: bool = False      # a card or wallet refund still waiting for the terminal's reference
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,6 @@ import json
 import stat
 from datetime import timedelta
 
-
 import pytest
 from sqlalchemy import select
 
@@ -219,10 +218,11 @@ def test_the_staff_card_is_a_code128_that_scans_at_203_dpi(shop):
 
 
 def test_a_demo_database_says_so_on_paper(shop):
+    from dataclasses import replace
+
     from app.printing import frame
     from app.printing.samples import SHOP
     from app.printing.staff_card import StaffCardData, render_staff_card
-    from dataclasses import replace
     from tests.printing import pdfcheck
 
     card = StaffCardData("小王", "wang", "clerk", "ST0000000001")

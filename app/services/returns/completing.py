@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.db import session_scope
 from app.domain.engine import quote_to_json
 from app.domain.exchange import cover_cash_from_drawer
+from app.domain.vocabulary import TERMINAL_METHODS
 from app.models import (
     ExchangeLine,
     Member,
@@ -179,9 +180,10 @@ def record(s: Session, ret: Return, view: QuoteView | None = None, codes: dict[s
     supervisor = s.get(User, ret.supervisor_id) if ret.supervisor_id else None
     return CompletedReturn(
         number=ret.number, kind=ret.kind, status=ret.status, quote=view, refund_total=ret.refund_total,
-        tenders=tuple(TenderView(m, a) for m, a in s.execute(
-            select(ReturnTender.method, ReturnTender.amount).where(ReturnTender.return_id == ret.id)
-            .order_by(ReturnTender.id))),
+        tenders=tuple(TenderView(m, a, reference=ref or "", pending=m in TERMINAL_METHODS and not ref and a > 0)
+                      for m, a, ref in s.execute(
+            select(ReturnTender.method, ReturnTender.amount, ReturnTender.terminal_ref)
+            .where(ReturnTender.return_id == ret.id).order_by(ReturnTender.id))),
         points_reversed=ret.points_reversed, coupon_code=codes.get("coupon"), voucher_code=codes.get("store_credit"),
         clerk=clerk.username if clerk else "", supervisor=supervisor.username if supervisor else None,
         created_at=now_of(ret), withheld_coupon_share=ret.withheld_coupon_share,

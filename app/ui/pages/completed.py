@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from dataclasses import replace
 
-from app.services import approvals, documents, returns
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
+
+from app.errors import DeskError
+from app.i18n import current_language
+from app.services import approvals, documents, print_jobs, returns
 from app.services.printouts import SlipData
 from app.services.views import Approval, CompletedReturn
 from app.ui import fmt
 from app.ui.pages.base import AskSupervisor, CounterContext, CounterPage
 from app.ui.widgets.keys import bind_key
 from app.ui.widgets.rows import RowsModel, rows_table
-from app.ui.widgets.status import guarded
+from app.ui.widgets.status import error_text, guarded
 from app.ui.words import KINDS, OUTCOMES, REASONS, STATUSES, TENDERS, word
 
 
@@ -39,9 +43,24 @@ class ReturnPage(CounterPage):
         self.void_button = QPushButton()
         bind_key(self.void_button, "F10")
         self.void_button.clicked.connect(self.ask_void)
-        for button in (self.reprint_button, self.void_button):
+        # A card or wallet refund moves on the payment terminal: its refund reference, scanned or typed.
+        self.reference = QLineEdit()
+        self.reference.setObjectName("terminalReference")
+        self.reference.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.reference.setInputMethodHints(Qt.InputMethodHint.ImhLatinOnly)
+        self.confirm_button = QPushButton()
+        bind_key(self.confirm_button, "F11")
+        self.confirm_button.clicked.connect(self.confirm_refund)
+        # Papers a printer did not take (offline, out of paper) are kept: sent again from here.
+        self.resend_button = QPushButton()
+        bind_key(self.resend_button, "F3")
+        self.resend_button.clicked.connect(self.resend_printing)
+        for button in (self.reprint_button, self.void_button, self.confirm_button, self.resend_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.reference, 1)
+        buttons.addWidget(self.confirm_button)
+        buttons.addWidget(self.resend_button)
         buttons.addStretch(1)
         buttons.addWidget(self.reprint_button)
         buttons.addWidget(self.void_button)
@@ -102,8 +121,61 @@ class ReturnPage(CounterPage):
             money.append(self.tr("Coupon {code}").format(code=r.coupon_code))
         if r.voucher_code:
             money.append(self.tr("Store-credit voucher {code}").format(code=r.voucher_code))
+        if self.pending_tender():
+            money.append(self.tr("{tender} refund pending at the payment terminal").format(
+                tender=word(TENDERS, self.pending_tender())))
         self.money.setText(" · ".join(money))
         self.void_button.setEnabled(r.status == "completed")
+        self._refresh_extras()
+
+    def pending_tender(self) -> str:
+        """The first card or wallet tender of this return still without the terminal's reference."""
+        r = self.current
+        pending = [t.method for t in r.tenders if t.pending] if r is not None and r.status == "completed" else []
+        return pending[0] if pending else ""
+
+    def _refresh_extras(self) -> None:
+        waiting = bool(self.pending_tender())
+        self.reference.setVisible(waiting)
+        self.confirm_button.setVisible(waiting)
+        kept = guarded(lambda _m: None, lambda: print_jobs.pending(self.current.number), "print jobs") \
+            if self.current is not None else None
+        self.resend_button.setVisible(bool(kept))
+
+    def accept_scan(self, code: str) -> bool:
+        """A scan while a terminal refund waits fills its reference; the clerk confirms with F11."""
+        if self.pending_tender() and (self.reference.hasFocus() or (code.isdecimal() and len(code) >= 10)):
+            self.reference.setText(code)
+            return True
+        return False
+
+    def confirm_refund(self) -> None:
+        r, clerk, method = self.current, self.context.clerk(), self.pending_tender()
+        if r is None or clerk is None or not method:
+            return
+        try:
+            ref = returns.confirm_tender(r.number, method, self.reference.text(), clerk)
+        except DeskError as exc:
+            self.context.status.show_error(error_text(exc))
+            return
+        self.reference.clear()
+        self.context.status.show_success(lambda: self.tr("{tender} refund of {number} confirmed: {ref}").format(
+            tender=word(TENDERS, method), number=r.number, ref=ref))
+        self.current = replace(r, tenders=tuple(replace(t, reference=ref, pending=False) if t.method == method
+                                                else t for t in r.tenders))
+        self.render()
+
+    def resend_printing(self) -> None:
+        if self.current is None:
+            return
+        results = [print_jobs.resend(job.job_id) for job in print_jobs.pending(self.current.number)]
+        failed = [res for res in results if not res.sent]
+        if failed:
+            why = failed[0].message_en if current_language().startswith("en") else failed[0].message_zh
+            self.context.status.show_error(self.tr("Still not printed: {why}").format(why=why))
+        else:
+            self.context.status.show_success(lambda: self.tr("Printed again: {n} document(s)").format(n=len(results)))
+        self._refresh_extras()
 
     def reprint(self) -> None:
         if self.current is not None:
@@ -136,4 +208,7 @@ class ReturnPage(CounterPage):
         self.lines.retranslate()
         self.reprint_button.setText(self.tr("Reprint (F7)"))
         self.void_button.setText(self.tr("Void (F10)"))
+        self.confirm_button.setText(self.tr("Record terminal reference (F11)"))
+        self.resend_button.setText(self.tr("Print kept papers again (F3)"))
+        self.reference.setPlaceholderText(self.tr("Payment terminal's refund reference (scan or type)"))
         self.render()

@@ -37,6 +37,11 @@ class CounterMenus:
         # end-of-day report, policy notice, paper size
         self.print_menu = PrintMenu(context, bar)
         bar.addMenu(self.print_menu)
+        # this till's printers (the owner's choice, kept in the machine's own settings file)
+        self.printers_action = QAction(window)
+        self.printers_action.triggered.connect(lambda _checked=False: self._choose_printers(window, context))
+        self.print_menu.addSeparator()
+        self.print_menu.addAction(self.printers_action)
 
         self.language_menu = bar.addMenu("")
         group = QActionGroup(window)
@@ -57,6 +62,14 @@ class CounterMenus:
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
+    @staticmethod
+    def _choose_printers(window: QMainWindow, context: CounterContext) -> None:
+        from app.ui.dialogs.printers import PrintersDialog
+
+        dialog = PrintersDialog(context.clerk(), window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
     def tick_language(self, lang: str) -> None:
         for code, action in self.language_actions.items():
             action.setChecked(code == lang)
@@ -69,3 +82,4 @@ class CounterMenus:
         self.focus_scan_action.setText(QCoreApplication.translate("MainWindow", "Go to the scan field"))
         self.lock_action.setText(QCoreApplication.translate("MainWindow", "Lock the counter"))
         self.quit_action.setText(QCoreApplication.translate("MainWindow", "Quit"))
+        self.printers_action.setText(QCoreApplication.translate("PrintersDialog", "Printers of this till…"))

@@ -16,9 +16,9 @@ from app.ui.dialogs.approval import SupervisorDialog
 from app.ui.dialogs.preview import PreviewDialog
 from app.ui.pages.base import AskSupervisor, CounterContext, CounterPage
 from app.ui.pages.signin import SignInPage
+from app.ui.shell.admin_menu import ShopMenu
 from app.ui.shell.completion import ReturnCompletion
 from app.ui.shell.counter_view import CounterView
-from app.ui.shell.admin_menu import ShopMenu
 from app.ui.shell.menus import CounterMenus
 from app.ui.shell.pages import CounterPages
 from app.ui.shell.scan_router import ScanRouter

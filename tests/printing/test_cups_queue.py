@@ -1,0 +1,124 @@
+"""On a real CUPS queue (a throwaway cupsd of the test's own) a slip comes out on an 80 mm page, not A4.
+
+Both ways out: `returns-desk print slip … --printer Q`, and the counter's own path — the shell's
+completion reads the papers, print_jobs.submit sends them to this till's roll printer. The PDF the queue
+writes is measured (pdfinfo) and its barcode decoded at the printer's resolution.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from datetime import UTC, datetime
+
+import pytest
+
+from app.cli import main
+from app.db import session_scope
+from app.services import machine, print_jobs, printouts, returns
+from app.services.imports import import_sales
+from app.services.machine import PrinterChoice
+from app.services.users import create_user, sign_in
+from app.services.views import ReturnItem, ReturnRequest
+from tests.printing import pdfcheck
+from tests.printing.cups_server import CupsServer, CupsUnavailable
+from tests.store import jsonl, sale
+
+SOLD = datetime(2026, 11, 1, 2, 15, tzinfo=UTC)
+NOW = datetime(2026, 11, 3, 6, 0, tzinfo=UTC)
+PT_PER_MM = 72 / 25.4
+
+
+@pytest.fixture(scope="module")
+def cups():
+    try:
+        server = CupsServer().__enter__()
+    except CupsUnavailable as exc:   # never a skip: a machine that cannot run this test says what it needs
+        pytest.fail(str(exc), pytrace=False)
+    try:
+        server.add_pdf_queue("Q")
+    except CupsUnavailable as exc:
+        server.stop()
+        pytest.fail(str(exc), pytrace=False)
+    yield server
+    server.stop()
+    assert server.process is not None and server.process.poll() is not None   # cupsd is gone
+
+
+@pytest.fixture
+def shop(catalogue, cups, monkeypatch):
+    monkeypatch.setenv("CUPS_SERVER", str(cups.socket))   # lp and lpstat talk to the test's own cupsd only
+    with session_scope(catalogue) as s:
+        create_user(s, "clerk", "店员", "clerk", "1111")
+        create_user(s, "owner", "店长", "admin", "9999")
+    assert import_sales(jsonl(sale("R1", sold_at=SOLD.isoformat())), catalogue).ok
+    clerk = sign_in("clerk", "1111", catalogue)
+    done = returns.complete(ReturnRequest("R1", (ReturnItem(1, 1, "quality_fault", "opened"),)), clerk,
+                            url=catalogue, now=NOW)
+    return {"url": catalogue, "clerk": clerk, "owner": sign_in("owner", "9999", catalogue), "done": done}
+
+
+def page_mm(pdf: bytes) -> tuple[float, float]:
+    info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    w, h = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info).groups()
+    return float(w) / PT_PER_MM, float(h) / PT_PER_MM
+
+
+def _assert_80mm_slip(pdf: bytes, number: str) -> tuple[float, float]:
+    width, height = page_mm(pdf)
+    assert abs(width - 80) < 0.6, f"the queue printed a {width:.1f} mm wide page"
+    assert height < 290, f"a {height:.0f} mm long page: the slip went out on A4"
+    assert number in pdfcheck.barcodes(pdfcheck.rasterise(pdf)[0])
+    return width, height
+
+
+def test_the_print_command_sends_the_slips_page_size_and_the_queue_prints_80mm(shop, cups, capsys):
+    number = shop["done"].number
+    cups.fresh("Q")
+    assert main(["--db", shop["url"], "print", "slip", number, "--printer", "Q"]) == 0
+    assert "request id is Q-" in capsys.readouterr().out
+    width, height = _assert_80mm_slip(cups.wait_for_pdf("Q"), number)
+    print(f"print command: {width:.1f} x {height:.1f} mm")
+    # what the queue was told: the job's title and the slip's own size
+    assert re.search(rf"^\"?Q \d+ slip {number} Custom\.80x\d+mm", cups.page_log(), re.MULTILINE)
+
+
+def test_without_a_page_size_the_same_queue_centres_the_slip_on_a4(shop, cups):
+    """The defect the page size prevents, shown on this queue: the test above would have caught it."""
+    plain = cups.fresh("Q").parent / "plain.pdf"
+    assert main(["--db", shop["url"], "print", "slip", shop["done"].number, "--out", str(plain)]) == 0
+    subprocess.run(["lp", "-d", "Q", str(plain)], env=cups.env, check=True, capture_output=True)
+    width, height = page_mm(cups.wait_for_pdf("Q"))
+    assert (round(width), round(height)) == (210, 297)
+
+
+def test_the_counters_slip_goes_through_print_jobs_to_the_queue_at_80mm(shop, cups, qtbot):
+    from app.ui.shell.completion import ReturnCompletion
+    from app.ui.widgets.status import StatusArea
+
+    machine.set_printer(shop["owner"], PrinterChoice("roll", "cups", "Q"))
+    status = StatusArea()
+    qtbot.addWidget(status)
+    completion = ReturnCompletion(lambda: shop["clerk"], status, lambda ask: None, lambda papers: None)
+    papers = completion.completed(shop["done"])          # what the counter shows and prints after completing
+    assert papers is not None
+    slip = papers.printouts[0]
+    cups.fresh("Q")
+    result = print_jobs.submit(slip)
+    assert result.sent, result.message_en
+    assert result.media.startswith("Custom.80x") and result.title == f"slip {shop['done'].number}"
+    width, height = _assert_80mm_slip(cups.wait_for_pdf("Q"), shop["done"].number)
+    print(f"print_jobs.submit: {width:.1f} x {height:.1f} mm ({result.media})")
+    assert f"slip {shop['done'].number} {result.media}" in cups.page_log()
+
+
+def test_a_stopped_queue_keeps_the_job_and_resend_prints_it_once_the_queue_is_back(shop, cups):
+    machine.set_printer(shop["owner"], PrinterChoice("roll", "cups", "Q"))
+    subprocess.run(["cupsdisable", "Q"], env=cups.env, check=True)   # what CUPS does when paper runs out
+    slip = printouts.for_return(shop["done"].number, "zh_CN", url=shop["url"]).printouts[0]
+    result = print_jobs.submit(slip)
+    assert result.kept and "stopped" in result.message_en
+    subprocess.run(["cupsenable", "Q"], env=cups.env, check=True)
+    cups.fresh("Q")
+    assert print_jobs.resend(result.job_id).sent and print_jobs.pending() == []
+    _assert_80mm_slip(cups.wait_for_pdf("Q"), shop["done"].number)
