@@ -14,7 +14,7 @@ class Return(Base):
     __tablename__ = "returns"
     # The 30-day return count of a customer runs on every quote.
     __table_args__ = (Index("ix_returns_member_completed", "member_id", "completed_at"),
-                      # Migration 0004_checks (price_difference is signed: < 0 means refunded).
+                      # Migration 0006_checks (price_difference is signed: < 0 means refunded).
                       CheckConstraint("refund_total >= 0", name="refund_total_not_negative"),
                       CheckConstraint("withheld_coupon_share >= 0", name="withheld_coupon_share_not_negative"),
                       CheckConstraint("exchange_total >= 0", name="exchange_total_not_negative"),

@@ -10,7 +10,7 @@ from app.models.base import Base, Fen, Timestamp, UtcDateTime
 
 class Sale(Base):
     __tablename__ = "sales"
-    # Migration 0004_checks: money and counts are never negative, whatever writes them.
+    # Migration 0006_checks: money and counts are never negative, whatever writes them.
     __table_args__ = (CheckConstraint("receipt_discount >= 0", name="receipt_discount_not_negative"),
                       CheckConstraint("total >= 0", name="total_not_negative"),
                       CheckConstraint("points_earned >= 0", name="points_earned_not_negative"))

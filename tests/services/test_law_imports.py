@@ -49,7 +49,7 @@ def test_reimporting_a_sale_stored_under_the_gross_rule_leaves_its_nets_alone(ca
                       {"line": 2, "sku": "6900000000014", "qty": 2, "unit_price": 1000}],
                receipt_discount=500, tenders=[{"method": "cash", "amount": 3500}], member=None)
     assert import_sales(jsonl(row), catalogue).ok
-    with session_scope(catalogue) as s:   # as migration 0004_law leaves an older sale
+    with session_scope(catalogue) as s:   # as migration 0005_law leaves an older sale
         s.execute(update(Sale).values(discount_rule="gross"))
         s.execute(update(SaleLine).where(SaleLine.line_no == 1).values(net=1700))
         s.execute(update(SaleLine).where(SaleLine.line_no == 2).values(net=1800))

@@ -1,4 +1,4 @@
-"""Migration 0004_law: sales stored before issue 15 are marked with the rule their nets were shared by."""
+"""Migration 0005_law: sales stored before issue 15 are marked with the rule their nets were shared by."""
 
 from __future__ import annotations
 

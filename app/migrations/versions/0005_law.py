@@ -1,13 +1,13 @@
 """Issue 15 (money & law): the receipt-discount rule a sale was stored under, invoices, food and
 stored-value flags, the legal floor a return was decided under, remedies, repair history, compensation
 
-Revision ID: 0004_law
+Revision ID: 0005_law
 Revises: 0004_audit_chain
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_law"
+revision = "0005_law"
 down_revision = "0004_audit_chain"
 branch_labels = None
 depends_on = None

@@ -1,13 +1,13 @@
 """CHECK constraints: quantities > 0, money and counts ≥ 0, on every table that holds them
 
-Revision ID: 0004_checks
-Revises: 0004_audit_chain
+Revision ID: 0006_checks
+Revises: 0005_law
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_checks"
-down_revision = "0004_audit_chain"
+revision = "0006_checks"
+down_revision = "0005_law"
 branch_labels = None
 depends_on = None
 

@@ -1,13 +1,13 @@
 """users: a PIN that must be changed at next sign-in, how often the user was locked out, a staff-card code
 
-Revision ID: 0004_users
-Revises: 0004_audit_chain
+Revision ID: 0007_users
+Revises: 0006_checks
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_users"
-down_revision = "0004_audit_chain"
+revision = "0007_users"
+down_revision = "0006_checks"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """return_tenders: the payment terminal's refund reference for card and wallet refunds (NULL = pending)
 
-Revision ID: 0005_refund_refs
-Revises: 0004_audit_chain
+Revision ID: 0008_refund_refs
+Revises: 0007_users
 
 Refunds written before this revision were settled at the terminal without the app recording it: they
 get the reference "unrecorded" so they are not listed as pending for ever.
@@ -9,8 +9,8 @@ get the reference "unrecorded" so they are not listed as pending for ever.
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_refund_refs"
-down_revision = "0004_audit_chain"
+revision = "0008_refund_refs"
+down_revision = "0007_users"
 branch_labels = None
 depends_on = None
 
