@@ -29,7 +29,7 @@ def test_policy_check_lists_every_place_below_the_floor_with_its_article(capsys)
 
 
 def test_only_the_owner_changes_the_region_and_simulate_then_uses_it(shop, tmp_path, monkeypatch, capsys):
-    monkeypatch.setenv("RETURNS_DESK_PIN", "9999")
+    monkeypatch.setenv("RETURNS_DESK_PIN", "999999")
     assert main(["--db", shop, "settings", "region"]) == 0
     assert capsys.readouterr().out.strip() == "national"
     assert main(["--db", shop, "settings", "region", "zhejiang"]) == 1   # no owner signed in
