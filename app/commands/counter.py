@@ -10,7 +10,7 @@ from collections.abc import Callable
 from app.commands import ask_pin
 from app.domain.codes import shown
 from app.domain.money import format_fen
-from app.domain.vocabulary import OUTCOMES, OVERRIDE_REASONS, TENDER_METHODS, label
+from app.domain.vocabulary import OUTCOMES, OVERRIDE_REASONS, SUPERVISOR_REASONS, TENDER_METHODS, label
 from app.errors import DeskError, InvalidInput
 from app.services import approvals, returns
 from app.services.startup import open_shop
@@ -157,7 +157,7 @@ def _print_quote(view: QuoteView, args: argparse.Namespace) -> None:
     if view.exchange_lines and view.price_difference > 0:
         print(("  the customer pays " if lang == "en" else "  顾客补差价 ") + format_fen(view.price_difference))
     if view.needs_supervisor:
-        print(("  needs a supervisor: " if lang == "en" else "  需要主管审批：") + ", ".join(view.supervisor_reasons))
+        print(("  needs a supervisor: " if lang == "en" else "  需要主管审批：") + ", ".join(label(SUPERVISOR_REASONS, r, lang) for r in view.supervisor_reasons))
 
 
 def _print_done(done: CompletedReturn, args: argparse.Namespace) -> None:
@@ -165,7 +165,8 @@ def _print_done(done: CompletedReturn, args: argparse.Namespace) -> None:
             "withheld_coupon_share": done.withheld_coupon_share,
             "tenders": [{"method": t.method, "amount": t.amount} for t in done.tenders],
             "points_reversed": done.points_reversed, "coupon_code": done.coupon_code,
-            "store_credit_code": done.voucher_code, "clerk": done.clerk, "supervisor": done.supervisor}
+            "store_credit_code": done.voucher_code, "clerk": done.clerk, "supervisor": done.supervisor,
+            "compensation": done.compensation, "compensation_method": done.compensation_method}
     if done.quote is not None:
         body["lines"] = [{"line": d.line, "outcome": d.outcome, "refund": d.refund, "rules": list(d.rules),
                           "explanation": d.explanation} for d in done.quote.quote.lines]
@@ -180,6 +181,9 @@ def _print_done(done: CompletedReturn, args: argparse.Namespace) -> None:
     print(f"{'Return' if en else '退货单'} {done.number} {done.status}: {format_fen(done.refund_total)}"
           + (f"  coupon {done.coupon_code}" if done.coupon_code else "")
           + (f"  store credit {done.voucher_code}" if done.voucher_code else ""))
+    if done.compensation:  # 食品安全法 art. 148: paid apart from the refund, the drawer check counts it
+        print(f"{'Compensation' if en else '赔偿金'} {format_fen(done.compensation)} "
+              f"{label(TENDER_METHODS, done.compensation_method, args.lang)}")
 
 
 @_other_errors_exit_1

@@ -8,6 +8,7 @@ from app.models.returns import ExchangeLine, Return, ReturnLine, ReturnTender
 from app.models.sales import Sale, SaleCoupon, SaleLine, SaleTender
 from app.models.service import Complaint, ComplaintNote, RepairTicket
 from app.models.staff import AuditEntry, NumberSequence, Setting, User
+from app.models.staff import InstalledPolicy
 
 __all__ = [
     "AuditEntry",
@@ -32,4 +33,5 @@ __all__ = [
     "Setting",
     "User",
     "utcnow",
+    "InstalledPolicy",
 ]

@@ -10,6 +10,7 @@ from app.db import session_scope
 from app.errors import NotAllowed, NotFound
 from app.models import Member, RepairTicket, Return, utcnow
 from app.services import approvals, coupons
+from app.services.returns import compensations
 from app.services.returns.completing import record
 from app.services.sale_rows import normalise_code
 from app.services.users import audit
@@ -34,6 +35,7 @@ def void(number: str, approval: GrantedApproval, clerk: UserView, url: str | Non
         if (ret.completed_at or now).astimezone(SHOP_TZ).date() != now.astimezone(SHOP_TZ).date():
             raise NotAllowed("只能作废当天的退货单。", "Only a return completed today can be voided.")
         coupons.void_for_return(s, ret.id)
+        compensations.void_for_return(s, ret, approval.approver.id, now)
         if ret.member_id and ret.points_reversed:
             member = s.get(Member, ret.member_id)
             if member is not None:
