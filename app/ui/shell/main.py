@@ -114,6 +114,9 @@ def run_gui(lang: str) -> int:
     # Ask for the keyboard once the window is up: in a kiosk session without a window manager nobody
     # else activates it, and the function keys (F5, F10, …) would stay dead until someone clicks.
     QTimer.singleShot(0, window.take_keyboard)
+    from app.services import daily_backup
+
+    QTimer.singleShot(3000, daily_backup.in_background)   # issue 11.4: once a day, after the window is up
     code = app.exec()
     startup.close_shop()
     return code
