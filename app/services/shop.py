@@ -114,12 +114,20 @@ def _folder_value(folder: str) -> str:
     return folder
 
 
+def _account_value(name: str) -> str:
+    name = (name or "").strip()
+    if not name or len(name) > 40 or not name.isprintable():
+        raise InvalidInput(f"用户名无效：{name!r}", f"Not a user name: {name!r}")
+    return name
+
+
 # The settings the whole shop shares that only the owner changes: key → (check and normalise, words).
 SHARED: dict[str, tuple[Callable[[str], str], str, str]] = {
     "print.paper": (_paper_value, "打印纸张", "the paper size"),
     "shop.region": (_region_value, "门店所在地区", "the shop's region"),
     "backup.folder": (_folder_value, "备份文件夹", "the backup folder"),
     "backup.keep": (_keep_value, "保留的备份份数", "how many backups are kept"),
+    "import.account": (_account_value, "收银导入账户", "the till-import account"),
 }
 
 

@@ -77,7 +77,7 @@ def complete(request: ReturnRequest, clerk: UserView, approval: GrantedApproval 
         compensations.write(s, ret, q, signed)
         audit(s, "return_completed", clerk.id, ret.number, refund=ret.refund_total, kind=ret.kind,
               policy=q.policy_version, floor=q.floor_version, region=q.region,
-              price_difference=ret.price_difference)
+              price_difference=ret.price_difference, codes=sorted(codes.values()))
         if signed:
             audit(s, "return_approved", signed.approver.id, ret.number, reason=ret.override_reason,
                   note=ret.override_note, reasons=view.supervisor_reasons, refund=ret.refund_total)
