@@ -28,7 +28,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     region.set_defaults(func=run_region)
     for name, key, what_for in (("backup-folder", "backup.folder", "the folder daily backups go to (a USB stick)"),
                                 ("backup-keep", "backup.keep", "how many backups are kept"),
-                                ("import-account", "import.account", "the user the watched-folder import runs as")):
+                                ("import-account", "import.account", "the user the watched-folder import runs as"),
+                                *((f"pin-{role}", f"pin.min_{role}", f"the fewest digits of a {role}'s PIN")
+                                  for role in ("clerk", "supervisor", "admin"))):
         one = what.add_parser(name, help=what_for, description=f"Without VALUE: show {what_for}. With VALUE: "
                                                                "change it (the owner only, as for the paper).")
         one.add_argument("value", nargs="?")

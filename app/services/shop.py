@@ -121,6 +121,18 @@ def _account_value(name: str) -> str:
     return name
 
 
+def _pin_digits(role: str) -> Callable[[str], str]:
+    def check(digits: str) -> str:
+        from app.services.pins import MAX_DIGITS, RULE_DEFAULTS
+
+        digits, least = (digits or "").strip(), RULE_DEFAULTS[role]
+        if not (digits.isascii() and digits.isdigit() and least <= int(digits) <= MAX_DIGITS):
+            raise InvalidInput(f"PIN 位数应为 {least}–{MAX_DIGITS}：{digits}",
+                               f"PIN length for {role} must be {least}–{MAX_DIGITS}: {digits}")
+        return str(int(digits))
+    return check
+
+
 # The settings the whole shop shares that only the owner changes: key → (check and normalise, words).
 SHARED: dict[str, tuple[Callable[[str], str], str, str]] = {
     "print.paper": (_paper_value, "打印纸张", "the paper size"),
@@ -128,6 +140,9 @@ SHARED: dict[str, tuple[Callable[[str], str], str, str]] = {
     "backup.folder": (_folder_value, "备份文件夹", "the backup folder"),
     "backup.keep": (_keep_value, "保留的备份份数", "how many backups are kept"),
     "import.account": (_account_value, "收银导入账户", "the till-import account"),
+    "pin.min_clerk": (_pin_digits("clerk"), "店员 PIN 位数", "the clerks' PIN length"),
+    "pin.min_supervisor": (_pin_digits("supervisor"), "主管 PIN 位数", "the supervisors' PIN length"),
+    "pin.min_admin": (_pin_digits("admin"), "店长 PIN 位数", "the admins' PIN length"),
 }
 
 

@@ -9,13 +9,14 @@ from sqlalchemy import select
 
 from app.db import session_scope
 from app.errors import InvalidInput, NotAllowed
-from app.models import AuditEntry
+from app.models import AuditEntry, Setting
 from app.services import shop
 from app.services.users import create_user, sign_in
 
 CHANGES = [("print.paper", " A5 ", "a5", "b5"), ("shop.region", "Shanghai", "shanghai", "beijing"),
            ("backup.folder", "/media/usb/returns", "/media/usb/returns", "\x1b[2J"),
-           ("backup.keep", "07", "7", "0"), ("import.account", "till1", "till1", "")]
+           ("backup.keep", "07", "7", "0"), ("import.account", "till1", "till1", ""),
+           ("pin.min_clerk", "6", "6", "3"), ("pin.min_supervisor", "08", "8", "5"), ("pin.min_admin", "8", "8", "13")]
 
 
 @pytest.fixture
@@ -45,3 +46,16 @@ def test_only_the_owner_changes_a_shared_setting_and_it_is_audited_with_before_a
     with session_scope(people, write=False) as s:
         entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "setting_changed")).one()
         assert entry.subject == key and json.loads(entry.detail) == {"before": before, "after": stored}
+
+
+def test_the_shop_may_ask_for_longer_pins_never_shorter_ones(people):
+    from app.services import pins
+
+    owner = sign_in("owner", "333333", people)
+    shop.set_setting(owner, "pin.min_clerk", "6", people)
+    with session_scope(people) as s:
+        assert pins.minimum(s, "clerk") == 6
+        with pytest.raises(InvalidInput, match="6 to 12 digits"):
+            pins.checked(s, "1357", "clerk")
+        s.add(Setting(key="pin.min_admin", value="4"))
+        assert pins.minimum(s, "admin") == 6       # written around the setter: still never below six
