@@ -38,6 +38,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--exchange", action="append", default=[], metavar="SKU:QTY", help="goods given in exchange")
     p.add_argument("--override", action="append", type=int, default=[], metavar="LINE",
                    help="a refused line the supervisor overrides")
+    p.add_argument("--remedy", action="append", default=[], metavar="LINE:REMEDY",
+                   help="the customer's choice among a line's remedies (refund, exchange, repair, store_credit)")
+    p.add_argument("--evidence", action="append", default=[], metavar="LINE:EXPIRY:BATCH[:NOTE]",
+                   help="a food claim's evidence: the date and batch printed on the pack, what the clerk saw")
     p.add_argument("--clerk", required=True, help="user name (PIN from RETURNS_DESK_PIN or a prompt)")
     p.add_argument("--supervisor", help="approving supervisor (PIN from RETURNS_DESK_SUPERVISOR_PIN or a prompt)")
     p.add_argument("--override-reason", choices=tuple(OVERRIDE_REASONS))
@@ -72,9 +76,23 @@ def _whole(text: str, what: str) -> int:
     return int(text)
 
 
+def _by_line(texts: list[str], least: int, what: str) -> dict[int, list[str]]:
+    """--remedy / --evidence values keyed by their line: the screen's choice and evidence fields."""
+    out: dict[int, list[str]] = {}
+    for t in texts:
+        parts = t.split(":", 3)
+        if len(parts) < least:
+            raise InvalidInput(f"格式不对：{shown(t)}（应为 {what}）", f"Bad format: {shown(t)} (expected {what})")
+        out[_whole(parts[0], "LINE")] = parts[1:] + [""] * (3 - len(parts[1:]))
+    return out
+
+
 def build_request(args: argparse.Namespace) -> ReturnRequest:
-    items = tuple(ReturnItem(_whole(ln, "LINE"), _whole(q, "QTY"), r, c)
-                  for ln, q, r, c in (_parts(t, 4, "LINE:QTY:REASON:CONDITION") for t in args.item))
+    chosen = _by_line(getattr(args, "remedy", []), 2, "LINE:REMEDY")
+    evidence = _by_line(getattr(args, "evidence", []), 2, "LINE:EXPIRY:BATCH[:NOTE]")
+    items = tuple(ReturnItem(n, _whole(q, "QTY"), r, c, chosen.get(n, [None])[0], *evidence.get(n, ["", "", ""]))
+                  for n, q, r, c in ((_whole(ln, "LINE"), q, r, c)
+                                     for ln, q, r, c in (_parts(t, 4, "LINE:QTY:REASON:CONDITION") for t in args.item)))
     loose = tuple(NoReceiptItem(sku, _whole(q, "QTY"), r, c)
                   for sku, q, r, c in (_parts(t, 4, "SKU:QTY:REASON:CONDITION") for t in args.sku_item))
     exchange = tuple(ExchangeItem(sku, _whole(q, "QTY")) for sku, q in (_parts(t, 2, "SKU:QTY") for t in args.exchange))
