@@ -10,7 +10,13 @@ from collections.abc import Callable
 from app.commands import ask_pin
 from app.domain.codes import shown
 from app.domain.money import format_fen
-from app.domain.vocabulary import OUTCOMES, OVERRIDE_REASONS, SUPERVISOR_REASONS, TENDER_METHODS, label
+from app.domain.vocabulary import (
+    OUTCOMES,
+    OVERRIDE_REASONS,
+    SUPERVISOR_REASONS,
+    TENDER_METHODS,
+    label,
+)
 from app.errors import DeskError, InvalidInput
 from app.services import approvals, returns
 from app.services.startup import open_shop

@@ -61,7 +61,10 @@ def _policy(path: str | None) -> Policy:
     if path:
         return load_policy(path)
     from app.errors import DeskError
-    from app.services.policy import current_policy, policy_at  # the loaders the counter uses (cached)
+    from app.services.policy import (  # the loaders the counter uses (cached)
+        current_policy,
+        policy_at,
+    )
     from app.services.startup import open_shop
 
     try:  # the policy installed into the shop's database, when there is a shop on this machine

@@ -103,10 +103,10 @@ def file_warning(s: Session) -> tuple[str, str] | None:
                 f"The policy file is broken and not used: {exc.en}. In force: version {kept}.")
     row = installed(s)
     if row is not None and row.version != own.version:
-        return (f"数据文件夹里的策略文件（版本 {own.version}）未生效：现行政策是已安装的版本 {row.version}。"
-                "要使用它，请运行 returns-desk policy install。",
-                f"The policy file in the data folder (version {own.version}) is not in force: the installed "
-                f"version {row.version} is. Run `returns-desk policy install` to use it.")
+        return ((f"数据文件夹里的策略文件（版本 {own.version}）未生效：现行政策是已安装的版本 {row.version}。"
+                 "要使用它，请运行 returns-desk policy install。"),
+                (f"The policy file in the data folder (version {own.version}) is not in force: the installed "
+                 f"version {row.version} is. Run `returns-desk policy install` to use it."))
     return None
 
 

@@ -157,12 +157,11 @@ def test_entries_written_before_the_chain_existed_are_chained_by_the_upgrade(tmp
 
 def test_the_end_of_day_report_prints_the_anchor_and_entries_cut_off_after_it_are_found(trail):
     from app.printing.data import ShopInfo
-    from app.settings import SHOP_TZ
     from app.printing.report import render_end_of_day
-    from app.services.end_of_day import end_of_day_data
-    from tests.printing.pdfcheck import text as pdf_text
-
     from app.services.documents import today
+    from app.services.end_of_day import end_of_day_data
+    from app.settings import SHOP_TZ
+    from tests.printing.pdfcheck import text as pdf_text
 
     report = end_of_day_data(today(), trail)
     with session_scope(trail, write=False) as s:

@@ -136,7 +136,8 @@ def test_check_reports_integrity_and_foreign_key_problems(shop):
 
 @sqlite_only
 def test_the_daily_backup_goes_once_a_day_to_the_owners_folder_and_the_data_folder(shop, tmp_path):
-    from app.services import daily_backup, shop as shop_settings
+    from app.services import daily_backup
+    from app.services import shop as shop_settings
 
     usb = tmp_path / "usb"
     shop_settings.set_setting(sign_in("boss", "9999", shop), "backup.folder", str(usb), shop)
