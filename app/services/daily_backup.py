@@ -45,7 +45,7 @@ def run(url: str | None = None, now: datetime | None = None) -> list[tuple[Path,
 
 
 def in_background(url: str | None = None) -> threading.Thread:
-    """The counter starts it after its window shows; not a daemon, so closing waits for a copy half made."""
+    """The counter starts it after its window shows and joins it before closing the database."""
     thread = threading.Thread(target=_logged, args=(url,), name="daily-backup")
     thread.start()
     return thread

@@ -120,7 +120,10 @@ def run_gui(lang: str) -> int:
     QTimer.singleShot(0, window.take_keyboard)
     from app.services import daily_backup
 
-    QTimer.singleShot(3000, daily_backup.in_background)   # issue 11.4: once a day, after the window is up
+    copying: list = []   # issue 11.4: once a day, after the window is up; closing waits for a copy half made
+    QTimer.singleShot(3000, lambda: copying.append(daily_backup.in_background()))
     code = app.exec()
+    for thread in copying:
+        thread.join(timeout=120)
     startup.close_shop()
     return code
