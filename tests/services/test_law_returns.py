@@ -145,7 +145,7 @@ def test_sanbao_art11_two_failed_repairs_turn_repair_only_into_refund_or_exchang
 
 def food_sale(url):
     with session_scope(url) as s:   # a food product outside the fresh class, by the catalogue's flag
-        s.execute(text("UPDATE products SET food = 1 WHERE sku = :sku"), {"sku": NOODLES})
+        s.execute(text("UPDATE products SET food = :yes WHERE sku = :sku"), {"yes": True, "sku": NOODLES})
     put(url, "MILK", [line(1, NOODLES, 2, 450)], [{"method": "coupon", "amount": 100, "code": "C1"},
                                                     {"method": "wechat", "amount": 800}])
 
