@@ -7,6 +7,7 @@ from app.models.returns import ExchangeLine, Return, ReturnLine, ReturnTender
 from app.models.sales import Sale, SaleCoupon, SaleLine, SaleTender
 from app.models.service import Complaint, ComplaintNote, RepairTicket
 from app.models.staff import AuditEntry, NumberSequence, Setting, User
+from app.models.prices import SkuHourLow  # noqa: E402  (issue 14: the kept hourly low)
 
 __all__ = [
     "AuditEntry",
@@ -29,4 +30,5 @@ __all__ = [
     "Setting",
     "User",
     "utcnow",
+    "SkuHourLow",
 ]

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from app.db import session_scope
 from app.domain.vocabulary import TIERS
 from app.models import Member, Product, Sale, SaleCoupon, SaleLine, SaleTender
-from app.services import coupons
+from app.services import coupons, price_lows
 from app.services.bulk import insert_rows
 from app.services.policy import current_policy
 from app.services.sale_rows import (
@@ -53,25 +53,64 @@ def _catalogue(session: Session) -> dict[str, CatalogueEntry]:
     return {sku: CatalogueEntry(name, cls, months) for sku, name, cls, months in rows}
 
 
-def import_sales(lines: Iterable[str], url: str | None = None) -> ImportReport:
+Progress = Callable[[int, "ImportReport"], None]  # (rows read so far, the report after a committed batch)
+
+
+def import_sales(lines: Iterable[str], url: str | None = None, progress: Progress | None = None) -> ImportReport:
     """Import JSON Lines sales; valid rows go in, each bad row is reported with its line number."""
+    return import_sale_rows(_parsed_json(lines), url, progress)
+
+
+def _parsed_json(lines: Iterable[str]) -> Iterator[tuple[int, Callable[[Lookups], SaleRow]]]:
+    for line_no, text in enumerate(lines, start=1):
+        if text.strip():
+            yield line_no, lambda known, text=text: parse_sale(text, *known)
+
+
+Lookups = tuple[dict[str, CatalogueEntry], set[str], frozenset[str]]  # catalogue, member cards, classes
+
+
+def import_sale_rows(rows: Iterable[tuple[int, Callable[[Lookups], SaleRow]]], url: str | None = None,
+                     progress: Progress | None = None) -> ImportReport:
+    """Rows from any front end (JSON Lines, a mapped CSV) through the same checks, a batch per transaction.
+    Only each batch's own receipt numbers are looked up: a day's import into years of sales stays small."""
     report = ImportReport()
     with session_scope(url, write=False) as s:
         catalogue = _catalogue(s)
         members = dict(s.execute(select(Member.card_no, Member.id)).all())
-        known = dict(s.execute(select(Sale.receipt_no, Sale.content_hash)).all())
-    member_cards = set(members)
-    classes = policy_classes()
-    batch: list[SaleRow] = []
-    for line_no, text in enumerate(lines, start=1):
-        if not text.strip():
-            continue
+    lookups: Lookups = (catalogue, set(members), policy_classes())
+    batch: list[tuple[int, SaleRow]] = []
+    seen: dict[str, str] = {}  # receipt → hash, of this run's rows: the same number twice in one file
+    read = 0
+    for line_no, parse in rows:
+        read = line_no
         try:
-            row = parse_sale(text, catalogue, member_cards, classes)
+            row = parse(lookups)
         except RowError as err:
             report.rejected.append(Rejection(line_no, err.zh, err.en))
             continue
-        previous = known.get(row.receipt_no)
+        batch.append((line_no, row))
+        if len(batch) >= BATCH:
+            _settle(batch, seen, members, url, report)
+            batch = []
+            if progress:
+                progress(read, report)
+    if batch:
+        _settle(batch, seen, members, url, report)
+    if progress:
+        progress(read, report)
+    return report
+
+
+def _settle(batch: list[tuple[int, SaleRow]], seen: dict[str, str], members: dict[str, int],
+            url: str | None, report: ImportReport) -> None:
+    """Sort one batch into new, unchanged and conflicting against the store, then write the new ones."""
+    with session_scope(url, write=False) as s:
+        stored = dict(s.execute(select(Sale.receipt_no, Sale.content_hash).where(
+            Sale.receipt_no.in_({r.receipt_no for _n, r in batch}))).all())
+    fresh: list[SaleRow] = []
+    for line_no, row in batch:
+        previous = seen.get(row.receipt_no) or stored.get(row.receipt_no)
         if previous == row.content_hash or (previous is not None and _same_as_stored(row, members, url)):
             report.unchanged += 1
             continue
@@ -81,16 +120,11 @@ def import_sales(lines: Iterable[str], url: str | None = None) -> ImportReport:
                 f"receipt {row.receipt_no} was already imported with different contents; not overwritten",
                 row.receipt_no))
             continue
-        known[row.receipt_no] = row.content_hash
-        batch.append(row)
-        if len(batch) >= BATCH:
-            _write_sales(batch, members, url)
-            report.imported += len(batch)
-            batch = []
-    if batch:
-        _write_sales(batch, members, url)
-        report.imported += len(batch)
-    return report
+        seen[row.receipt_no] = row.content_hash
+        fresh.append(row)
+    if fresh:
+        _write_sales(fresh, members, url)
+        report.imported += len(fresh)
 
 
 def _same_as_stored(row: SaleRow, members: dict[str, int], url: str | None) -> bool:
@@ -135,6 +169,7 @@ def _write_sales(rows: list[SaleRow], members: dict[str, int], url: str | None) 
             (ids[r.receipt_no], ln.line_no, ln.sku, ln.name, ln.policy_class, ln.qty, ln.unit_price,
              ln.discount, ln.net, ln.promo_group, ln.final_sale, ln.warranty_months)
             for r in rows for ln in r.lines])
+        price_lows.keep(conn, ((ln.sku, r.sold_at, ln.net, ln.qty) for r in rows for ln in r.lines))
         insert_rows(conn, SaleTender.__table__, _TENDER_KEYS, [
             (ids[r.receipt_no], i, m, a, ref) for r in rows for i, (m, a, ref) in enumerate(r.tenders)])
         redeemed = [(ids[r.receipt_no], r, code) for r in rows
