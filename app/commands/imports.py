@@ -14,13 +14,16 @@ from app.services.imports import (
     import_sales,
     read_lines,
 )
+from app.services.mapping import load_mapping
 from app.services.startup import open_shop
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("import", help="import sales (JSON Lines), products or members (CSV)")
+    parser = sub.add_parser("import", help="import sales (JSON Lines, or a till CSV with --mapping), products or members (CSV)")
     parser.add_argument("kind", choices=("sales", "products", "members"))
     parser.add_argument("file", type=Path)
+    parser.add_argument("--mapping", type=Path, help="sales from a till's CSV export: a column-mapping TOML "
+                        "(examples in resources/mappings/)")
     parser.set_defaults(func=run)
 
 
@@ -29,13 +32,32 @@ def run(args: argparse.Namespace) -> int:
         raise NotFound(f"找不到文件 {args.file}", f"file not found: {args.file}")
     open_shop()
     if args.kind == "sales":
-        report = import_sales(read_lines(args.file))
+        report = _sales(args)
+        if report is None:
+            return 130  # interrupted: the message said what was committed
     elif args.kind == "products":
         report = import_products(args.file)
     else:
         report = import_members(args.file)
     print_report(report, args.file, args.lang)
     return 0 if report.ok else 1
+
+
+def _sales(args: argparse.Namespace) -> ImportReport | None:
+    from app.commands.progress import Bar
+    from app.services import till_import
+
+    bar = Bar(till_import.count_rows(args.file) + (0 if args.mapping else 1), args.lang)
+    try:
+        if args.mapping:
+            mapping = load_mapping(args.mapping)
+            return till_import.import_till_csv(args.file, mapping, progress=bar)
+        return import_sales(read_lines(args.file), progress=bar)
+    except KeyboardInterrupt:
+        print(bar.interrupted(args.file), file=sys.stderr)
+        return None
+    finally:
+        bar.finish()
 
 
 def print_report(report: ImportReport, file: Path, lang: str) -> None:
