@@ -17,7 +17,7 @@ from app.db import session_scope
 from app.errors import NotAllowed
 from app.models import Setting, User
 from app.services import audit
-from app.services.imports import ImportReport, import_sales, read_lines
+from app.services.imports import ImportReport, Progress, import_sales, read_lines
 from app.services.shop import get_settings
 from app.services.users import require_role
 from app.services.views import UserView
@@ -134,3 +134,30 @@ def set_folder(user: UserView | None, folder: Path, mapping: Path | None, url: s
             else:
                 row.value = value
         audit.append(s, "settings.drop_folder", user.id, values[FOLDER_KEY], mapping=values[MAPPING_KEY])
+
+
+def import_file(user: UserView | None, path: Path, mapping: Path | None, url: str | None = None,
+                progress: Progress | None = None) -> ImportReport:
+    """The owner's import from the import page: admin only, audited like a dropped file."""
+    if user is None:
+        raise NotAllowed("导入销售需要店长登录。", "Importing sales needs the owner signed in.")
+    require_role(user, "admin")
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if path.suffix.lower() == ".jsonl" or mapping is None:
+        report = import_sales(read_lines(path), url, progress)
+    else:
+        from app.services.mapping import load_mapping
+        from app.services.till_import import import_till_csv
+
+        report = import_till_csv(path, load_mapping(mapping), url, progress)
+    with session_scope(url) as s:
+        audit.append(s, "till_import.file", user.id, path.name, sha256=digest, imported=report.imported,
+                     unchanged=report.unchanged, rejected=len(report.rejected), error="")
+    return report
+
+
+def example_mappings() -> list[Path]:
+    """The mappings shipped in resources/mappings/, for the import page's choice."""
+    from app.settings import resources_dir
+
+    return sorted((resources_dir() / "mappings").glob("*.toml"))
