@@ -46,6 +46,9 @@ class ImportWorker(QThread):
         except DeskError as err:
             self.failed.emit(err.message(current_language()))
             return
+        except UnicodeDecodeError:  # JSON Lines chosen for a CSV: nothing of it was written
+            self.failed.emit(self.tr("the file is not JSON Lines; choose its mapping"))
+            return
         self.done.emit(report)
 
 
@@ -101,6 +104,8 @@ class ImportPage(Retranslating, QWidget):
         self.path = path
         self.file_label.setText(path.name)
         if mapping is not None:
+            if self.mapping.findData(mapping) < 0:  # a mapping of the shop's own, beside the examples
+                self.mapping.addItem(mapping.stem, mapping)
             self.mapping.setCurrentIndex(self.mapping.findData(mapping))
         elif path.suffix.lower() in (".csv", ".tsv", ".txt") and self.mapping.count() > 1:
             self.mapping.setCurrentIndex(1)

@@ -38,6 +38,11 @@ class CounterMenus:
         self.print_menu = PrintMenu(context, bar)
         bar.addMenu(self.print_menu)
 
+        # issue 14: the owner's import page, opened in its own window from the Counter menu
+        self.import_action = QAction(window)
+        self.import_action.triggered.connect(lambda _checked=False: self._open_imports(window, context))
+        self.counter_menu.insertAction(self.quit_action, self.import_action)
+
         self.language_menu = bar.addMenu("")
         group = QActionGroup(window)
         self.language_actions: dict[str, QAction] = {}
@@ -57,6 +62,15 @@ class CounterMenus:
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
+    def _open_imports(self, window: QMainWindow, context: CounterContext) -> None:
+        from app.ui.pages.imports import ImportPage  # loaded when first opened: start-up stays light
+
+        page = getattr(self, "import_page", None) or ImportPage(context.clerk, window)
+        page.setWindowFlag(Qt.WindowType.Window)
+        self.import_page = page
+        page.show()
+        page.raise_()
+
     def tick_language(self, lang: str) -> None:
         for code, action in self.language_actions.items():
             action.setChecked(code == lang)
@@ -69,3 +83,4 @@ class CounterMenus:
         self.focus_scan_action.setText(QCoreApplication.translate("MainWindow", "Go to the scan field"))
         self.lock_action.setText(QCoreApplication.translate("MainWindow", "Lock the counter"))
         self.quit_action.setText(QCoreApplication.translate("MainWindow", "Quit"))
+        self.import_action.setText(QCoreApplication.translate("ImportPage", "Import sales from the till…"))
