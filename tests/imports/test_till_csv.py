@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from app.db import session_scope
 from app.errors import InvalidInput
-from app.models import Sale, SaleLine, SaleTender
+from app.models import AuditEntry, Sale, SaleLine, SaleTender
 from app.services.mapping import load_mapping
 from app.services.till_import import detect_encoding, import_till_csv
 
@@ -111,3 +111,37 @@ def test_both_example_mappings_load():
     assert names == ["chinese_lines.toml", "english_tab.toml"]
     assert load_mapping(MAPPINGS / "english_tab.toml").delimiter == "\t"
     assert load_mapping(MAPPINGS / "chinese_lines.toml").amounts == "yuan"
+
+
+def test_a_bad_value_names_its_row_and_column_and_a_mixed_encoding_row_is_refused_alone(catalogue, tmp_path):
+    second = CHINESE_ROWS[1].replace("12.80", "十二块")  # row 3 of the file, the second line of receipt X001
+    body = "\n".join([HEADER, CHINESE_ROWS[0], second, CHINESE_ROWS[2]]).encode("gb18030")
+    odd = "\nX003,2026-11-30 11:00:00,1,王芳,,6901234567892,".encode() + "面".encode("utf-8") + b",1,4.50,4.50,\xff\n"
+    csv_file = tmp_path / "mixed.csv"
+    csv_file.write_bytes(body + odd)
+    gb = tmp_path / "gb.toml"  # the encoding named, as when detection was right for the start of a long file
+    gb.write_text((MAPPINGS / "chinese_lines.toml").read_text(encoding="utf-8").replace(
+        'encoding = "auto"', 'encoding = "gb18030"'), encoding="utf-8")
+    report = import_till_csv(csv_file, load_mapping(gb), catalogue)
+    assert report.imported == 1 and stored(catalogue)[0].keys() == {"X002"}  # X001 is refused whole
+    reasons = {r.line_no: (r.reason_zh, r.reason_en) for r in report.rejected}
+    assert set(reasons) == {2, 5}
+    assert "第 3 行" in reasons[2][0] and "单价" in reasons[2][0] and "十二块" in reasons[2][0]
+    assert "row 3" in reasons[2][1] and "单价" in reasons[2][1]
+    assert "encoding" in reasons[5][1]
+
+
+def test_the_command_line_import_of_a_till_csv_needs_an_admin_and_is_audited(catalogue, tmp_path, monkeypatch,
+                                                                           capsys):
+    from app.cli import main
+    from tests.store import with_admin
+
+    csv_file = write(tmp_path / "明细.csv", "\n".join([HEADER, *CHINESE_ROWS]), "gb18030")
+    args = ["--db", catalogue, "import", "sales", str(csv_file), "--mapping", str(MAPPINGS / "chinese_lines.toml")]
+    assert main(args) != 0 and "--user" in capsys.readouterr().err
+    with_admin(catalogue, monkeypatch)
+    assert main([*args, "--user", "boss"]) == 0
+    assert "导入 2 条" in capsys.readouterr().out
+    with session_scope(catalogue, write=False) as s:
+        done = [e.detail for e in s.scalars(select(AuditEntry).where(AuditEntry.action == "import_done"))]
+    assert len(done) == 1 and '"mapping": "chinese_lines.toml"' in done[0] and '"imported": 2' in done[0]
