@@ -116,7 +116,7 @@ def test_both_example_mappings_load():
 def test_a_bad_value_names_its_row_and_column_and_a_mixed_encoding_row_is_refused_alone(catalogue, tmp_path):
     second = CHINESE_ROWS[1].replace("12.80", "十二块")  # row 3 of the file, the second line of receipt X001
     body = "\n".join([HEADER, CHINESE_ROWS[0], second, CHINESE_ROWS[2]]).encode("gb18030")
-    odd = "\nX003,2026-11-30 11:00:00,1,王芳,,6901234567892,".encode() + "面".encode("utf-8") + b",1,4.50,4.50,\xff\n"
+    odd = "\nX003,2026-11-30 11:00:00,1,王芳,,6901234567892,".encode() + "面".encode() + b",1,4.50,4.50,\xff\n"
     csv_file = tmp_path / "mixed.csv"
     csv_file.write_bytes(body + odd)
     gb = tmp_path / "gb.toml"  # the encoding named, as when detection was right for the start of a long file
