@@ -119,17 +119,26 @@ def init_database(url: str | None = None, *, create: bool = False, quick_check: 
     background instead.
     """
     from app import db_files as startup
-    from app.migrate import all_revisions, head_revision, upgrade_to_head
+    from app import revisions
 
     url = url or settings.default_db_url()
     path = startup.sqlite_path(url)
     if path is not None:
         if startup.check_file(path, create=create):
-            startup.refuse_newer(startup.sqlite_revision(path), all_revisions(), head_revision(), str(path))
+            found, chain = startup.sqlite_revision(path), revisions.chain()
+            if chain and found == chain[-1]:  # already at the head: Alembic is not even imported
+                if quick_check:
+                    startup.refuse_damaged(path)
+                return get_engine(url)
+            from app.migrate import all_revisions, head_revision
+
+            startup.refuse_newer(found, all_revisions(), head_revision(), str(path))
             if quick_check:
                 startup.refuse_damaged(path)
         else:
             private_file(path)
+    from app.migrate import upgrade_to_head
+
     engine = get_engine(url)
     upgrade_to_head(engine)
     return engine
