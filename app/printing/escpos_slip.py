@@ -43,7 +43,9 @@ class Roll:
     """Commands for one roll document, gathered on python-escpos's Dummy printer (its output is the bytes)."""
 
     def __init__(self, paper: str = "80mm") -> None:
-        from escpos.printer import Dummy  # python-escpos loads its printer profiles: only when a slip is made
+        from escpos.printer import (
+            Dummy,  # python-escpos loads its printer profiles: only when a slip is made
+        )
 
         self.columns = COLUMNS.get(paper, 48)
         self.p = Dummy()
