@@ -15,12 +15,12 @@ from app.log_privacy import mask_handlers
 
 # Each module in app/commands registers its own subcommands; listed here so the order of --help is ours.
 COMMAND_MODULES = ("demo", "imports", "lookup", "policy", "printing", "settings", "counter", "backup",
-                   "setup", "users", "members")
+                   "setup", "users", "members", "watch")
 
 log = logging.getLogger("returns_desk")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="returns-desk",
         description="Returns Desk 售后服务台 — returns and after-sales counter.",
@@ -32,6 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="language of the screens and messages (default zh_CN)")
     parser.add_argument("--self-test", action="store_true",
                         help="check this install on a throwaway database (quote, return, slip); exit 0 if good")
+    if not commands:  # the window's start: the command modules pull in the services, the ORM, reportlab
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         # a listed module that is missing is a packaging bug: fail loudly rather than lose a command
@@ -82,6 +85,14 @@ def printable(text: str) -> str:
                    else f"\\u{ord(c):04x}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08x}" for c in text)
 
 
+def _window_only(argv: list[str]) -> argparse.Namespace | None:
+    """Only global options (the shop's launcher): parsed without loading a single command module."""
+    if any(a in ("-h", "--help") for a in argv):
+        return None
+    args, rest = build_parser(commands=False).parse_known_args(argv)
+    return None if rest else args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=os.environ.get("RETURNS_DESK_LOG", "WARNING"),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -91,8 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         lang = os.environ.get("RETURNS_DESK_LANG", "zh_CN")
         print(bad.message(lang) if lang == "en" else f"{bad.zh} ({bad.en})", file=sys.stderr)
         return bad.exit_code
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _window_only(argv) or build_parser().parse_args(argv)
     _normalise_db(args.db)
     lang = args.lang or os.environ.get("RETURNS_DESK_LANG", "zh_CN")
     args.lang = lang

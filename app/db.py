@@ -17,6 +17,10 @@ from app.errors import DatabaseBusy
 
 log = logging.getLogger(__name__)
 _engines: dict[str, Engine] = {}
+# Made once per engine, not per transaction: an option engine copies the engine's event listeners and
+# a sessionmaker its configuration — on a quote, more than the reads themselves.
+_readers: dict[Engine, Engine] = {}
+_factories: dict[Engine, sessionmaker[Session]] = {}
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -60,6 +64,16 @@ def dispose_engines() -> None:
     for engine in _engines.values():
         engine.dispose()
     _engines.clear()
+    _readers.clear()
+    _factories.clear()
+
+
+def _reader(engine: Engine) -> Engine:
+    """The engine whose transactions begin DEFERRED: a read never waits for another till's write lock."""
+    reader = _readers.get(engine)
+    if reader is None:
+        reader = _readers[engine] = engine.execution_options(sqlite_begin="DEFERRED")
+    return reader
 
 
 def _is_busy(error: exc.OperationalError) -> bool:
@@ -70,10 +84,10 @@ def _is_busy(error: exc.OperationalError) -> bool:
 @contextmanager
 def session_scope(url: str | None = None, *, write: bool = True) -> Iterator[Session]:
     """One user action = one transaction: committed when the block ends, rolled back on any error."""
-    engine = get_engine(url)
-    if not write:
-        engine = engine.execution_options(sqlite_begin="DEFERRED")
-    factory = sessionmaker(bind=engine, expire_on_commit=False)
+    engine = get_engine(url) if write else _reader(get_engine(url))
+    factory = _factories.get(engine)
+    if factory is None:
+        factory = _factories[engine] = sessionmaker(bind=engine, expire_on_commit=False)
     try:
         with factory() as session, session.begin():
             yield session
@@ -86,7 +100,7 @@ def session_scope(url: str | None = None, *, write: bool = True) -> Iterator[Ses
 @contextmanager
 def read_connection(url: str | None = None) -> Iterator[Connection]:
     """A read-only snapshot without the ORM: for the hot look-ups that run on every scan."""
-    engine = get_engine(url).execution_options(sqlite_begin="DEFERRED")
+    engine = _reader(get_engine(url))
     try:
         with engine.connect() as conn, conn.begin():
             yield conn
@@ -105,17 +119,26 @@ def init_database(url: str | None = None, *, create: bool = False, quick_check: 
     background instead.
     """
     from app import db_files as startup
-    from app.migrate import all_revisions, head_revision, upgrade_to_head
+    from app import revisions
 
     url = url or settings.default_db_url()
     path = startup.sqlite_path(url)
     if path is not None:
         if startup.check_file(path, create=create):
-            startup.refuse_newer(startup.sqlite_revision(path), all_revisions(), head_revision(), str(path))
+            found, chain = startup.sqlite_revision(path), revisions.chain()
+            if chain and found == chain[-1]:  # already at the head: Alembic is not even imported
+                if quick_check:
+                    startup.refuse_damaged(path)
+                return get_engine(url)
+            from app.migrate import all_revisions, head_revision
+
+            startup.refuse_newer(found, all_revisions(), head_revision(), str(path))
             if quick_check:
                 startup.refuse_damaged(path)
         else:
             private_file(path)
+    from app.migrate import upgrade_to_head
+
     engine = get_engine(url)
     upgrade_to_head(engine)
     return engine

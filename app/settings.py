@@ -15,11 +15,12 @@ HOME_ENV = "RETURNS_DESK_HOME"  # overrides the data folder (tests, portable ins
 SHOP_TZ = ZoneInfo(os.environ.get("RETURNS_DESK_TZ", "Asia/Shanghai"))
 
 
-def data_dir() -> Path:
-    """The shop's own folder: database, its policy copy, backups, logs."""
+def data_dir(create: bool = True) -> Path:
+    """The shop's own folder: database, its policy copy, backups, logs (made unless create=False)."""
     override = os.environ.get(HOME_ENV)
     path = Path(override) if override else _shop_folder()
-    path.mkdir(parents=True, exist_ok=True)
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
     return path
 
 
@@ -31,10 +32,13 @@ def _shop_folder() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+_SOURCE_ROOT = Path(__file__).resolve().parent.parent  # resolved once: every quote asks for the law folder
+
+
 def resources_dir() -> Path:
     """Shipped resources: inside a frozen build they sit next to the executable's bundle."""
     frozen = getattr(sys, "_MEIPASS", None)
-    base = Path(frozen) if frozen else Path(__file__).resolve().parent.parent
+    base = Path(frozen) if frozen else _SOURCE_ROOT
     return base / "resources"
 
 
@@ -59,7 +63,7 @@ def default_policy_path() -> Path:
 
 
 def active_policy_path() -> Path:
-    own = shop_policy_path()
+    own = data_dir(create=False) / "policy.toml"  # asked on every quote: only looked at, never made
     return own if own.exists() else default_policy_path()
 
 

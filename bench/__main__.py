@@ -69,6 +69,19 @@ def eod_row(store) -> Row:  # type: ignore[no-untyped-def]
                None, "ms", "—")
 
 
+class _Shown(list[Row]):
+    """The table's rows, each printed as it is measured: a benchmark that fails later loses none."""
+
+    def append(self, row: Row) -> None:
+        print("  " + " | ".join(row.cells()), flush=True)
+        super().append(row)
+
+    def __iadd__(self, rows):  # type: ignore[no-untyped-def, override]
+        for row in rows:
+            self.append(row)
+        return self
+
+
 def run(args: argparse.Namespace) -> tuple[list[Row], str]:
     from bench import (
         bench_day_import,
@@ -82,7 +95,7 @@ def run(args: argparse.Namespace) -> tuple[list[Row], str]:
 
     about = machine()
     store = cached_store(args.receipts)
-    rows: list[Row] = []
+    rows: list[Row] = _Shown()
     with tempfile.TemporaryDirectory() as tmp:
         copy = working_copy(store, Path(tmp))
         print(f"store: {store.receipts:,} receipts ({store.path}); working copy made", flush=True)

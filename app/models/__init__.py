@@ -4,6 +4,7 @@ from app.models.base import Base, utcnow
 from app.models.catalogue import Member, Product
 from app.models.coupons import Coupon
 from app.models.law import RepairHistoryEntry, ReturnCompensation
+from app.models.prices import SkuHourLow
 from app.models.returns import ExchangeLine, Return, ReturnLine, ReturnTender
 from app.models.sales import Sale, SaleCoupon, SaleLine, SaleTender
 from app.models.service import Complaint, ComplaintNote, RepairTicket
@@ -31,6 +32,7 @@ __all__ = [
     "SaleLine",
     "SaleTender",
     "Setting",
+    "SkuHourLow",
     "User",
     "utcnow",
 ]

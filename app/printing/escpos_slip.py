@@ -5,8 +5,6 @@ from __future__ import annotations
 import logging
 import unicodedata
 
-from escpos.printer import Dummy
-
 from app.printing.data import CouponData, ShopInfo, SlipData, VoucherData
 from app.printing.labels import money, one, zh_en
 from app.printing.slip_facts import slip_facts
@@ -46,6 +44,10 @@ class Roll:
     """Commands for one roll document, gathered on python-escpos's Dummy printer (its output is the bytes)."""
 
     def __init__(self, paper: str = "80mm") -> None:
+        from escpos.printer import (
+            Dummy,  # python-escpos loads its printer profiles: only when a slip is made
+        )
+
         self.columns = COLUMNS.get(paper, 48)
         self.p = Dummy()
         self.p.hw("INIT")

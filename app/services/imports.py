@@ -17,9 +17,10 @@ from app.db import session_scope
 from app.domain.codes import shown
 from app.errors import DeskError, InvalidInput
 from app.models import Member, Product, Sale, SaleCoupon, SaleLine, SaleTender
-from app.services import coupons, csv_rows
+from app.services import coupons, csv_rows, price_lows
 from app.services.bulk import insert_rows
 from app.services.policy import policy_at
+from app.services.sale_repeats import given, same_as_stored
 from app.services.sale_rows import (
     CatalogueEntry,
     RowError,
@@ -57,38 +58,46 @@ def _catalogue(session: Session) -> dict[str, CatalogueEntry]:
             for sku, name, cls, months, food, card in rows}
 
 
-def import_sales(lines: Iterable[str], url: str | None = None) -> ImportReport:
+Progress = Callable[[int, "ImportReport"], None]  # (rows read so far, the report after a committed batch)
+
+
+def import_sales(lines: Iterable[str], url: str | None = None, progress: Progress | None = None) -> ImportReport:
     """Import JSON Lines sales; valid rows go in, each bad row is reported with its line number."""
+    return import_sale_rows(_parsed_json(lines), url, progress)
+
+
+def _parsed_json(lines: Iterable[str]) -> Iterator[tuple[int, Callable[[Lookups], SaleRow]]]:
+    for line_no, text in enumerate(lines, start=1):
+        if text.strip():
+            yield line_no, lambda known, text=text: checked_row(text, *known)
+
+
+Lookups = tuple[dict[str, CatalogueEntry], set[str], frozenset[str]]  # catalogue, member cards, classes
+
+
+def import_sale_rows(rows: Iterable[tuple[int, Callable[[Lookups], SaleRow]]], url: str | None = None,
+                     progress: Progress | None = None) -> ImportReport:
+    """Rows from any front end (JSON Lines, a mapped CSV) through the same checks, a batch per transaction.
+    Only each batch's own receipt numbers are looked up: a day's import into years of sales stays small."""
     report = ImportReport()
     with session_scope(url, write=False) as s:
         catalogue = _catalogue(s)
         members = dict(s.execute(select(Member.card_no, Member.id)).all())
-        known = dict(s.execute(select(Sale.receipt_no, Sale.content_hash)).all())
-    member_cards = set(members)
-    classes = policy_classes(url)
+    lookups: Lookups = (catalogue, set(members), policy_classes(url))
     batch: list[tuple[int, SaleRow]] = []
-    pending: dict[str, SaleRow] = {}  # this file's receipts not written yet: a repeat is compared with them
     line_no = 0
     try:
-        for line_no, text in enumerate(lines, start=1):
-            if not text.strip():
-                continue
+        for line_no, parse in rows:
             try:
-                row = _checked_row(text, catalogue, member_cards, classes)
+                batch.append((line_no, parse(lookups)))
             except RowError as err:
                 report.rejected.append(Rejection(line_no, err.zh, err.en))
-                continue
-            previous = known.get(row.receipt_no)
-            if previous is not None:
-                _settle_repeat(line_no, row, previous, pending.get(row.receipt_no), members, url, report)
-                continue
-            known[row.receipt_no] = row.content_hash
-            pending[row.receipt_no] = row
-            batch.append((line_no, row))
             if len(batch) >= BATCH:
-                _write_batch(batch, members, url, report)
-                batch, pending = [], {}
-        _write_batch(batch, members, url, report)
+                _settle(batch, members, url, report)
+                batch = []
+                if progress:
+                    progress(line_no, report)
+        _settle(batch, members, url, report)
     except DeskError:
         raise
     except Exception as exc:  # a bug or a lost database: say truthfully what is already saved
@@ -96,19 +105,44 @@ def import_sales(lines: Iterable[str], url: str | None = None) -> ImportReport:
             raise
         log.exception("sales import stopped at line %d", line_no)
         raise ImportStopped(report.imported, line_no) from exc
+    if progress:
+        progress(line_no, report)
     return report
+
+
+def _settle(batch: list[tuple[int, SaleRow]], members: dict[str, int], url: str | None,
+            report: ImportReport) -> None:
+    """Sort one batch into new, unchanged and conflicting — looking up only its own receipt numbers, so a
+    day's import into years of sales stays small — then write the new ones."""
+    if not batch:
+        return
+    with session_scope(url, write=False) as s:
+        stored = dict(s.execute(select(Sale.receipt_no, Sale.content_hash).where(
+            Sale.receipt_no.in_({r.receipt_no for _n, r in batch}))).all())
+    fresh: list[tuple[int, SaleRow]] = []
+    pending: dict[str, SaleRow] = {}  # this batch's receipts not written yet: a repeat is compared with them
+    for line_no, row in batch:
+        earlier = pending.get(row.receipt_no)
+        previous = earlier.content_hash if earlier is not None else stored.get(row.receipt_no)
+        if previous is not None:
+            _settle_repeat(line_no, row, previous, earlier, members, url, report)
+            continue
+        pending[row.receipt_no] = row
+        fresh.append((line_no, row))
+    _write_batch(fresh, members, url, report)
 
 
 class ImportStopped(DeskError):
     """An import that failed after some batches were committed: those stay, and the message says so."""
 
     def __init__(self, imported: int, line_no: int) -> None:
+        self.imported = imported
         super().__init__(f"导入在第 {line_no} 行附近出错而中止：此前的 {imported} 条销售已保存，其后的未导入。",
                          f"The import stopped with an error near line {line_no}: the {imported} sales before "
                          "it were saved, the rest were not imported.")
 
 
-def _checked_row(text: str, catalogue: dict[str, CatalogueEntry], members: set[str],
+def checked_row(text: str, catalogue: dict[str, CatalogueEntry], members: set[str],
                  classes: frozenset[str]) -> SaleRow:
     if "\udc80" <= max(text) and any("\udc80" <= c <= "\udcff" for c in text):  # read_lines' escaped bytes
         raise RowError("该行不是 UTF-8 编码（可能是 GBK），请让收银系统导出 UTF-8 文件",
@@ -120,8 +154,8 @@ def _settle_repeat(line_no: int, row: SaleRow, previous: str, pending: SaleRow |
                    url: str | None, report: ImportReport) -> None:
     """A receipt number seen before (stored, or earlier in this file): the same sale, or a conflict."""
     if previous == row.content_hash or (
-            _given(pending, members) == _given(row, members) if pending is not None
-            else _same_as_stored(row, members, url)):
+            given(pending, members) == given(row, members) if pending is not None
+            else same_as_stored(row, members, url)):
         report.unchanged += 1
         return
     report.rejected.append(Rejection(
@@ -161,32 +195,6 @@ def _refused(exc: Exception) -> bool:
     return isinstance(exc, StatementError) and not isinstance(exc, DBAPIError)
 
 
-def _same_as_stored(row: SaleRow, members: dict[str, int], url: str | None) -> bool:
-    """The receipt is already in, from a text that differs (key order, spacing): same sale or not?
-    Only this rare path reads the stored sale back; the usual re-import is settled by the text's hash."""
-    with session_scope(url, write=False) as s:
-        sale = s.scalars(select(Sale).where(Sale.receipt_no == row.receipt_no)).one_or_none()
-        if sale is None:  # earlier in this same file, not written yet: a receipt number used twice
-            return False
-        stored = (sale.sold_at, sale.till, sale.cashier, sale.member_id, sale.receipt_discount, sale.invoice,
-                  sale.points_earned, [_line_fields(x) for x in sale.lines],
-                  [(t.method, t.amount, t.reference) for t in sale.tenders],
-                  sorted(s.scalars(select(SaleCoupon.code).where(SaleCoupon.sale_id == sale.id))))
-    return stored == _given(row, members)
-
-
-def _given(row: SaleRow, members: dict[str, int]) -> tuple[object, ...]:
-    """A parsed sale's fields in the order _same_as_stored reads a stored one."""
-    return (row.sold_at, row.till, row.cashier, members.get(row.member_card) if row.member_card else None,
-            row.receipt_discount, row.invoice, row.points_earned, [_line_fields(x) for x in row.lines],
-            [tuple(t) for t in row.tenders],
-            sorted(dict.fromkeys(row.coupons_redeemed + tuple(t[2] for t in row.tenders if t[2]))))
-
-
-# What a sale line says, read alike from a stored SaleLine and a parsed LineRow (same attribute names).
-_line_fields = attrgetter("line_no", "sku", "name", "policy_class", "qty", "unit_price", "discount",
-                          "promo_group", "final_sale", "warranty_months")
-
 _SALE_KEYS = ("receipt_no", "sold_at", "till", "cashier", "member_id", "receipt_discount", "total",
               "points_earned", "content_hash", "discount_rule", "invoice")
 _LINE_KEYS = ("sale_id", "line_no", "sku", "name", "policy_class", "qty", "unit_price", "discount", "net",
@@ -208,6 +216,7 @@ def _write_sales(rows: list[SaleRow], members: dict[str, int], url: str | None) 
             (ids[r.receipt_no], ln.line_no, ln.sku, ln.name, ln.policy_class, ln.qty, ln.unit_price,
              ln.discount, ln.net, ln.promo_group, ln.final_sale, ln.warranty_months, ln.food, ln.stored_value)
             for r in rows for ln in r.lines])
+        price_lows.keep(conn, ((ln.sku, r.sold_at, ln.net, ln.qty) for r in rows for ln in r.lines))
         insert_rows(conn, SaleTender.__table__, _TENDER_KEYS, [
             (ids[r.receipt_no], i, m, a, ref) for r in rows for i, (m, a, ref) in enumerate(r.tenders)])
         redeemed = [(ids[r.receipt_no], r, code) for r in rows

@@ -117,14 +117,15 @@ def policy_in_force_or_none(s: Session) -> str:
         return "-"
 
 
-_floors: dict[tuple[str, str, tuple[tuple[str, int], ...]], Floor] = {}
+_floors: dict[tuple[str, str, int], Floor] = {}
 
 
 def current_floor(region: str) -> Floor:
-    """The legal floor of `region` from the shipped files, parsed once per version of them."""
+    """The legal floor of `region` from the shipped files, parsed once per version of them. They are the
+    program's, not the owner's: the folder's stat is the check (a file replaced, added or removed, as an
+    update does, changes it) — not a listing and a stat of every file on every quote."""
     directory = law_dir()
-    stamp = tuple(sorted((p.name, p.stat().st_mtime_ns) for p in directory.glob("*.toml")))
-    key = (str(directory), region, stamp)
+    key = (str(directory), region, directory.stat().st_mtime_ns)
     floor = _floors.get(key)
     if floor is None:
         floor = _floors[key] = load_floor(directory, region)

@@ -13,6 +13,7 @@ class _Compiled(NamedTuple):
     order: tuple[str, ...] | None
     processors: list[Callable[[Any], Any] | None]
     fixed: dict[str, Any]
+    binds: dict[str, Callable[[Any], Any]]  # a parameter's bind processor (a UTC time → the stored form)
 
 
 class PreparedSelect:
@@ -37,12 +38,14 @@ class PreparedSelect:
             order = tuple(compiled.positiontup) if compiled.positiontup is not None else None
             # Literals in the statement (status = 'completed', coalesce(.., 0)) are bind parameters too.
             fixed = {name: bind.value for name, bind in compiled.binds.items() if not bind.required}
-            entry = self._compiled[dialect.name] = _Compiled(compiled.string, order, processors, fixed)
+            binds = {name: process for name, bind in compiled.binds.items() if bind.required
+                     and (process := bind.type.dialect_impl(dialect).bind_processor(dialect)) is not None}
+            entry = self._compiled[dialect.name] = _Compiled(compiled.string, order, processors, fixed, binds)
         return entry
 
     def rows(self, conn: Connection, **params: Any) -> list[tuple[Any, ...]]:
-        sql, order, processors, fixed = self._for(conn)
-        values = {**fixed, **params}
+        sql, order, processors, fixed, binds = self._for(conn)
+        values = {**fixed, **{k: binds[k](v) if k in binds else v for k, v in params.items()}}
         args: Any = tuple(values[name] for name in order) if order is not None else values
         # Straight to the driver's cursor, inside the transaction `conn` has begun: building a
         # CursorResult (column metadata for every call) costs more than the indexed query itself.

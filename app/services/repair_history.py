@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import case, func, select
+from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from app.domain import facts as f
 from app.errors import InvalidInput, NotAllowed, NotFound
 from app.models import SaleLine, User, utcnow
 from app.models.law import REPAIR_OUTCOMES, RepairHistoryEntry
+from app.services.prepared import PreparedSelect
 from app.services.users import audit
 from app.services.views import UserView
 
@@ -42,12 +43,14 @@ def record(session: Session, sale_line_id: int, serial: str, outcome: str, parts
     return entry
 
 
+_line, _repair = SaleLine.__table__.c, RepairHistoryEntry.__table__.c
+_FOR_SALE = PreparedSelect(  # on every quote: compiled once (services/prepared.py)
+    select(_line.line_no, func.sum(case((_repair.outcome == "failed", 1), else_=0)), func.max(_repair.parts_wait_days))
+    .select_from(SaleLine.__table__.join(RepairHistoryEntry.__table__, _repair.sale_line_id == _line.id))
+    .where(_line.sale_id == bindparam("sale_id")).group_by(_line.line_no).order_by(_line.line_no))
+
+
 def for_sale(session: Session, sale_id: int) -> tuple[f.RepairHistory, ...]:
     """Per sale line: repairs after which the unit still failed, and the longest wait for parts."""
-    rows = session.execute(
-        select(SaleLine.line_no,
-               func.sum(case((RepairHistoryEntry.outcome == "failed", 1), else_=0)),
-               func.max(RepairHistoryEntry.parts_wait_days))
-        .join(RepairHistoryEntry, RepairHistoryEntry.sale_line_id == SaleLine.id)
-        .where(SaleLine.sale_id == sale_id).group_by(SaleLine.line_no).order_by(SaleLine.line_no)).all()
+    rows = _FOR_SALE.rows(session.connection(), sale_id=sale_id)
     return tuple(f.RepairHistory(line, int(failed or 0), int(wait or 0)) for line, failed, wait in rows)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from app.db import session_scope
 from app.errors import InvalidInput, NotAllowed
 from app.models import Setting, User
+from app.services.prepared import PreparedSelect
 from app.services.users import audit
 from app.services.views import UserView
 
@@ -34,9 +35,12 @@ def get_settings(url: str | None = None) -> dict[str, str]:
         return settings_in(s)
 
 
+_ALL = PreparedSelect(select(Setting.__table__.c.key, Setting.__table__.c.value))  # on every quote: compiled once
+
+
 def settings_in(s: Session) -> dict[str, str]:
     """The settings read inside the caller's transaction (the printouts read everything in one)."""
-    return {**DEFAULTS, **dict(s.execute(select(Setting.key, Setting.value)).all())}
+    return {**DEFAULTS, **dict(_ALL.rows(s.connection()))}
 
 
 def set_settings(values: dict[str, str], url: str | None = None) -> None:

@@ -205,3 +205,20 @@ def test_a_newer_schema_is_refused_on_any_database(db_url):
     with pytest.raises(startup.DatabaseProblem) as refused:
         init_database(db_url)
     assert "0099_from_the_future" in refused.value.en and head_revision() in refused.value.zh
+
+
+def test_a_database_at_the_head_opens_without_importing_alembic(tmp_path):
+    """Start-up (issue 14): the stored revision is read with sqlite3; at the head, Alembic stays unloaded."""
+    import subprocess
+    import sys
+
+    from app.db import dispose_engines, init_database
+
+    db = tmp_path / "shop.sqlite"
+    init_database(f"sqlite:///{db}", create=True)
+    dispose_engines()
+    probe = ("import sys; from app.db import init_database; init_database(sys.argv[1]); "
+             "print('alembic' in sys.modules, 'app.migrate' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe, f"sqlite:///{db}"], capture_output=True, text=True,
+                         check=True, timeout=120).stdout
+    assert out.split() == ["False", "False"]

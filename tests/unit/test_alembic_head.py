@@ -20,3 +20,11 @@ def test_every_revision_follows_the_one_before_it():
     revisions = list(script.walk_revisions())          # head first, each pointing down to the one before
     for newer, older in itertools.pairwise(revisions):
         assert newer.down_revision == older.revision
+
+
+def test_the_chain_read_without_alembic_is_alembics():
+    """The start-up skips Alembic when the stored revision is the head: that head must be Alembic's."""
+    from app import revisions
+    from app.migrate import all_revisions
+
+    assert revisions.chain() == tuple(all_revisions())

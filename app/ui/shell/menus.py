@@ -43,6 +43,11 @@ class CounterMenus:
         self.print_menu.addSeparator()
         self.print_menu.addAction(self.printers_action)
 
+        # issue 14: the owner's import page, opened in its own window from the Counter menu
+        self.import_action = QAction(window)
+        self.import_action.triggered.connect(lambda _checked=False: self._open_imports(window, context))
+        self.counter_menu.insertAction(self.quit_action, self.import_action)
+
         self.language_menu = bar.addMenu("")
         group = QActionGroup(window)
         self.language_actions: dict[str, QAction] = {}
@@ -70,6 +75,16 @@ class CounterMenus:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
+    def _open_imports(self, window: QMainWindow, context: CounterContext) -> None:
+        # loaded when first opened: start-up stays light
+        from app.ui.pages.imports import ImportPage
+
+        page = getattr(self, "import_page", None) or ImportPage(context.clerk, window)
+        page.setWindowFlag(Qt.WindowType.Window)
+        self.import_page = page
+        page.show()
+        page.raise_()
+
     def tick_language(self, lang: str) -> None:
         for code, action in self.language_actions.items():
             action.setChecked(code == lang)
@@ -83,3 +98,4 @@ class CounterMenus:
         self.lock_action.setText(QCoreApplication.translate("MainWindow", "Lock the counter"))
         self.quit_action.setText(QCoreApplication.translate("MainWindow", "Quit"))
         self.printers_action.setText(QCoreApplication.translate("PrintersDialog", "Printers of this till…"))
+        self.import_action.setText(QCoreApplication.translate("ImportPage", "Import sales from the till…"))

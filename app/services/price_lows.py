@@ -1,0 +1,60 @@
+"""The 30-day lowest price from the kept hourly lows: whole hours from the table, the two edges exact."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import Connection, func, select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from app.models import Sale, SaleLine, SkuHourLow
+
+HOUR = 3600
+
+
+def hour_of(when: datetime) -> int:
+    return int(when.timestamp()) // HOUR
+
+
+def keep(conn: Connection, lines: Iterable[tuple[str, datetime, int, int]]) -> None:
+    """Fold (sku, sold_at, net, qty) of newly written lines into the hourly lows, in the caller's transaction."""
+    lows: dict[tuple[str, int], int] = {}
+    for sku, sold_at, net, qty in lines:
+        key, unit = (sku, hour_of(sold_at)), net // qty
+        if key not in lows or unit < lows[key]:
+            lows[key] = unit
+    if not lows:
+        return
+    table = SkuHourLow.__table__
+    if conn.dialect.name == "postgresql":
+        stmt = postgresql.insert(table)
+        lower = func.least(table.c.low, stmt.excluded.low)
+    else:
+        stmt = sqlite.insert(table)
+        lower = func.min(table.c.low, stmt.excluded.low)  # SQLite's two-argument min() is a scalar
+    stmt = stmt.on_conflict_do_update(index_elements=["sku", "hour"], set_={"low": lower})
+    conn.execute(stmt, [{"sku": s, "hour": h, "low": low} for (s, h), low in lows.items()])
+
+
+def _exact(conn: Connection, sku: str, start: datetime, end: datetime) -> int | None:
+    """Lines of the SKU sold in [start, end] read directly: used for the partial hours at each end."""
+    if end < start:
+        return None
+    # `sku || ''` keeps the planner on the sold_at index (an hour of sales), not on every line of the SKU.
+    return conn.execute(select(func.min(SaleLine.net / SaleLine.qty)).join(Sale).where(
+        SaleLine.sku.concat("") == sku, Sale.sold_at >= start, Sale.sold_at <= end)).scalar()
+
+
+def lowest(conn: Connection, sku: str, now: datetime, days: int = 30) -> int | None:
+    """The lowest net unit price of the SKU sold in [now - days, now], exactly as a scan of every line gives."""
+    start = now - timedelta(days=days)
+    first_full = -(-int(start.timestamp()) // HOUR)  # the first hour that starts inside the window
+    last_full = hour_of(now)  # hours before this one end before `now`
+    found = [conn.execute(select(func.min(SkuHourLow.low)).where(
+        SkuHourLow.sku == sku, SkuHourLow.hour >= first_full, SkuHourLow.hour < last_full)).scalar()]
+    first_edge = datetime.fromtimestamp(first_full * HOUR, UTC)
+    found.append(_exact(conn, sku, start, min(first_edge, now) - timedelta(microseconds=1)))
+    found.append(_exact(conn, sku, max(datetime.fromtimestamp(last_full * HOUR, UTC), start), now))
+    values = [int(v) for v in found if v is not None]
+    return min(values) if values else None
