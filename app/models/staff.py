@@ -21,6 +21,7 @@ class User(Base):
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[Timestamp | None] = mapped_column(UtcDateTime())
     active: Mapped[bool] = mapped_column(default=True)
+    staff_code: Mapped[str | None] = mapped_column(String(20), unique=True)  # on the staff card: ST + digits
 
 
 class AuditEntry(Base):

@@ -17,6 +17,8 @@ DEFAULTS = {
     "shop.phone": "",
     "shop.feedback": "",
     "print.paper": "80mm",
+    "print.language": "zh_CN",   # the customer's papers: zh_CN prints Chinese with English (bilingual), en English
+    "print.shop_copy": "no",     # "yes": completing a return also prints the shop's signed copy of the slip
 }
 
 
@@ -79,3 +81,11 @@ def set_paper(user: UserView | None, size: str, url: str | None = None) -> str:
             setting.value = size
         audit(s, "setting_changed", row.id, "print.paper", before=before, after=size)
     return size
+
+
+def print_choices(url: str | None = None) -> tuple[str, bool]:
+    """The papers' language (the shop's, not the clerk's screen language) and whether a shop copy prints."""
+    cfg = get_settings(url)
+    lang = cfg.get("print.language", "zh_CN")
+    return (lang if lang in ("zh_CN", "en") else "zh_CN",
+            cfg.get("print.shop_copy", "no").strip().lower() in ("yes", "1", "true", "on"))

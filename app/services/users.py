@@ -41,7 +41,23 @@ def create_user(session: Session, username: str, display_name: str, role: str, p
     user = User(username=username, display_name=display_name, role=role, pin_hash=hash_pin(pin))
     session.add(user)
     session.flush()
+    user.staff_code = staff_code_for(user.id)
+    session.flush()
     return user
+
+
+def staff_code_for(user_id: int) -> str:
+    """The code printed on a person's staff card (Code 128): "ST" and the user's number."""
+    return f"ST{user_id:04d}"
+
+
+def find_by_staff_code(code: str, url: str | None = None) -> UserView | None:
+    """The active person whose staff card this is, or None."""
+    from app.domain.codes import normalise_code
+
+    with session_scope(url, write=False) as s:
+        user = s.scalar(select(User).where(User.staff_code == normalise_code(code), User.active.is_(True)))
+        return view(user) if user is not None else None
 
 
 def check_pin(session: Session, username: str, pin: str, *, action: str = "sign_in") -> User:

@@ -24,7 +24,8 @@ RETURN = Qt.Key.Key_Return
 
 
 
-def test_scanned_receipt_is_picked_quoted_approved_completed_and_its_slip_printed(qtbot, make_window, clock, shop):
+def test_scanned_receipt_is_picked_quoted_approved_completed_and_its_slip_printed(qtbot, make_window, clock, shop,
+                                                                                  spool):
     window = make_window()
     open_receipt(qtbot, window, clock, "R20261101-0002")
     table = window.receipt_page.table
@@ -34,24 +35,25 @@ def test_scanned_receipt_is_picked_quoted_approved_completed_and_its_slip_printe
     assert quote.needs_supervisor and "refund_over_limit" in quote.supervisor_reasons
     assert window.receipt_page.quote_panel.supervisor_label.text()
 
-    qtbot.keyClick(table, RETURN)  # Enter completes: the supervisor is asked first
-    dialog = approve(qtbot, window, "boss", "2222", reason_index=0, note="regular customer")
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # F9 completes: the supervisor is asked first
+    dialog = approve(qtbot, window, "boss", "2222", note="regular customer")  # the reason as it defaults
     assert not dialog.isVisible()
 
     [ret] = returns_in_db(shop)
     assert ret.status == "completed" and ret.refund_total == 64500
     assert [(line.qty, line.reason, line.condition) for line in ret.lines] == [(5, "changed_mind", "unopened")]
     assert [(t.method, t.amount) for t in ret.tenders] == [("card", 64500)]
-    assert ret.override_reason == "goodwill" and ret.override_note == "regular customer"
+    # the reason is the rule that asked for the supervisor, not "goodwill"
+    assert ret.override_reason == "refund_over_limit" and ret.override_note == "regular customer"
     assert user_row(shop, "boss").id == ret.supervisor_id
     assert user_row(shop, "clerk").id == ret.clerk_id
     assert lookup.find("R20261101-0002").lines[0].qty_returnable == 0
 
-    preview = window.preview
-    assert preview.isVisible()
-    slip = preview.printouts[0]
-    assert slip.key == "slip" and slip.code == ret.number and slip.pdf.startswith(b"%PDF")
-    assert preview.pages[0] and not preview.pages[0][0].isNull()
+    assert window.preview is None  # printed without a dialog
+    assert window.printer.wait()
+    [slip] = spool.jobs
+    assert slip["key"] == "slip" and slip["code"] == ret.number and slip["pdf"].startswith(b"%PDF")
+    assert slip["page_mm"][0] == 80 and slip["title"] == f"退货单 {ret.number}"
     assert window.current_page() is window.return_page
     assert ret.number in window.status.text()
 
@@ -89,7 +91,7 @@ def test_a_return_without_receipt_gives_store_credit_after_a_supervisor_approves
     assert len(page.goods.rows) == 1
     assert page.quote.needs_supervisor and "no_receipt" in page.quote.supervisor_reasons
     page.complete_button.click()
-    approve(qtbot, window, "boss", "2222", reason_index=3, note="regular")
+    approve(qtbot, window, "boss", "2222", reason="other", note="regular")
 
     [ret] = returns_in_db(shop)
     assert ret.sale_id is None and ret.status == "completed"
@@ -105,7 +107,7 @@ def test_five_wrong_supervisor_pins_lock_the_supervisor_out_and_nothing_is_writt
     window = make_window("en")
     open_receipt(qtbot, window, clock, "R20261101-0002")
     qtbot.keyClick(window.receipt_page.table, "5")
-    qtbot.keyClick(window.receipt_page.table, RETURN)
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # F9 completes (never a bare Enter)
     dialog = window.approval_dialog
     for attempt in range(1, 5):
         approve(qtbot, window, "boss", "9999")
@@ -133,7 +135,7 @@ def test_the_clerk_is_never_offered_as_their_own_approver(qtbot, make_window, cl
     sign_in_as(qtbot, window, "boss", "2222")
     open_receipt(qtbot, window, clock, "R20261101-0002")
     qtbot.keyClick(window.receipt_page.table, "5")
-    qtbot.keyClick(window.receipt_page.table, RETURN)
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # F9 completes (never a bare Enter)
     dialog = window.approval_dialog
     offered = [dialog.supervisor.itemData(i) for i in range(dialog.supervisor.count())]
     assert "boss" not in offered and "boss2" in offered
@@ -143,7 +145,7 @@ def test_void_of_todays_return_gives_the_quantity_back(qtbot, make_window, clock
     window = make_window()
     open_receipt(qtbot, window, clock, "R20261101-0001")
     qtbot.keyClick(window.receipt_page.table, "2")
-    qtbot.keyClick(window.receipt_page.table, RETURN)
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # F9 completes (never a bare Enter)
     [ret] = returns_in_db(shop)
     assert lookup.find("R20261101-0001").lines[0].qty_returnable == 1
     close_dialog(qtbot, window, window.preview)
@@ -163,7 +165,7 @@ def test_reprint_shows_the_slip_again(qtbot, make_window, clock, shop):
     window = make_window()
     open_receipt(qtbot, window, clock, "R20261101-0001")
     qtbot.keyClick(window.receipt_page.table, Qt.Key.Key_Space)
-    qtbot.keyClick(window.receipt_page.table, RETURN)
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # F9 completes (never a bare Enter)
     first = window.preview
     close_dialog(qtbot, window, first)
     qtbot.keyClick(window, Qt.Key.Key_F7)
@@ -190,7 +192,7 @@ def test_a_fully_returned_receipt_says_so(qtbot, make_window, clock, shop):
     open_receipt(qtbot, window, clock, "R20261101-0003")
     qtbot.keyClick(window.receipt_page.table, Qt.Key.Key_Space)
     qtbot.keyClick(window.receipt_page.table, "r")
-    qtbot.keyClick(window.receipt_page.table, RETURN)
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # F9 completes (never a bare Enter)
     close_dialog(qtbot, window, window.preview)
     open_receipt(qtbot, window, clock, "R20261101-0003")
     assert "already been returned" in window.status.text()
@@ -232,7 +234,7 @@ def test_a_coupon_code_shows_its_status(qtbot, make_window, clock, shop):
     open_receipt(qtbot, window, clock, "R20261101-0001")
     qtbot.keyClick(window.receipt_page.table, Qt.Key.Key_Space)
     qtbot.keyClick(window.receipt_page.table, "r")  # quality fault: a goodwill coupon comes with it
-    qtbot.keyClick(window.receipt_page.table, RETURN)
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # F9 completes (never a bare Enter)
     [ret] = returns_in_db(shop)
     with session_scope(shop, write=False) as s:
         code = s.scalar(select(Coupon.code).where(Coupon.return_id == ret.id, Coupon.kind == "coupon"))
@@ -252,7 +254,7 @@ def test_a_bug_says_nothing_was_saved_and_is_logged(qtbot, make_window, clock, s
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr("app.services.returns.complete", broken)
-    qtbot.keyClick(window.receipt_page.table, RETURN)
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # F9 completes (never a bare Enter)
     assert "nothing was saved" in window.status.text() and "disk on fire" not in window.status.text()
     assert "disk on fire" in caplog.text and "Traceback" in caplog.text
     assert returns_in_db(shop) == []
@@ -276,7 +278,7 @@ def test_a_simple_return_needs_only_the_scanner_and_three_keys(qtbot, make_windo
     window = make_window()
     scan(qtbot, window.focusWidget() or window, "R20261101-0001", clock)  # wherever the focus is
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Space)
-    qtbot.keyClick(window.focusWidget(), RETURN)
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # F9 completes (never a bare Enter)
     preview = window.preview
     assert preview.isVisible()
     qtbot.keyClick(preview, Qt.Key.Key_Escape)
@@ -290,7 +292,7 @@ def test_the_slip_can_be_saved_as_pdf_and_sent_to_a_printer(qtbot, make_window, 
     window = make_window()
     open_receipt(qtbot, window, clock, "R20261101-0001")
     qtbot.keyClick(window.receipt_page.table, Qt.Key.Key_Space)
-    qtbot.keyClick(window.receipt_page.table, RETURN)
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # F9 completes (never a bare Enter)
     preview = window.preview
     saved = preview.save_to(tmp_path / "slip.pdf")
     assert saved.read_bytes() == preview.printouts[0].pdf
@@ -307,7 +309,7 @@ def test_the_next_scan_closes_the_slip_preview_and_opens_the_next_receipt(qtbot,
     window = make_window()
     open_receipt(qtbot, window, clock, "R20261101-0001")
     qtbot.keyClick(window.receipt_page.table, Qt.Key.Key_Space)
-    qtbot.keyClick(window.receipt_page.table, RETURN)
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # F9 completes (never a bare Enter)
     preview = window.preview
     assert preview.isVisible()
     scan(qtbot, preview, "R20261101-0002", clock)
@@ -325,7 +327,7 @@ def test_a_cash_refund_the_drawer_cannot_cover_becomes_store_credit(qtbot, make_
     type_slowly(qtbot, page.drawer, "5.50", clock)
     assert page.cash_in_drawer() == 550
     assert "¥3.50" in page.drawer_note.text()
-    qtbot.keyClick(page.table, RETURN)
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # F9 completes (never a bare Enter)
     [ret] = returns_in_db(shop)
     assert sorted((t.method, t.amount) for t in ret.tenders) == [("cash", 550), ("store_credit", 350)]
     with session_scope(shop, write=False) as s:
@@ -343,8 +345,8 @@ def test_a_supervisor_overrides_a_refusal_and_the_reason_is_stored(qtbot, make_w
     qtbot.keyClick(page.table, "o")
     assert page.quote.needs_supervisor and "override" in page.quote.supervisor_reasons
     assert page.quote.quote.lines[0].outcome == "refund"
-    qtbot.keyClick(page.table, RETURN)
-    approve(qtbot, window, "boss", "2222", reason_index=2, note="box never opened")  # quality dispute
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # F9 completes (never a bare Enter)
+    approve(qtbot, window, "boss", "2222", reason="quality_dispute", note="box never opened")  # quality dispute
     [ret] = returns_in_db(shop)
     assert ret.override_reason == "quality_dispute" and ret.override_note == "box never opened"
     assert "override" in ret.supervisor_reasons and ret.refund_total == 12900

@@ -89,7 +89,7 @@ def test_closing_the_slip_preview_gives_the_keyboard_back_to_the_scan_field(qtbo
     window = make_window()
     open_receipt(qtbot, window, clock, "R20261101-0001")
     qtbot.keyClick(window.receipt_page.table, Qt.Key.Key_Space)
-    qtbot.keyClick(window.receipt_page.table, RETURN)
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # F9 completes (never a bare Enter)
     preview = window.preview
     assert preview.isVisible()
     qtbot.keyClick(preview, Qt.Key.Key_Escape)
@@ -104,7 +104,7 @@ def test_cancelling_an_approval_gives_the_keyboard_back_and_enter_asks_again(qtb
     window = make_window()
     open_receipt(qtbot, window, clock, "R20261101-0002")
     qtbot.keyClick(window.receipt_page.table, "5")  # over the limit: a supervisor must approve
-    qtbot.keyClick(window.receipt_page.table, RETURN)
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # F9 completes (never a bare Enter)
     dialog = window.approval_dialog
     assert dialog.isVisible()
     qtbot.keyClick(dialog.pin, Qt.Key.Key_Escape)

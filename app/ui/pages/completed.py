@@ -36,13 +36,17 @@ class ReturnPage(CounterPage):
         self.reprint_button = QPushButton()
         bind_key(self.reprint_button, "F7")
         self.reprint_button.clicked.connect(self.reprint)
+        self.preview_button = QPushButton()
+        bind_key(self.preview_button, "F8")
+        self.preview_button.clicked.connect(self.preview)
         self.void_button = QPushButton()
         bind_key(self.void_button, "F10")
         self.void_button.clicked.connect(self.ask_void)
-        for button in (self.reprint_button, self.void_button):
+        for button in (self.preview_button, self.reprint_button, self.void_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.preview_button)
         buttons.addWidget(self.reprint_button)
         buttons.addWidget(self.void_button)
         column = QVBoxLayout(self)
@@ -106,8 +110,14 @@ class ReturnPage(CounterPage):
         self.void_button.setEnabled(r.status == "completed")
 
     def reprint(self) -> None:
+        """F7: every paper of this return again, marked as a reprint, straight to the printer."""
         if self.current is not None:
             self.context.print_return(self.current, True)
+
+    def preview(self) -> None:
+        """F8: the papers on screen, one key away."""
+        if self.current is not None:
+            self.context.preview_return(self.current)
 
     def ask_void(self) -> None:
         r, clerk = self.current, self.context.clerk()
@@ -135,5 +145,6 @@ class ReturnPage(CounterPage):
     def retranslate(self) -> None:
         self.lines.retranslate()
         self.reprint_button.setText(self.tr("Reprint (F7)"))
+        self.preview_button.setText(self.tr("Preview (F8)"))
         self.void_button.setText(self.tr("Void (F10)"))
         self.render()

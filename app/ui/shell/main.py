@@ -74,14 +74,14 @@ def log_to_file() -> None:
     logging.getLogger().addHandler(handler)
 
 
-def run_gui(lang: str) -> int:
+def run_gui(lang: str, remembered: bool = False) -> int:
     from app.errors import DeskError
     from app.services import startup
     from app.ui.shell.excepthook import install_exception_hook
     from app.ui.shell.window import MainWindow
 
     log_to_file()
-    app = make_app(lang)
+    app = make_app(translation.remembered_language(lang) if remembered else lang)
     try:
         startup.open_shop()
     except DeskError as exc:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui import fmt
+from app.ui.widgets.scan import no_input_method
 from app.ui.widgets.receipt_model import (
     CONDITION_KEYS,
     DEFAULT_CONDITION,
@@ -37,9 +38,12 @@ ELASTIC = ((Col.OUTCOME, Col.REASON, Col.CONDITION), (Col.FLAGS,))
 
 class ReceiptTable(QTableView):
     """Up/Down choose a line; digits set how many come back, + / − change it, Space takes all or none,
-    R / C cycle reason and condition (Shift goes back), O asks for a supervisor override, Enter completes."""
+    R / C cycle reason and condition (Shift goes back), O asks for a supervisor override. Enter does nothing
+    here: a scanner sends Enter, and completing takes F9 / Ctrl+Enter. The scan detector holds these keys
+    until it knows they are not a scan's (`holds_scan_keys`); input methods are off."""
 
-    enter_pressed = Signal()
+    holds_scan_keys = True
+    override_refused = Signal(int)   # O on a line nobody may override (the page says so at once)
 
     def __init__(self, model: ReceiptLinesModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +64,7 @@ class ReceiptTable(QTableView):
         header.setMinimumSectionSize(40)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setTabKeyNavigation(False)
+        no_input_method(self)
         self._wants: dict[int, tuple[int, int]] = {}  # column -> (width it wants, least it can do with)
         model.modelReset.connect(self.fit_columns)
         model.headerDataChanged.connect(lambda *_a: self.fit_columns())
@@ -128,6 +133,11 @@ class ReceiptTable(QTableView):
     def scan_snapshot(self) -> Callable[[], None]:
         return self.lines.snapshot()
 
+    def inputMethodQuery(self, query: Qt.InputMethodQuery) -> object:
+        if query == Qt.InputMethodQuery.ImEnabled:
+            return False
+        return super().inputMethodQuery(query)
+
     def current_row(self) -> int:
         index = self.currentIndex()
         return index.row() if index.isValid() else -1
@@ -138,7 +148,6 @@ class ReceiptTable(QTableView):
         text = event.text()
         shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         if key in ENTER_KEYS:
-            self.enter_pressed.emit()
             return
         if row >= 0:
             if text.isdigit():
@@ -160,7 +169,10 @@ class ReceiptTable(QTableView):
                 self.lines.cycle_condition(row, -1 if shift else 1)
                 return
             if key == Qt.Key.Key_O:
-                self.lines.toggle_override(row)
+                if self.lines.may_override(row):
+                    self.lines.toggle_override(row)
+                else:
+                    self.override_refused.emit(row)
                 return
         if text and text.isprintable() and key != Qt.Key.Key_Space:
             return  # no keyboard search: letters are for the counter, not for jumping between rows
@@ -169,8 +181,6 @@ class ReceiptTable(QTableView):
 
 class LineEditor(QWidget):
     """The chosen line's pick with ordinary widgets: quantity, reason, condition, override."""
-
-    enter_pressed = Signal()
 
     def __init__(self, model: ReceiptLinesModel, table: ReceiptTable, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -206,7 +216,7 @@ class LineEditor(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and event.key() in ENTER_KEYS:
-            self.enter_pressed.emit()
+            self.table.setFocus()   # the quantity is set; completing takes F9 (a scanner sends Enter)
             return True
         if event.type() == QEvent.Type.FocusIn:  # typing a digit replaces the quantity, not appends to it
             QTimer.singleShot(0, self.qty.selectAll)

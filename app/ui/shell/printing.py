@@ -1,0 +1,115 @@
+"""Printing without dialogs: each paper goes to the printer off the screen thread; a failure shows at once.
+
+`BackgroundPrinter(send)` runs `send(printout)` on a worker thread, one job after another in the order
+given, so keys and scans keep flowing while a slow printer works. The default `send` prints through Qt
+to the system's default printer at the document's own page size; a shop's printer choices (roll
+printer, ESC/POS, the failure queue) replace it with the print-jobs service's submit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+
+from app.errors import DeskError
+from app.services.printouts import Printout
+from app.ui.widgets.status import StatusArea, error_text, log
+
+Send = Callable[[Printout], None]
+
+# What each paper is called in a job title and a message (Qt translation context "Printing").
+TITLES = {"slip": "Return slip", "shop_slip": "Return slip (shop copy)", "coupon": "Coupon",
+          "voucher": "Store credit", "eod": "End-of-day report", "policy": "Policy notice"}
+
+
+def title_of(printout: Printout) -> str:
+    """The job title: the document and its number, e.g. "Return slip RT20261201-0001"."""
+    name = QCoreApplication.translate("Printing", TITLES.get(printout.key, printout.key))
+    return f"{name} {printout.code}"
+
+
+class PrintFailed(DeskError):
+    """The printer did not take a job (offline, no printer, refused the page)."""
+
+
+def qt_send(printout: Printout) -> None:
+    """Prints one paper on the system's default printer, no dialog, at the PDF's own page size."""
+    from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+    from app.ui.widgets.pdf_pages import paint_pdf
+
+    info = QPrinterInfo.defaultPrinter()
+    if info.isNull():
+        raise PrintFailed("没有默认打印机。", "There is no default printer.")
+    printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(title_of(printout))
+    printer.setFullPage(True)
+    if not paint_pdf(printer, printout.pdf, printer.resolution()):
+        raise PrintFailed(f"打印机 {info.printerName()} 拒绝了打印任务。",
+                          f"The printer {info.printerName()} refused the job.")
+
+
+class _Signals(QObject):
+    """Lives on the screen thread: a worker's emit reaches the status line through Qt's queue."""
+
+    printed = Signal(object)
+    failed = Signal(object, str)
+
+
+class _Job(QRunnable):
+    def __init__(self, send: Send, printout: Printout, signals: _Signals) -> None:
+        super().__init__()
+        self.send, self.printout, self.signals = send, printout, signals
+
+    def run(self) -> None:
+        try:
+            self.send(self.printout)
+        except DeskError as exc:
+            self.signals.failed.emit(self.printout, error_text(exc))
+        except Exception as exc:  # noqa: BLE001 — a printer driver's failure: logged, shown, the return stands
+            log.exception("printing %s failed", self.printout.code)
+            self.signals.failed.emit(self.printout, str(exc) or type(exc).__name__)
+        else:
+            self.signals.printed.emit(self.printout)
+
+
+class BackgroundPrinter(QObject):
+    """Sends papers to `send` on one worker thread; says on the status line at once when one failed."""
+
+    def __init__(self, send: Send, status: StatusArea | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.send = send
+        self.status = status
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)  # the papers of one return come out in order
+        self.signals = _Signals(self)
+        self.signals.failed.connect(self._on_failed)
+        self.failures: list[tuple[Printout, str]] = []
+
+    def print_papers(self, docs: Sequence[Printout]) -> None:
+        for doc in docs:
+            self.pool.start(_Job(self.send, doc, self.signals))
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Tests and closing the window: True when every job sent has finished."""
+        return self.pool.waitForDone(msecs)
+
+    def _on_failed(self, printout: Printout, why: str) -> None:
+        self.failures.append((printout, why))
+        if self.status is not None:
+            title = title_of(printout)
+            self.status.show_error(lambda: QCoreApplication.translate(
+                "Printing", "{title} did not print: {why} The return itself is complete; "
+                "F7 on its page prints it again.").format(title=title, why=why))
+
+
+def return_papers(printouts: Sequence[Printout], shop_copy: bool) -> list[Printout]:
+    """Everything a completed return prints: the customer's slip, the shop's copy when the shop asks
+    for one, then the coupon and the voucher."""
+    out: list[Printout] = []
+    for doc in printouts:
+        out.append(Printout(doc.key, doc.code, doc.pdf))
+        if shop_copy and doc.shop_pdf is not None:
+            out.append(Printout("shop_slip", doc.code, doc.shop_pdf))
+    return out
