@@ -73,6 +73,9 @@ class ScanDetector(QObject):
             return False
         if event.type() == QEvent.Type.InputMethod and isinstance(event, QInputMethodEvent):
             return self.committed(watched, event.commitString())
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            self._shortcut_key(event)   # a function key taken by a shortcut never arrives as a key press
+            return False
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         if self._is_propagation(watched, event):
@@ -86,6 +89,14 @@ class ScanDetector(QObject):
             self._release_timer.start()
             return True
         return False
+
+    def _shortcut_key(self, event: QKeyEvent) -> None:
+        """F9, Esc, Ctrl+… end any burst (and let held keys happen first, in order)."""
+        if event.key() in ENTER_KEYS or event.key() in (Qt.Key.Key_Shift, Qt.Key.Key_CapsLock):
+            return
+        if not event.text() or not event.text().isprintable() or event.modifiers() & COMMAND_MODIFIERS:
+            self.release()
+            self._burst = _Burst()
 
     @staticmethod
     def _is_command(event: QKeyEvent) -> bool:
