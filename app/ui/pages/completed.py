@@ -144,7 +144,7 @@ class ReturnPage(CounterPage):
 
     def retranslate(self) -> None:
         self.lines.retranslate()
-        self.reprint_button.setText(self.tr("Reprint (F7)"))
+        self.reprint_button.setText(self.tr("Print again (F7)"))  # the code page says it so too
         self.preview_button.setText(self.tr("Preview (F8)"))
         self.void_button.setText(self.tr("Void (F10)"))
         self.render()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from app.errors import DeskError
 from app.services.printouts import Printout
@@ -19,8 +19,12 @@ from app.ui.widgets.status import StatusArea, error_text, log
 Send = Callable[[Printout], None]
 
 # What each paper is called in a job title and a message (Qt translation context "Printing").
-TITLES = {"slip": "Return slip", "shop_slip": "Return slip (shop copy)", "coupon": "Coupon",
-          "voucher": "Store credit", "eod": "End-of-day report", "policy": "Policy notice"}
+TITLES = {"slip": QT_TRANSLATE_NOOP("Printing", "Return slip"),
+          "shop_slip": QT_TRANSLATE_NOOP("Printing", "Return slip (shop copy)"),
+          "coupon": QT_TRANSLATE_NOOP("Printing", "Coupon"),
+          "voucher": QT_TRANSLATE_NOOP("Printing", "Store credit"),
+          "eod": QT_TRANSLATE_NOOP("Printing", "End-of-day report"),
+          "policy": QT_TRANSLATE_NOOP("Printing", "Policy notice")}
 
 
 def title_of(printout: Printout) -> str:
