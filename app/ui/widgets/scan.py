@@ -67,6 +67,11 @@ class ScanDetector(QObject):
     def holding(self) -> bool:
         return bool(self._held)
 
+    @property
+    def replaying(self) -> bool:
+        """True while held keys are handed to their widgets (the same keys again, not new ones)."""
+        return self._replaying
+
     # -- the filter ---------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self.enabled or self._replaying or not isinstance(watched, QWidget):
