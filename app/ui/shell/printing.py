@@ -90,8 +90,10 @@ class BackgroundPrinter(QObject):
         self.signals = _Signals(self)
         self.signals.failed.connect(self._on_failed)
         self.failures: list[tuple[Printout, str]] = []
+        self._unprinted = []
 
     def print_papers(self, docs: Sequence[Printout]) -> None:
+        self._unprinted: list[str] = []   # this batch's papers that failed, named together on the status line
         for doc in docs:
             self.pool.start(_Job(self.send, doc, self.signals))
 
@@ -101,8 +103,10 @@ class BackgroundPrinter(QObject):
 
     def _on_failed(self, printout: Printout, why: str) -> None:
         self.failures.append((printout, why))
+        self._unprinted.append(title_of(printout))
         if self.status is not None:
-            title = title_of(printout)
+            title = "、".join(self._unprinted) if QCoreApplication.translate("Printing", "Coupon") != "Coupon" \
+                else ", ".join(self._unprinted)
             self.status.show_error(lambda: QCoreApplication.translate(
                 "Printing", "{title} did not print: {why} The return itself is complete; "
                 "F7 on its page prints it again.").format(title=title, why=why))
