@@ -81,3 +81,16 @@ def test_the_completed_return_names_people_and_the_store_credit_voucher_plainly(
     voucher = window.return_page.current.voucher_code
     assert voucher and f"Store-credit voucher {voucher}" in money
     assert money.count("Store credit") == 1  # the tender, said once
+
+
+def test_the_outcome_a_clerk_reads_out_is_never_cut_at_1366(qtbot, make_window, clock, shop):
+    """“不予退换（主管可特批）” was cut to “不予退换（主管…”: reason, condition and notes give way first."""
+
+    window = make_window("zh_CN")
+    open_receipt(qtbot, window, clock, "R20261101-0003")   # a kettle, 10 days ago
+    page = window.receipt_page
+    qtbot.keyClick(page.table, Qt.Key.Key_Space)
+    qtbot.keyClick(page.table, "c")   # opened: refused, a supervisor may override
+    outcome = str(page.lines.data(page.lines.index(0, Col.OUTCOME)))
+    assert "不予退换" in outcome
+    assert page.table.fontMetrics().horizontalAdvance(outcome) + 8 <= page.table.columnWidth(Col.OUTCOME)

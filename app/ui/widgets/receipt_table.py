@@ -31,9 +31,10 @@ from app.ui.widgets.receipt_model import (
 from app.ui.words import CONDITIONS, REASONS, word
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-# Columns that give way so the product name stays readable on a narrow screen: first the picks (the
-# editor under the table and the quote show them in full), then the notes; a cut cell shows in full as a tip.
-ELASTIC = ((Col.OUTCOME, Col.REASON, Col.CONDITION), (Col.FLAGS,))
+# Columns that give way so the product name stays readable on a narrow screen: first reason and condition
+# (the editor under the table shows them in full), then the notes, and only then the outcome — the answer
+# the clerk reads out ("不予退换（主管可特批）" was cut first); a cut cell shows in full as a tip.
+ELASTIC = ((Col.REASON, Col.CONDITION), (Col.FLAGS,), (Col.OUTCOME,))
 
 
 class ReceiptTable(QTableView):
@@ -79,7 +80,8 @@ class ReceiptTable(QTableView):
         pad = 12  # the cell's own margins, with a little air
         choices = {Col.REASON: [word(REASONS, k) for k in REASONS],
                    Col.CONDITION: [word(CONDITIONS, k) for k in CONDITIONS],
-                   Col.OUTCOME: [word(OUTCOMES, k) for k in ("refund", "exchange_only", "refused")]
+                   Col.OUTCOME: [word(OUTCOMES, k) for k in ("refund", "exchange_only", "refused",
+                                                             "refused_overridable")]
                    + [self.lines.override_text(word(OUTCOMES, "refund"))],
                    Col.QTY: ["99"]}
         # the words most lines show (the default pick, a plain refund) are never cut
@@ -194,6 +196,9 @@ class LineEditor(QWidget):
         self.qty.setMinimumWidth(80)
         self.reason = QComboBox()
         self.condition = QComboBox()
+        for combo in (self.reason, self.condition):   # the longest reason must not push Complete off a 1366 screen
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(9)
         self.override = QCheckBox()
         self.qty_label.setBuddy(self.qty)
         self.reason_label.setBuddy(self.reason)
