@@ -13,7 +13,6 @@ from app.models import User, utcnow
 from app.services.users import ROLE_RANK, audit, verify_pin
 from app.services.views import GrantedApproval, UserView
 
-
 # What a supervisor may sign for: the rule that asked for them (over the limit, frequent returner, no
 # receipt …) or why they override a refusal (goodwill, store error, quality dispute, other).
 APPROVAL_REASONS = tuple(r for r in SUPERVISOR_REASONS if r != "override") + tuple(OVERRIDE_REASONS)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from contextlib import contextmanager
+from typing import Self
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject
@@ -61,7 +62,7 @@ class KeyCounter(QObject):
     def total(self) -> int:
         return self.keys + self.scans
 
-    def __enter__(self) -> KeyCounter:
+    def __enter__(self) -> Self:
         QApplication.instance().installEventFilter(self)
         return self
 

@@ -11,7 +11,6 @@ from app.models import AuditEntry, Coupon
 from app.services import lookup
 from tests.gui.conftest import (
     approve,
-    close_dialog,
     open_receipt,
     returns_in_db,
     scan,

@@ -23,7 +23,14 @@ from PySide6.QtWidgets import (
 from app.services.printouts import Printout
 from app.ui.widgets.base import Retranslating, TakesScans
 from app.ui.widgets.keys import bind_key
-from app.ui.widgets.pdf_pages import MAX_PRINT_DPI, SCALE, page_layout, page_sizes, paint_pdf, render_pages
+from app.ui.widgets.pdf_pages import (
+    MAX_PRINT_DPI,
+    SCALE,
+    page_layout,
+    page_sizes,
+    paint_pdf,
+    render_pages,
+)
 
 __all__ = ["MAX_PRINT_DPI", "SCALE", "PreviewDialog", "page_layout", "page_sizes", "render_pages"]
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui import fmt
-from app.ui.widgets.scan import no_input_method
 from app.ui.widgets.receipt_model import (
     CONDITION_KEYS,
     DEFAULT_CONDITION,
@@ -28,6 +27,7 @@ from app.ui.widgets.receipt_model import (
     Col,
     ReceiptLinesModel,
 )
+from app.ui.widgets.scan import no_input_method
 from app.ui.words import CONDITIONS, REASONS, word
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
