@@ -21,7 +21,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/shell/window.py" line="108" />
+        <location filename="../../app/ui/shell/window.py" line="109" />
         <source>{name} ({sku}) is a product, not a receipt. F5: return it without a receipt.</source>
         <translation>{name}（{sku}）是商品条码，不是小票。按 F5 无小票退货。</translation>
     </message>
@@ -40,39 +40,48 @@
     </message>
     </context>
 <context>
+    <name>PreviewDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/preview.py" line="190" />
+        <source>Exchange slip</source>
+        <translation>换货单</translation>
+    </message>
+    </context>
+<context>
     <name>Printing</name>
     <message>
-        <location filename="../../app/ui/shell/printing.py" line="22" />
+        <location filename="../../app/ui/shell/printing.py" line="31" />
         <source>Return slip</source>
         <translation>退货单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell/printing.py" line="23" />
+        <location filename="../../app/ui/shell/printing.py" line="32" />
         <source>Return slip (shop copy)</source>
         <translation>退货单（存根联）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell/printing.py" line="24" />
+        <location filename="../../app/ui/shell/printing.py" line="33" />
+        <location filename="../../app/ui/shell/printing.py" line="117" />
         <source>Coupon</source>
         <translation>优惠券</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell/printing.py" line="25" />
+        <location filename="../../app/ui/shell/printing.py" line="34" />
         <source>Store credit</source>
         <translation>储值凭证</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell/printing.py" line="26" />
+        <location filename="../../app/ui/shell/printing.py" line="35" />
         <source>End-of-day report</source>
         <translation>日结报表</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell/printing.py" line="27" />
+        <location filename="../../app/ui/shell/printing.py" line="36" />
         <source>Policy notice</source>
         <translation>退换货政策公告</translation>
     </message>
     <message>
-        <location filename="../../app/ui/shell/printing.py" line="106" />
+        <location filename="../../app/ui/shell/printing.py" line="119" />
         <source>{title} did not print: {why} The return itself is complete; F7 on its page prints it again.</source>
         <translation>{title} 没有打印出来：{why} 退货本身已完成；在退货单页面按 F7 重新打印。</translation>
     </message>

@@ -4,6 +4,7 @@ on white, Print (at the document's own paper size, 1:1) and Save as PDF; a slip'
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -30,6 +31,7 @@ from app.ui.widgets.pdf_pages import (
     page_sizes,
     paint_pdf,
     render_pages,
+    shop_copy_of,
 )
 
 __all__ = ["MAX_PRINT_DPI", "SCALE", "PreviewDialog", "page_layout", "page_sizes", "render_pages"]
@@ -40,9 +42,10 @@ class PreviewDialog(Retranslating, TakesScans, QDialog):
     (`print_papers`; without one, the system print dialog). PageUp / PageDown scroll the pages."""
 
     def __init__(self, printouts: list[Printout], parent: QWidget | None = None,
-                 print_papers: Callable[[Sequence[Printout]], None] | None = None) -> None:
+                 print_papers: Callable[[Sequence[Printout]], None] | None = None, kind: str = "return") -> None:
         super().__init__(parent)
         self.print_papers = print_papers
+        self.kind = kind   # return / exchange: the slip's tab is named for it
         self.setObjectName("previewDialog")
         self.printouts = printouts
         self.pages: list[list[QImage]] = []
@@ -150,8 +153,8 @@ class PreviewDialog(Retranslating, TakesScans, QDialog):
         index = max(self.tabs.currentIndex(), 0)
         printout = self.printouts[index]
         if self.shop_copy_shown[index] and printout.shop_pdf:
-            return Printout(printout.key, printout.code, printout.shop_pdf)
-        return Printout(printout.key, printout.code, printout.pdf)
+            return shop_copy_of(printout)
+        return replace(printout, shop_pdf=None)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """PageUp / PageDown (and the arrows) scroll the document on screen from the keyboard."""
@@ -184,7 +187,7 @@ class PreviewDialog(Retranslating, TakesScans, QDialog):
         paint_pdf(self._printer, self.current_pdf(), self._printer.resolution())
 
     def retranslate(self) -> None:
-        names = {"slip": self.tr("Return slip"), "coupon": self.tr("Coupon"), "voucher": self.tr("Store credit"),
+        names = {"slip": self.tr("Exchange slip") if self.kind == "exchange" else self.tr("Return slip"), "coupon": self.tr("Coupon"), "voucher": self.tr("Store credit"),
                  "eod": self.tr("End-of-day report"), "policy": self.tr("Policy notice")}
         for i, printout in enumerate(self.printouts):
             text = f"{names.get(printout.key, printout.key)} {printout.code}"

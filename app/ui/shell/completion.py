@@ -27,7 +27,7 @@ class ReturnCompletion:
 
     def __init__(self, clerk: Callable[[], UserView | None], status: StatusArea,
                  ask_supervisor: Callable[[AskSupervisor], None],
-                 show_printouts: Callable[[Sequence[Printout]], None],
+                 show_printouts: Callable[..., None],   # (papers, kind="return" | "exchange")
                  print_papers: Callable[[Sequence[Printout]], None]) -> None:
         self.clerk = clerk
         self.status = status
@@ -95,7 +95,7 @@ class ReturnCompletion:
         """F8: the papers on screen (Print there sends the one shown)."""
         papers, _shop_copy = self.read(result, reprint=False)
         if papers is not None:
-            self.show_printouts(papers.printouts)
+            self.show_printouts(papers.printouts, kind=result.kind)
 
 
 def completed_text(result: CompletedReturn) -> str:

@@ -9,6 +9,7 @@ printer, ESC/POS, the failure queue) replace it with the print-jobs service's su
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -21,6 +22,7 @@ from PySide6.QtCore import (
 
 from app.errors import DeskError
 from app.services.printouts import Printout
+from app.ui.widgets.pdf_pages import shop_copy_of
 from app.ui.widgets.status import StatusArea, error_text, log
 
 Send = Callable[[Printout], None]
@@ -48,7 +50,7 @@ def qt_send(printout: Printout) -> None:
     """Prints one paper on the system's default printer, no dialog, at the PDF's own page size."""
     from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-    from app.ui.widgets.pdf_pages import paint_pdf
+    from app.ui.widgets.pdf_pages import paint_pdf  # QtPdf is loaded when the first paper prints
 
     info = QPrinterInfo.defaultPrinter()
     if info.isNull():
@@ -121,10 +123,10 @@ class BackgroundPrinter(QObject):
 
 def return_papers(printouts: Sequence[Printout], shop_copy: bool) -> list[Printout]:
     """Everything a completed return prints: the customer's slip, the shop's copy when the shop asks
-    for one, then the coupon and the voucher."""
+    for one (key "shop_slip": the roll printer, no second drawer kick), then the coupon and the voucher."""
     out: list[Printout] = []
     for doc in printouts:
-        out.append(Printout(doc.key, doc.code, doc.pdf))
+        out.append(replace(doc, shop_pdf=None))   # whatever else the paper carries goes with it
         if shop_copy and doc.shop_pdf is not None:
-            out.append(Printout("shop_slip", doc.code, doc.shop_pdf))
+            out.append(shop_copy_of(doc))
     return out

@@ -98,6 +98,7 @@ class MainWindow(Retranslating, QMainWindow):
     def open_no_receipt(self) -> None:
         """F5; after a product's barcode was scanned in the main field, with that product filled in."""
         product, self.scanned_product = self.scanned_product, None
+        self.status.clear_message()   # the last page's banner is not this page's news
         self.no_receipt_page.start(product)
         self.show_page(self.no_receipt_page)
 
@@ -109,6 +110,7 @@ class MainWindow(Retranslating, QMainWindow):
                 name=name, sku=product.sku))
 
     def open_members(self) -> None:
+        self.status.clear_message()
         self.member_page.start()
         self.show_page(self.member_page)
 
@@ -153,8 +155,8 @@ class MainWindow(Retranslating, QMainWindow):
         return modal if modal is not None and modal is not self else None
 
     # -- dialogs the pages ask for ---------------------------------------------------------------
-    def show_printouts(self, docs: Sequence[Printout]) -> None:
-        self.preview = PreviewDialog(list(docs), self, print_papers=self.printer.print_papers)
+    def show_printouts(self, docs: Sequence[Printout], kind: str = "return") -> None:
+        self.preview = PreviewDialog(list(docs), self, print_papers=self.printer.print_papers, kind=kind)
         self.preview.open()
 
     def ask_supervisor(self, ask: AskSupervisor) -> None:

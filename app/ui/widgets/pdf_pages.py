@@ -7,10 +7,13 @@ import logging
 import re
 import subprocess
 import tempfile
+from dataclasses import fields, replace
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF
 from PySide6.QtGui import QColor, QImage, QPagedPaintDevice, QPageLayout, QPageSize, QPainter
+
+from app.services.printouts import Printout
 
 log = logging.getLogger("returns_desk.ui")
 SCALE = 2.0  # screen pixels per PDF point: an 80 mm slip shows about 450 px wide
@@ -105,3 +108,10 @@ def paint_pdf(printer: QPagedPaintDevice, pdf: bytes, dpi: int) -> bool:
             painter.drawImage(target, image)
     painter.end()
     return True
+
+
+def shop_copy_of(doc: Printout) -> Printout:
+    """A slip's shop copy as a paper of its own (key "shop_slip"; no slip data, so a raw roll printer
+    opens the cash drawer for the customer's copy only)."""
+    extra = {"data": None} if "data" in {f.name for f in fields(doc)} else {}
+    return replace(doc, key="shop_slip", pdf=doc.shop_pdf or doc.pdf, shop_pdf=None, **extra)
