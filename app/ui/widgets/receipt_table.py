@@ -198,7 +198,7 @@ class LineEditor(QWidget):
         self.condition = QComboBox()
         for combo in (self.reason, self.condition):   # the longest reason must not push Complete off a 1366 screen
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(9)
+            combo.setMinimumContentsLength(12)
         self.override = QCheckBox()
         self.qty_label.setBuddy(self.qty)
         self.reason_label.setBuddy(self.reason)
