@@ -19,6 +19,8 @@ DEFAULTS = {
     "print.paper": "80mm",
     "shop.region": "national",  # national / shanghai / zhejiang: which legal floor applies (issue 15)
     "shop.demo": "",            # "1" in a demo database: every screen and slip says 演示 DEMO
+    "print.language": "zh_CN",   # the customer's papers: zh_CN prints Chinese with English (bilingual), en English
+    "print.shop_copy": "no",     # "yes": completing a return also prints the shop's signed copy of the slip
 }
 REGIONS = ("national", "shanghai", "zhejiang")
 
@@ -117,3 +119,14 @@ def set_region(user: UserView | None, region: str, url: str | None = None) -> st
             setting.value = region
         audit(s, "setting_changed", row.id, "shop.region", before=before, after=region)
     return region
+
+
+def print_choices(url: str | None = None) -> tuple[str, bool]:
+    """The papers' language (the shop's, not the clerk's screen language) and whether a shop copy prints."""
+    return print_choices_of(get_settings(url))
+
+
+def print_choices_of(cfg: dict[str, str]) -> tuple[str, bool]:
+    lang = cfg.get("print.language", "zh_CN")
+    return (lang if lang in ("zh_CN", "en") else "zh_CN",
+            cfg.get("print.shop_copy", "no").strip().lower() in ("yes", "1", "true", "on"))

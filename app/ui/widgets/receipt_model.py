@@ -127,6 +127,14 @@ class ReceiptLinesModel(QAbstractTableModel):
         self._update(row, lambda p: replace(
             p, condition=CONDITION_KEYS[(CONDITION_KEYS.index(p.condition) + step) % len(CONDITION_KEYS)]))
 
+    def may_override(self, row: int) -> bool:
+        """False for a line the rules refuse outright (no supervisor may override it): O says so at once."""
+        if not 0 <= row < len(self.lines):
+            return False
+        line = self.lines[row]
+        decision = self.decisions.get(line.line_no)
+        return self.picks[line.line_no].override or decision is None or decision.outcome != "refused"
+
     def toggle_override(self, row: int) -> None:
         self._update(row, lambda p: replace(p, override=not p.override))
 
