@@ -138,6 +138,12 @@ class ReturnPage(CounterPage):
         pending = [t.method for t in r.tenders if t.pending] if r is not None and r.status == "completed" else []
         return pending[0] if pending else ""
 
+    def kept_papers(self) -> list[print_jobs.KeptJob]:
+        """This return's papers a printer did not take: its slips, and its coupon's and voucher's."""
+        r = self.current
+        codes = {r.number, r.coupon_code, r.voucher_code} - {None} if r is not None else set()
+        return [job for job in print_jobs.pending() if job.code in codes]
+
     def show_kept_papers(self) -> None:
         """A paper of this return did not print: its F3 shows (the job was kept)."""
         self._refresh_extras()
@@ -146,7 +152,7 @@ class ReturnPage(CounterPage):
         waiting = bool(self.pending_tender())
         self.reference.setVisible(waiting)
         self.confirm_button.setVisible(waiting)
-        kept = guarded(lambda _m: None, lambda: print_jobs.pending(self.current.number), "print jobs") \
+        kept = guarded(lambda _m: None, self.kept_papers, "print jobs") \
             if self.current is not None else None
         self.resend_button.setVisible(bool(kept))
 
@@ -176,7 +182,7 @@ class ReturnPage(CounterPage):
     def resend_printing(self) -> None:
         if self.current is None:
             return
-        results = [print_jobs.resend(job.job_id) for job in print_jobs.pending(self.current.number)]
+        results = [print_jobs.resend(job.job_id) for job in self.kept_papers()]
         failed = [res for res in results if not res.sent]
         if failed:
             why = failed[0].message_en if current_language().startswith("en") else failed[0].message_zh
