@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
+from sqlalchemy import text
 
 from app.ui.widgets.scan import ScanDetector
 from tests.gui.conftest import open_receipt, returns_in_db, scan, user_row
@@ -147,3 +148,28 @@ def test_a_flood_of_scans_during_a_slow_print_arrives_whole(qtbot, make_window, 
     assert routed == ["R20261101-0001", *codes]   # every code whole, none split or lost
     assert window.printer.wait() and spool.keys() == ["slip", "coupon"]
     assert len(returns_in_db(shop)) == 1 and window.scan.text() == ""
+
+
+def test_o_before_the_line_is_picked_on_goods_nobody_may_take_back_never_asks_for_a_pin(
+        qtbot, make_window, clock, shop):
+    """Found in a real window: O on an unpicked tobacco line, then Space, then F9 asked a supervisor for a PIN
+    to override a refusal no one may lift. The override goes as soon as the quote says so; no dialog."""
+    from app.db import session_scope
+    from app.services.imports import import_sales
+    from tests.gui.conftest import NOODLES, _line, _sale
+    from tests.store import jsonl
+
+    with session_scope(shop) as s:
+        s.execute(text("UPDATE products SET policy_class = 'non_returnable' WHERE sku = :sku"), {"sku": NOODLES})
+    assert import_sales(jsonl(_sale("TOBACCO-1", 1, [_line(1, NOODLES, 2, 4500)],
+                                    [{"method": "cash", "amount": 9000}], member=None)), shop).ok
+    window = make_window("en")
+    open_receipt(qtbot, window, clock, "TOBACCO-1")
+    page = window.receipt_page
+    qtbot.keyClick(page.table, "o")            # before anything is picked: nothing says no yet
+    qtbot.keyClick(page.table, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: page.quote is not None and not page.lines.pick_at(0).override)
+    assert "no supervisor may override" in window.status.text()
+    assert not page.quote.needs_supervisor
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    assert window.approval_dialog is None and returns_in_db(shop) == []

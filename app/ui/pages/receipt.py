@@ -196,6 +196,8 @@ class ReceiptPage(CounterPage):
             return
         self.quote = quote
         self.lines.set_decisions({d.line: d for d in quote.quote.lines})
+        if self._drop_impossible_overrides(quote):
+            return   # the picks changed: quoted again without them
         self.quote_panel.show_quote(quote)
         self.paid_by_row.setVisible(bool(quote.exchange_lines) and quote.price_difference > 0)
         self.render_drawer()
@@ -240,6 +242,17 @@ class ReceiptPage(CounterPage):
         """Enter with nothing typed: never completes (a scanner sends Enter); says which key does."""
         if self.receipt is not None:
             self.context.status.show_info(lambda: self.tr("Press F9 (or Ctrl+Enter) to complete the return."))
+
+    def _drop_impossible_overrides(self, quote: QuoteView) -> bool:
+        """O pressed before the line was picked, on goods nobody may take back: the override goes and the
+        clerk is told at once, before anyone is asked for a PIN."""
+        refused = {d.line for d in quote.quote.lines if d.outcome == "refused"}
+        rows = [row for row, line in enumerate(self.lines.lines)
+                if line.line_no in refused and self.lines.picks[line.line_no].override]
+        for row in rows:
+            self.lines.toggle_override(row)
+            self._say_no_override(row)
+        return bool(rows)
 
     def _say_no_override(self, row: int) -> None:
         line = self.lines.line_at(row)
