@@ -140,4 +140,23 @@
         <translation>主管（扫工牌或按数字键）</translation>
     </message>
     </context>
+<context>
+    <name>MemberPage</name>
+    <message>
+        <source>a name (pinyin), then Enter</source>
+        <translation>输入姓名（拼音），回车</translation>
+    </message>
+    <message>
+        <source>card number, phone (or its last 4 digits), or F4 for a name, then Enter</source>
+        <translation>会员卡号、手机号（或后4位），按 F4 输入姓名，回车</translation>
+    </message>
+    <message>
+        <source>Type a name (F4)</source>
+        <translation>输入姓名 (F4)</translation>
+    </message>
+    <message>
+        <source>Turns the input method on for one name; a scanner's codes need it off</source>
+        <translation>为输入一个姓名打开输入法；扫码时输入法须关闭</translation>
+    </message>
+</context>
 </TS>

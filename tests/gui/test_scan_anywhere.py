@@ -173,3 +173,23 @@ def test_o_before_the_line_is_picked_on_goods_nobody_may_take_back_never_asks_fo
     assert not page.quote.needs_supervisor
     qtbot.keyClick(window, Qt.Key.Key_F9)
     assert window.approval_dialog is None and returns_in_db(shop) == []
+
+
+def test_the_member_search_takes_no_input_method_until_f4_asks_for_a_name(qtbot, make_window, clock, shop):
+    """Found in a real window with pinyin on: a receipt scanned into Find member came out "ROBERT0261122-0019".
+    The field now takes codes without an input method; F4 turns it on for one name, the search turns it off."""
+    window = make_window("en")
+    qtbot.keyClick(window, Qt.Key.Key_F6)
+    page = window.member_page
+    field = page.search
+    assert not field.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
+    assert field.inputMethodQuery(Qt.InputMethodQuery.ImEnabled) is False
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    assert field.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled) and field.hasFocus()
+    assert field.inputMethodQuery(Qt.InputMethodQuery.ImEnabled) is True
+    field.setText("王芳")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert not field.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled) and page.found.rowCount() == 1
+    field.setFocus()
+    scan(qtbot, field, "R20261101-0004", clock)          # a scan here opens the receipt, nothing refunded
+    assert window.current_page() is window.receipt_page and returns_in_db(shop) == []

@@ -14,14 +14,14 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QInputMethodEvent, QKeyEvent
+from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from app.domain.codes import normalise_code as normalise
 from app.ui.widgets.scan_undo import _Burst, snapshot
 
-__all__ = ["ENTER_KEYS", "MAX_GAP", "MIN_LENGTH", "CodeField", "ScanDetector", "ScanField", "install_detector",
-           "no_input_method", "snapshot"]
+__all__ = ["ENTER_KEYS", "MAX_GAP", "MIN_LENGTH", "CodeField", "NameOrCodeField", "ScanDetector", "ScanField",
+           "install_detector", "no_input_method", "snapshot"]
 
 MIN_LENGTH = 6
 PIN_LENGTH = 6  # the longest PIN (supervisors and owners)
@@ -220,6 +220,28 @@ class CodeField(QLineEdit):
     def inputMethodQuery(self, query: Qt.InputMethodQuery) -> object:
         if query == Qt.InputMethodQuery.ImEnabled:
             return False
+        return super().inputMethodQuery(query)
+
+
+class NameOrCodeField(QLineEdit):
+    """A line for a code or a person's name: no input method (a scanner's letters pass through pinyin
+    mangled, "R2026…" became "ROBERT026…") until the clerk asks to type a name (`set_names(True)`)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.names = False
+        no_input_method(self)
+
+    def set_names(self, on: bool) -> None:
+        self.names = on
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, on)
+        self.setInputMethodHints(Qt.InputMethodHint.ImhNone if on else
+                                 Qt.InputMethodHint.ImhLatinOnly | Qt.InputMethodHint.ImhNoPredictiveText)
+        QGuiApplication.inputMethod().update(Qt.InputMethodQuery.ImEnabled | Qt.InputMethodQuery.ImHints)
+
+    def inputMethodQuery(self, query: Qt.InputMethodQuery) -> object:
+        if query == Qt.InputMethodQuery.ImEnabled:
+            return self.names
         return super().inputMethodQuery(query)
 
 
