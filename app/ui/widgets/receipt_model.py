@@ -232,6 +232,8 @@ class ReceiptLinesModel(QAbstractTableModel):
                     qty=line.qty_sold, price=fmt.money(line.unit_price), discount=fmt.money(line.line_discount))
             if col == Col.OUTCOME and decision is not None:
                 return fmt.explanation(decision.explanation)
+            if col == Col.FLAGS:   # the notes give way first at 1366 px: in full here
+                return self._text(line, pick, decision, col) or None
             if col == Col.ITEM:
                 return f"{line.sku} · {fmt.product_name(line.name_zh, line.name_en)}"
             if col in (Col.FLAGS, Col.REASON, Col.CONDITION):  # in full where a narrow column cuts them
