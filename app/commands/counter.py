@@ -10,7 +10,13 @@ from collections.abc import Callable
 from app.commands import ask_pin
 from app.domain.codes import shown
 from app.domain.money import format_fen
-from app.domain.vocabulary import OUTCOMES, OVERRIDE_REASONS, TENDER_METHODS, label
+from app.domain.vocabulary import (
+    OUTCOMES,
+    OVERRIDE_REASONS,
+    SUPERVISOR_REASONS,
+    TENDER_METHODS,
+    label,
+)
 from app.errors import DeskError, InvalidInput
 from app.services import approvals, returns
 from app.services.startup import open_shop
@@ -38,6 +44,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--exchange", action="append", default=[], metavar="SKU:QTY", help="goods given in exchange")
     p.add_argument("--override", action="append", type=int, default=[], metavar="LINE",
                    help="a refused line the supervisor overrides")
+    p.add_argument("--remedy", action="append", default=[], metavar="LINE:REMEDY",
+                   help="the customer's choice among a line's remedies (refund, exchange, repair, store_credit)")
+    p.add_argument("--evidence", action="append", default=[], metavar="LINE:EXPIRY:BATCH[:NOTE]",
+                   help="a food claim's evidence: the date and batch printed on the pack, what the clerk saw")
     p.add_argument("--clerk", required=True, help="user name (PIN from RETURNS_DESK_PIN or a prompt)")
     p.add_argument("--supervisor", help="approving supervisor (PIN from RETURNS_DESK_SUPERVISOR_PIN or a prompt)")
     p.add_argument("--override-reason", choices=tuple(OVERRIDE_REASONS))
@@ -72,9 +82,23 @@ def _whole(text: str, what: str) -> int:
     return int(text)
 
 
+def _by_line(texts: list[str], least: int, what: str) -> dict[int, list[str]]:
+    """--remedy / --evidence values keyed by their line: the screen's choice and evidence fields."""
+    out: dict[int, list[str]] = {}
+    for t in texts:
+        parts = t.split(":", 3)
+        if len(parts) < least:
+            raise InvalidInput(f"格式不对：{shown(t)}（应为 {what}）", f"Bad format: {shown(t)} (expected {what})")
+        out[_whole(parts[0], "LINE")] = parts[1:] + [""] * (3 - len(parts[1:]))
+    return out
+
+
 def build_request(args: argparse.Namespace) -> ReturnRequest:
-    items = tuple(ReturnItem(_whole(ln, "LINE"), _whole(q, "QTY"), r, c)
-                  for ln, q, r, c in (_parts(t, 4, "LINE:QTY:REASON:CONDITION") for t in args.item))
+    chosen = _by_line(getattr(args, "remedy", []), 2, "LINE:REMEDY")
+    evidence = _by_line(getattr(args, "evidence", []), 2, "LINE:EXPIRY:BATCH[:NOTE]")
+    items = tuple(ReturnItem(n, _whole(q, "QTY"), r, c, chosen.get(n, [None])[0], *evidence.get(n, ["", "", ""]))
+                  for n, q, r, c in ((_whole(ln, "LINE"), q, r, c)
+                                     for ln, q, r, c in (_parts(t, 4, "LINE:QTY:REASON:CONDITION") for t in args.item)))
     loose = tuple(NoReceiptItem(sku, _whole(q, "QTY"), r, c)
                   for sku, q, r, c in (_parts(t, 4, "SKU:QTY:REASON:CONDITION") for t in args.sku_item))
     exchange = tuple(ExchangeItem(sku, _whole(q, "QTY")) for sku, q in (_parts(t, 2, "SKU:QTY") for t in args.exchange))
@@ -157,7 +181,7 @@ def _print_quote(view: QuoteView, args: argparse.Namespace) -> None:
     if view.exchange_lines and view.price_difference > 0:
         print(("  the customer pays " if lang == "en" else "  顾客补差价 ") + format_fen(view.price_difference))
     if view.needs_supervisor:
-        print(("  needs a supervisor: " if lang == "en" else "  需要主管审批：") + ", ".join(view.supervisor_reasons))
+        print(("  needs a supervisor: " if lang == "en" else "  需要主管审批：") + ", ".join(label(SUPERVISOR_REASONS, r, lang) for r in view.supervisor_reasons))
 
 
 def _print_done(done: CompletedReturn, args: argparse.Namespace) -> None:
@@ -165,7 +189,8 @@ def _print_done(done: CompletedReturn, args: argparse.Namespace) -> None:
             "withheld_coupon_share": done.withheld_coupon_share,
             "tenders": [{"method": t.method, "amount": t.amount} for t in done.tenders],
             "points_reversed": done.points_reversed, "coupon_code": done.coupon_code,
-            "store_credit_code": done.voucher_code, "clerk": done.clerk, "supervisor": done.supervisor}
+            "store_credit_code": done.voucher_code, "clerk": done.clerk, "supervisor": done.supervisor,
+            "compensation": done.compensation, "compensation_method": done.compensation_method}
     if done.quote is not None:
         body["lines"] = [{"line": d.line, "outcome": d.outcome, "refund": d.refund, "rules": list(d.rules),
                           "explanation": d.explanation} for d in done.quote.quote.lines]
@@ -180,6 +205,9 @@ def _print_done(done: CompletedReturn, args: argparse.Namespace) -> None:
     print(f"{'Return' if en else '退货单'} {done.number} {done.status}: {format_fen(done.refund_total)}"
           + (f"  coupon {done.coupon_code}" if done.coupon_code else "")
           + (f"  store credit {done.voucher_code}" if done.voucher_code else ""))
+    if done.compensation:  # 食品安全法 art. 148: paid apart from the refund, the drawer check counts it
+        print(f"{'Compensation' if en else '赔偿金'} {format_fen(done.compensation)} "
+              f"{label(TENDER_METHODS, done.compensation_method, args.lang)}")
 
 
 @_other_errors_exit_1

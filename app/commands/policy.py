@@ -1,4 +1,4 @@
-"""`returns-desk policy check|simulate`: validate a policy file, try it on scenarios (no database)."""
+"""`returns-desk policy check|simulate|install`: validate a policy file, try it on scenarios, install it."""
 
 from __future__ import annotations
 
@@ -49,14 +49,29 @@ def register(sub: Any) -> None:
     simulate.add_argument("--region", help="legal floor region for scenarios without their own "
                                            "(default: the shop's region)")
     simulate.set_defaults(func=run_simulate)
+    install = actions.add_parser("install", help="install a policy file into the shop's database (admin)",
+                                 description="Checks FILE and makes it the policy every till decides under "
+                                             "(the owner only: --user with the PIN in RETURNS_DESK_PIN or a prompt).")
+    install.add_argument("file", help="policy TOML file")
+    install.add_argument("--user", required=True, help="an admin (owner) user name")
+    install.set_defaults(func=run_install)
 
 
 def _policy(path: str | None) -> Policy:
     if path:
         return load_policy(path)
-    from app.services.policy import current_policy  # the one loader the counter uses (cached)
+    from app.errors import DeskError
+    from app.services.policy import (  # the loaders the counter uses (cached)
+        current_policy,
+        policy_at,
+    )
+    from app.services.startup import open_shop
 
-    return current_policy()
+    try:  # the policy installed into the shop's database, when there is a shop on this machine
+        open_shop()
+    except DeskError:
+        return current_policy()
+    return policy_at()
 
 
 def shop_region() -> str:
@@ -97,6 +112,27 @@ def run_check(args: argparse.Namespace) -> int:
     if shortfalls:
         print(f"低于法律底线 {len(shortfalls)} 处：报价时按法律执行 / {len(shortfalls)} place(s) below the "
               "legal floor: quotes apply the law there")
+    return 0
+
+
+def run_install(args: argparse.Namespace) -> int:
+    from app.commands import ask_pin
+    from app.services.policy import install
+    from app.services.startup import open_shop
+    from app.services.users import sign_in
+
+    open_shop()
+    user = sign_in(args.user, ask_pin("RETURNS_DESK_PIN", args.user))
+    policy, before = install(user, Path(args.file))
+    if before is None:
+        print(f"策略版本 {policy.version} 已在使用，未改变 / policy version {policy.version} is already in force")
+        return 0
+    print(f"已安装策略版本 {policy.version}（原为 {before}）/ installed policy version {policy.version} "
+          f"(was {before}): every till decides under it from the next quote")
+    gaps = below_floor(policy, _floor(None))
+    if gaps:
+        print(f"低于法律底线 {len(gaps)} 处：报价时按法律执行（详见 policy check）/ {len(gaps)} place(s) below "
+              "the legal floor: quotes apply the law there (see `policy check`)")
     return 0
 
 

@@ -1,4 +1,4 @@
-"""`returns-desk settings paper [80mm|58mm|a5|a4]` and `settings region [NAME]`: show or change them."""
+"""`returns-desk settings paper|region|backup-folder|backup-keep [VALUE]`: show or change a shop setting."""
 
 from __future__ import annotations
 
@@ -26,6 +26,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     region.add_argument("name", nargs="?", type=str.lower)
     region.add_argument("--user", help="an admin (owner) user name; needed to change the region")
     region.set_defaults(func=run_region)
+    for name, key, what_for in (("backup-folder", "backup.folder", "the folder daily backups go to (a USB stick)"),
+                                ("backup-keep", "backup.keep", "how many backups are kept"),
+                                ("import-account", "import.account", "the user the watched-folder import runs as"),
+                                ("paper-language", "print.language",
+                                 "the customer's papers' language: zh_CN (Chinese with English) or en"),
+                                ("shop-copy", "print.shop_copy", "yes: completing a return prints the shop copy too"),
+                                *((f"pin-{role}", f"pin.min_{role}", f"the fewest digits of a {role}'s PIN")
+                                  for role in ("clerk", "supervisor", "admin"))):
+        one = what.add_parser(name, help=what_for, description=f"Without VALUE: show {what_for}. With VALUE: "
+                                                               "change it (the owner only, as for the paper).")
+        one.add_argument("value", nargs="?")
+        one.add_argument("--user", help="an admin (owner) user name; needed to change it")
+        one.set_defaults(func=run_shared, key=key)
 
 
 def run_paper(args: argparse.Namespace) -> int:
@@ -50,4 +63,14 @@ def run_region(args: argparse.Namespace) -> int:
     user = sign_in(args.user, ask_pin("RETURNS_DESK_PIN", args.user)) if args.user else None
     region = shop.set_region(user, args.name)
     print(f"Region: {region}" if en else f"地区：{region}")
+    return 0
+
+
+def run_shared(args: argparse.Namespace) -> int:
+    open_shop()
+    if args.value is None:
+        print(shop.get_settings().get(args.key, "") or "-")
+        return 0
+    user = sign_in(args.user, ask_pin("RETURNS_DESK_PIN", args.user)) if args.user else None
+    print(f"{args.key}: {shop.set_setting(user, args.key, args.value)}")
     return 0

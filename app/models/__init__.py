@@ -7,7 +7,7 @@ from app.models.law import RepairHistoryEntry, ReturnCompensation
 from app.models.returns import ExchangeLine, Return, ReturnLine, ReturnTender
 from app.models.sales import Sale, SaleCoupon, SaleLine, SaleTender
 from app.models.service import Complaint, ComplaintNote, RepairTicket
-from app.models.staff import AuditEntry, NumberSequence, Setting, User
+from app.models.staff import AuditEntry, InstalledPolicy, NumberSequence, Setting, User
 
 __all__ = [
     "AuditEntry",
@@ -16,6 +16,7 @@ __all__ = [
     "ComplaintNote",
     "Coupon",
     "ExchangeLine",
+    "InstalledPolicy",
     "Member",
     "NumberSequence",
     "Product",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, Fen, Timestamp
+from app.models.base import Base, Fen, Timestamp, UtcDateTime
 
 REPAIR_OUTCOMES = ("fixed", "failed")
 
@@ -37,3 +37,4 @@ class ReturnCompensation(Base):
     expiry: Mapped[str] = mapped_column(String(40), default="")   # the date printed on the pack
     batch: Mapped[str] = mapped_column(String(60), default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    voided_at: Mapped[Timestamp | None] = mapped_column(UtcDateTime())   # the return was voided: paid back

@@ -58,3 +58,17 @@ class NumberSequence(Base):
 
     name: Mapped[str] = mapped_column(String(30), primary_key=True)
     value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class InstalledPolicy(Base):
+    """A return policy an admin installed into the database (`policy install`): the newest is in force on
+    every till of the shop, whatever policy file one till's data folder holds."""
+
+    __tablename__ = "installed_policies"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[str] = mapped_column(String(20))        # the policy's content hash (policy_version)
+    text: Mapped[str] = mapped_column(Text)                 # the TOML as installed, validated first
+    source: Mapped[str] = mapped_column(String(200))        # the file's name, for the audit page
+    installed_at: Mapped[Timestamp]
+    installed_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))

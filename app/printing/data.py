@@ -207,6 +207,9 @@ class EndOfDayData:
     red_invoices: tuple[EodInvoiceRow, ...] = ()
     # Card and wallet refunds up to this day's end still waiting for the terminal's reference.
     pending_refunds: tuple[EodPendingRefund, ...] = ()
+    # The audit chain's head when the report was made (ID:HASH): kept on paper, outside the database,
+    # so `returns-desk check --anchor` finds entries edited, deleted or cut off after it.
+    audit_anchor: str = ""
 
     @property
     def refund_total(self) -> int:

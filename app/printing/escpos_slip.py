@@ -8,7 +8,8 @@ import unicodedata
 from escpos.printer import Dummy
 
 from app.printing.data import CouponData, ShopInfo, SlipData, VoucherData
-from app.printing.labels import masked_phone, money, one, reason_words, shop_time, zh_en
+from app.printing.labels import money, one, zh_en
+from app.printing.slip_facts import slip_facts
 
 # Chinese thermal printers (Xprinter, Epson TM-T88 CN, Sunmi…) take GB18030 after FS & (Chinese mode on).
 CHINESE_ON = b"\x1c\x26"
@@ -106,14 +107,8 @@ def slip_commands(slip: SlipData, shop: ShopInfo, paper: str = "80mm", lang: str
     if slip.status == "voided":
         roll.line(zh_en("voided", lang), align="center", bold=True, big=True)
     roll.code(slip.number)
-    roll.pair(zh_en("time", lang), shop_time(slip.time, shop.tz))
-    roll.pair(zh_en("receipt_no", lang), slip.original_receipt or zh_en("no_receipt", lang))
-    roll.pair(zh_en("clerk", lang), slip.clerk)
-    if slip.supervisor:
-        why = reason_words(slip.override_reason, lang)
-        roll.pair(zh_en("supervisor", lang), slip.supervisor + (f" {why}" if why else ""))
-    if slip.member_phone:
-        roll.pair(zh_en("member", lang), masked_phone(slip.member_phone))
+    for label, value in slip_facts(slip, shop.tz, lang):
+        roll.pair(label, value)
     roll.rule()
     for line in slip.returned:
         roll.line(line.name_en if lang.startswith("en") and line.name_en else line.name_zh)

@@ -32,6 +32,8 @@ def render_end_of_day(report: EndOfDayData, shop: ShopInfo, paper: str = "a4", l
     frame.title(sheet, "eod_title", lang)
     sheet.pair(_t("日期", "Date", lang), day(report.day, shop.tz), bold=True)
     sheet.pair(_t("打印时间", "Printed", lang), shop_time(report.generated_at, shop.tz))
+    if report.audit_anchor:
+        sheet.pair(_t("审计锚点", "Audit anchor", lang), report.audit_anchor)
     _summary(sheet, report, lang)
     _tenders(sheet, report, lang)
     _pending(sheet, report, lang)

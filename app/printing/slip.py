@@ -8,8 +8,9 @@ from datetime import tzinfo
 from app.errors import InvalidInput
 from app.printing import frame
 from app.printing.data import ExchangeLine, ReturnedLine, ShopInfo, SlipData
-from app.printing.labels import masked_phone, money, one, reason_words, shop_time, zh_en
+from app.printing.labels import money, one, zh_en
 from app.printing.layout import Sheet
+from app.printing.slip_facts import slip_facts
 
 
 def render_return_slip(slip: SlipData, shop: ShopInfo, paper: str = "80mm", lang: str = "zh_CN",
@@ -59,14 +60,8 @@ def _footer(number: str, lang: str) -> Callable[[int, int], str]:
 
 
 def _facts(sheet: Sheet, slip: SlipData, tz: tzinfo, lang: str) -> None:
-    sheet.pair(zh_en("time", lang), shop_time(slip.time, tz))
-    sheet.pair(zh_en("receipt_no", lang), slip.original_receipt or zh_en("no_receipt", lang))
-    sheet.pair(zh_en("clerk", lang), slip.clerk)
-    if slip.supervisor:
-        why = reason_words(slip.override_reason, lang)
-        sheet.pair(zh_en("supervisor", lang), slip.supervisor + (f" · {why}" if why else ""))
-    if slip.member_phone:
-        sheet.pair(zh_en("member", lang), masked_phone(slip.member_phone))
+    for label, value in slip_facts(slip, tz, lang):
+        sheet.pair(label, value)
     sheet.rule()
 
 

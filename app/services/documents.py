@@ -88,7 +88,8 @@ def slip_in(s: Session, number: str, *, reprint: bool = False) -> SlipData:
     sale = s.get(Sale, ret.sale_id) if ret.sale_id else None
     codes = coupons.codes_of_return(s, ret.id)
     override = approval_reason(ret)
-    paid = s.scalars(select(ReturnCompensation).where(ReturnCompensation.return_id == ret.id)).first()
+    paid = s.scalars(select(ReturnCompensation).where(ReturnCompensation.return_id == ret.id,
+                                                      ReturnCompensation.voided_at.is_(None))).first()
     return SlipData(
         number=ret.number, kind=ret.kind, time=ret.completed_at or ret.started_at,
         clerk=_person(s, ret.clerk_id), original_receipt=sale.receipt_no if sale else None,

@@ -6,6 +6,7 @@ from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.db import session_scope
 from app.errors import InvalidInput
@@ -21,6 +22,7 @@ from app.printing.data import (
     EodReturnRow,
     TenderAmount,
 )
+from app.services import audit
 from app.services.documents import approval_reason, issued_for, today
 from app.services.returns.confirming import pending_refunds
 from app.settings import SHOP_TZ
@@ -51,7 +53,8 @@ def end_of_day_data(day: date, url: str | None = None) -> EndOfDayData:
         numbers_done = {r.id: r.number for r in done}
         paid = [EodCompensationRow(numbers_done[c.return_id], c.method, c.amount, people.get(c.approved_by_id, "?"))
                 for c in s.scalars(select(ReturnCompensation).where(
-                    ReturnCompensation.return_id.in_(list(numbers_done))).order_by(ReturnCompensation.id))]
+                    ReturnCompensation.return_id.in_(list(numbers_done)),
+                    ReturnCompensation.voided_at.is_(None)).order_by(ReturnCompensation.id))]
         red = [EodInvoiceRow(r.number, sold[r.sale_id][0], sold[r.sale_id][1] or "", r.refund_total)
                for r in done if r.sale_id and sold[r.sale_id][1] and r.refund_total > 0]
         by_tender: dict[str, int] = defaultdict(int)
@@ -88,7 +91,13 @@ def end_of_day_data(day: date, url: str | None = None) -> EndOfDayData:
             clerks=tuple(EodClerkRow(name, *figures) for name, figures in sorted(clerks.items())),
             compensations=tuple(paid), red_invoices=tuple(red),
             pending_refunds=tuple(EodPendingRefund(p.number, p.method, p.amount, p.completed_at)
-                                  for p in pending_refunds(url, until=end)))
+                                  for p in pending_refunds(url, until=end)),
+            audit_anchor=_anchor(s))
+
+
+def _anchor(s: Session) -> str:
+    head = audit.head(s)
+    return head.printable() if head else ""
 
 
 def _tender_order(totals: dict[str, int]) -> list[tuple[str, int]]:

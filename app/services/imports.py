@@ -19,7 +19,7 @@ from app.errors import DeskError, InvalidInput
 from app.models import Member, Product, Sale, SaleCoupon, SaleLine, SaleTender
 from app.services import coupons, csv_rows
 from app.services.bulk import insert_rows
-from app.services.policy import current_policy
+from app.services.policy import policy_at
 from app.services.sale_rows import (
     CatalogueEntry,
     RowError,
@@ -65,7 +65,7 @@ def import_sales(lines: Iterable[str], url: str | None = None) -> ImportReport:
         members = dict(s.execute(select(Member.card_no, Member.id)).all())
         known = dict(s.execute(select(Sale.receipt_no, Sale.content_hash)).all())
     member_cards = set(members)
-    classes = policy_classes()
+    classes = policy_classes(url)
     batch: list[tuple[int, SaleRow]] = []
     pending: dict[str, SaleRow] = {}  # this file's receipts not written yet: a repeat is compared with them
     line_no = 0
@@ -253,9 +253,9 @@ def _csv_rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict
             yield reader.line_num, {k: v.strip() if isinstance(v, str) else "" for k, v in row.items() if k}
 
 
-def policy_classes() -> frozenset[str]:
+def policy_classes(url: str | None = None) -> frozenset[str]:
     """The classes the shop's policy knows: an owner who adds one can import goods of that class."""
-    return frozenset(current_policy().classes)
+    return frozenset(policy_at(url).classes)
 
 
 def _upsert_csv(path: Path, required: tuple[str, ...], parse: Callable[[dict[str, str]], dict[str, object]],
@@ -303,7 +303,7 @@ def _upsert_csv(path: Path, required: tuple[str, ...], parse: Callable[[dict[str
 
 
 def import_products(path: Path, url: str | None = None) -> ImportReport:
-    classes = policy_classes()
+    classes = policy_classes(url)
     return _upsert_csv(path, ("sku", "name_zh", "policy_class", "price"), lambda row: csv_rows.product(row, classes),
                        Product, "sku", url)
 

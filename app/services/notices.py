@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from app.db import session_scope
 from app.services import staff
+from app.services.policy import file_warning
 from app.services.startup import clock_warning
 from app.services.views import UserView
 
@@ -38,6 +39,9 @@ def at_sign_in(user: UserView, url: str | None = None) -> list[Notice]:
                 names = "、".join(locked)
                 found.append(Notice(f"以下账户因 PIN 输错被锁定：{names}（用户页可解锁）。",
                                     f"Locked after wrong PINs: {', '.join(locked)} (unlock them on the users page)."))
+            policy = file_warning(s)   # a broken or not-installed policy file: the policy in force stays
+            if policy is not None:
+                found.append(Notice(*policy))
         for hook in HOOKS:
             found.extend(hook(user, s))
     return found

@@ -25,7 +25,7 @@ def minimum(session: Session, role: str) -> int:
     default = RULE_DEFAULTS.get(role, 6)
     if row is None or not row.value.isdecimal():
         return default
-    return max(RULE_DEFAULTS["clerk"], min(MAX_DIGITS, int(row.value)))
+    return max(default, min(MAX_DIGITS, int(row.value)))   # the shop may ask for more digits, never fewer
 
 
 def checked(session: Session, pin: str, role: str) -> str:

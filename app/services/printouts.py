@@ -18,6 +18,7 @@ from app.printing.data import CouponData, ShopInfo, SlipData, VoucherData
 from app.printing.spool import save_pdf  # noqa: F401 — the one atomic PDF save, for the screens too
 from app.services import documents
 from app.services.end_of_day import day_of, end_of_day_data
+from app.services.policy import policy_at
 from app.services.shop import paper_of, print_choices_of, settings_in
 
 DOCUMENTS = ("slip", "coupon", "voucher", "eod", "policy")
@@ -98,7 +99,7 @@ def end_of_day(day: date | None, lang: str, url: str | None = None, paper: str |
 
 
 def policy_notice(lang: str, url: str | None = None, paper: str | None = None) -> Printout:
-    data = documents.policy_notice_data()
+    data = documents.policy_notice_data(policy_at(url))
     cfg = _settings(url)
     return Printout("policy", data.version, render_policy_notice(data, documents.shop_info_of(cfg),
                                                                  paper or paper_of(cfg), lang))

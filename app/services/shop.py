@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -68,25 +70,14 @@ def paper_of(cfg: dict[str, str]) -> str:
 
 def set_paper(user: UserView | None, size: str, url: str | None = None) -> str:
     """The owner (admin) chooses the paper; anyone else is refused. Audited like any setting change."""
+    return set_setting(user, "print.paper", size, url)
+
+
+def _paper_value(size: str) -> str:
     size = (size or "").strip().lower()
     if size not in PAPER_SIZES:
         raise InvalidInput(f"不支持的纸张：{size}（可选 {' / '.join(PAPER_SIZES)}）",
                            f"Unknown paper size: {size} (choose {', '.join(PAPER_SIZES)})")
-    denied = NotAllowed("只有店长可以更改打印纸张。", "Only the owner (admin) may change the paper size.")
-    if user is None:
-        raise denied
-    with session_scope(url) as s:
-        row = s.get(User, user.id)
-        # The role as stored now, not as it was when the user signed in; unknown or inactive: no.
-        if row is None or not row.active or row.role != "admin":
-            raise denied
-        setting = s.get(Setting, "print.paper")
-        before = setting.value if setting else DEFAULTS["print.paper"]
-        if setting is None:
-            s.add(Setting(key="print.paper", value=size))
-        else:
-            setting.value = size
-        audit(s, "setting_changed", row.id, "print.paper", before=before, after=size)
     return size
 
 
@@ -96,6 +87,10 @@ def region_of(cfg: dict[str, str]) -> str:
 
 def set_region(user: UserView | None, region: str, url: str | None = None) -> str:
     """The owner (admin) sets the shop's region, whose legal floor every quote then applies; audited."""
+    return set_setting(user, "shop.region", region, url)
+
+
+def _region_value(region: str) -> str:
     from app.domain.law import regions
     from app.settings import law_dir
 
@@ -104,20 +99,6 @@ def set_region(user: UserView | None, region: str, url: str | None = None) -> st
     if region not in known:
         raise InvalidInput(f"未知的地区：{region}（可选 {' / '.join(known)}）",
                            f"Unknown region: {region} (choose {', '.join(known)})")
-    denied = NotAllowed("只有店长可以更改门店所在地区。", "Only the owner (admin) may change the shop's region.")
-    if user is None:
-        raise denied
-    with session_scope(url) as s:
-        row = s.get(User, user.id)
-        if row is None or not row.active or row.role != "admin":
-            raise denied
-        setting = s.get(Setting, "shop.region")
-        before = setting.value if setting else DEFAULTS["shop.region"]
-        if setting is None:
-            s.add(Setting(key="shop.region", value=region))
-        else:
-            setting.value = region
-        audit(s, "setting_changed", row.id, "shop.region", before=before, after=region)
     return region
 
 
@@ -130,3 +111,89 @@ def print_choices_of(cfg: dict[str, str]) -> tuple[str, bool]:
     lang = cfg.get("print.language", "zh_CN")
     return (lang if lang in ("zh_CN", "en") else "zh_CN",
             cfg.get("print.shop_copy", "no").strip().lower() in ("yes", "1", "true", "on"))
+
+
+def _keep_value(count: str) -> str:
+    count = (count or "").strip()
+    if not (count.isascii() and count.isdigit() and 1 <= int(count) <= 365):
+        raise InvalidInput(f"保留的备份份数应为 1–365：{count}", f"Backups kept must be 1–365: {count}")
+    return str(int(count))
+
+
+def _folder_value(folder: str) -> str:
+    folder = (folder or "").strip()
+    if not folder or len(folder) > 400 or not folder.isprintable():
+        raise InvalidInput(f"备份文件夹无效：{folder!r}", f"Not a usable backup folder: {folder!r}")
+    return folder
+
+
+def _account_value(name: str) -> str:
+    name = (name or "").strip()
+    if not name or len(name) > 40 or not name.isprintable():
+        raise InvalidInput(f"用户名无效：{name!r}", f"Not a user name: {name!r}")
+    return name
+
+
+def _paper_language(lang: str) -> str:
+    lang = (lang or "").strip()
+    if lang not in ("zh_CN", "en"):
+        raise InvalidInput(f"小票语言应为 zh_CN（中英双语）或 en：{lang}", f"The papers' language must be zh_CN or en: {lang}")
+    return lang
+
+
+def _yes_no(value: str) -> str:
+    value = (value or "").strip().lower()
+    if value not in ("yes", "no"):
+        raise InvalidInput(f"应为 yes 或 no：{value}", f"Must be yes or no: {value}")
+    return value
+
+
+def _pin_digits(role: str) -> Callable[[str], str]:
+    def check(digits: str) -> str:
+        from app.services.pins import MAX_DIGITS, RULE_DEFAULTS
+
+        digits, least = (digits or "").strip(), RULE_DEFAULTS[role]
+        if not (digits.isascii() and digits.isdigit() and least <= int(digits) <= MAX_DIGITS):
+            raise InvalidInput(f"PIN 位数应为 {least}–{MAX_DIGITS}：{digits}",
+                               f"PIN length for {role} must be {least}–{MAX_DIGITS}: {digits}")
+        return str(int(digits))
+    return check
+
+
+# The settings the whole shop shares that only the owner changes: key → (check and normalise, words).
+SHARED: dict[str, tuple[Callable[[str], str], str, str]] = {
+    "print.paper": (_paper_value, "打印纸张", "the paper size"),
+    "shop.region": (_region_value, "门店所在地区", "the shop's region"),
+    "backup.folder": (_folder_value, "备份文件夹", "the backup folder"),
+    "backup.keep": (_keep_value, "保留的备份份数", "how many backups are kept"),
+    "import.account": (_account_value, "收银导入账户", "the till-import account"),
+    "pin.min_clerk": (_pin_digits("clerk"), "店员 PIN 位数", "the clerks' PIN length"),
+    "pin.min_supervisor": (_pin_digits("supervisor"), "主管 PIN 位数", "the supervisors' PIN length"),
+    "pin.min_admin": (_pin_digits("admin"), "店长 PIN 位数", "the admins' PIN length"),
+    "print.language": (_paper_language, "小票语言", "the papers' language"),
+    "print.shop_copy": (_yes_no, "是否打印存根联", "whether the shop copy prints"),
+}
+
+
+def admin_in(s: Session, user: UserView | None, zh: str, en: str) -> User:
+    """The acting user as stored now (not as at sign-in), if an active admin; else NotAllowed(zh, en)."""
+    row = s.get(User, user.id) if user is not None else None
+    if row is None or not row.active or row.role != "admin":
+        raise NotAllowed(zh, en)
+    return row
+
+
+def set_setting(user: UserView | None, key: str, value: str, url: str | None = None) -> str:
+    """One shared setting changed by the owner (admin), checked first, audited with before and after."""
+    check, zh, en = SHARED[key]
+    value = check(value)
+    with session_scope(url) as s:
+        admin = admin_in(s, user, f"只有店长可以更改{zh}。", f"Only the owner (admin) may change {en}.")
+        setting = s.get(Setting, key)
+        before = setting.value if setting else DEFAULTS.get(key, "")
+        if setting is None:
+            s.add(Setting(key=key, value=value))
+        else:
+            setting.value = value
+        audit(s, "setting_changed", admin.id, key, before=before, after=value)
+    return value

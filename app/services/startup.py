@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -47,6 +48,30 @@ def open_shop(url: str | None = None, *, quick: bool = True) -> None:
     from app.db import init_database
 
     init_database(url, quick_check=quick)
+
+
+def open_for_window(url: str | None = None) -> Path | None:
+    """Opens the shop for the counter's window at once: file, header and schema revision now; the
+    `quick_check` of a SQLite file is left to the caller's background (the file is returned) — unless the
+    schema must be upgraded first: an upgrade writes, and nothing is written before the check passes."""
+    from app import settings
+    from app.migrate import head_revision
+
+    url = url or settings.default_db_url()
+    path = sqlite_path(url)
+    later = (path is not None and path.exists() and path.stat().st_size > 0 and header_problem(path) is None
+             and sqlite_revision(path) == head_revision())
+    open_shop(url, quick=not later)
+    return path if later else None
+
+
+def damage_found(path: Path) -> DeskError | None:
+    """The background half of `open_for_window`: the file's quick_check as an error to show, or None."""
+    try:
+        refuse_damaged(path)
+    except DeskError as exc:
+        return exc
+    return None
 
 
 def close_shop() -> None:

@@ -76,7 +76,7 @@ def test_a_food_claim_takes_its_evidence_a_supervisor_and_pays_compensation_apar
     from tests.gui.conftest import approve
 
     with session_scope(shop) as s:
-        s.execute(text("UPDATE products SET food = 1 WHERE sku = :sku"), {"sku": NOODLES})
+        s.execute(text("UPDATE products SET food = TRUE WHERE sku = :sku"), {"sku": NOODLES})
     _put(shop, _sale("MILK-1", 3, [_line(1, NOODLES, 1, 450)], [{"method": "wechat", "amount": 450}], member=None))
     window = make_window()
     open_receipt(qtbot, window, clock, "MILK-1")

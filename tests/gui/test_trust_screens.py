@@ -67,6 +67,10 @@ def test_the_admin_adds_disables_and_prints_a_staff_card_on_the_users_page(qtbot
     dialog.username.setText("wang")
     dialog.display_name.setText("店员 小王")
     dialog.role.setCurrentIndex(dialog.role.findData("supervisor"))
+    dialog.pin.setText("482716")
+    dialog.pin_again.setText("482761")
+    dialog.try_accept()
+    assert dialog.isVisible() and "differ" in dialog.message.text()  # a slip of the finger, caught before saving
     dialog.pin.setText("4827")
     dialog.pin_again.setText("4827")
     dialog.try_accept()

@@ -26,7 +26,7 @@ def test_food_claim_slip_and_report_show_compensation_apart_and_the_red_letter_i
     with session_scope(catalogue) as s:
         create_user(s, "clerk", "店员", "clerk", "1111")
         create_user(s, "boss", "主管", "supervisor", "2222")
-        s.execute(sql("UPDATE products SET food = 1 WHERE sku = '6901234567892'"))
+        s.execute(sql("UPDATE products SET food = TRUE WHERE sku = '6901234567892'"))
     row = sale("MILK", sold_at=SOLD.isoformat(), member=None, receipt_discount=0, invoice="04400123",
                lines=[{"line": 1, "sku": "6901234567892", "qty": 2, "unit_price": 450}],
                tenders=[{"method": "cash", "amount": 900}])

@@ -153,3 +153,20 @@ def test_entries_written_before_the_chain_existed_are_chained_by_the_upgrade(tmp
     with session_scope(str(engine.url), write=False) as s:
         assert audit.verify(s).count == 4 and audit.verify(s).ok
     dispose_engines()
+
+
+def test_the_end_of_day_report_prints_the_anchor_and_entries_cut_off_after_it_are_found(trail):
+    from app.printing.data import ShopInfo
+    from app.printing.report import render_end_of_day
+    from app.services.documents import today
+    from app.services.end_of_day import end_of_day_data
+    from app.settings import SHOP_TZ
+    from tests.printing.pdfcheck import text as pdf_text
+
+    report = end_of_day_data(today(), trail)
+    with session_scope(trail, write=False) as s:
+        assert report.audit_anchor == audit.head(s).printable() == "10:" + audit.head(s).hash[:16]
+    printed = pdf_text(render_end_of_day(report, ShopInfo("店", "", "", "", SHOP_TZ), "a4", "en"))
+    assert "Audit anchor" in printed and report.audit_anchor in printed
+    run_sql(trail, "DELETE FROM audit_log WHERE id >= 9")   # no backup since: only the paper knows
+    assert broken_at(trail, anchor=audit.parse_anchor(report.audit_anchor)) == 10

@@ -132,3 +132,26 @@ def test_check_reports_integrity_and_foreign_key_problems(shop):
     conn.close()
     report = backups.check(shop)
     assert not report.ok and any("sale_lines" in en and "missing" in en for _, en in report.problems)
+
+
+@sqlite_only
+def test_the_daily_backup_goes_once_a_day_to_the_owners_folder_and_the_data_folder(shop, tmp_path):
+    from app.services import daily_backup
+    from app.services import shop as shop_settings
+
+    usb = tmp_path / "usb"
+    shop_settings.set_setting(sign_in("boss", "9999", shop), "backup.folder", str(usb), shop)
+    own = tmp_path / "backups"   # beside the database
+    assert daily_backup.folders(shop) == [usb, own]
+    assert daily_backup.run(shop) == []
+    assert len(backups.list_backups(usb)) == len(backups.list_backups(own)) == 1
+    assert daily_backup.run(shop) == []                          # the same day again: nothing more
+    assert len(backups.list_backups(usb)) == 1 and actions(shop).count("backup_made") == 2
+    import shutil
+
+    shutil.rmtree(usb)
+    for copy in backups.list_backups(own):
+        copy.unlink()
+    usb.write_text("not a folder: the stick is not plugged in")
+    problems = daily_backup.run(shop)
+    assert [folder for folder, _why in problems] == [usb] and len(backups.list_backups(own)) == 1

@@ -62,3 +62,13 @@ def test_a_voided_return_voids_its_codes_but_not_once_one_was_spent(done):
     with pytest.raises(NotAllowed, match="redeemed"):
         returns.void(ret.number, approvals.approve_void("boss", "2222", url), clerk, url=url,
                      now=NOW + timedelta(hours=2))
+
+
+def test_the_trail_names_the_codes_a_return_issued_and_the_codes_its_void_cancelled(done):
+    ret, url = done
+    clerk = sign_in("clerk", "1111", url)
+    returns.void(ret.number, approvals.approve_void("boss", "2222", url), clerk, url=url, now=NOW + timedelta(hours=1))
+    with session_scope(url, write=False) as s:
+        trail = dict(s.execute(select(AuditEntry.action, AuditEntry.detail)
+                               .where(AuditEntry.action.in_(("return_completed", "return_voided")))).all())
+    assert ret.coupon_code in trail["return_completed"] and ret.coupon_code in trail["return_voided"]

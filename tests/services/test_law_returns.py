@@ -145,7 +145,7 @@ def test_sanbao_art11_two_failed_repairs_turn_repair_only_into_refund_or_exchang
 
 def food_sale(url):
     with session_scope(url) as s:   # a food product outside the fresh class, by the catalogue's flag
-        s.execute(text("UPDATE products SET food = 1 WHERE sku = :sku"), {"sku": NOODLES})
+        s.execute(text("UPDATE products SET food = :yes WHERE sku = :sku"), {"yes": True, "sku": NOODLES})
     put(url, "MILK", [line(1, NOODLES, 2, 450)], [{"method": "coupon", "amount": 100, "code": "C1"},
                                                     {"method": "wechat", "amount": 800}])
 
@@ -176,3 +176,23 @@ def test_a_sale_with_an_invoice_owes_a_red_letter_invoice_for_the_refund(desk):
     clerk = sign_in("clerk", "1111", desk)
     done = returns.complete(ask("INV", (1, 1, "changed_mind", "unopened")), clerk, url=desk, now=day(1))
     assert (done.invoice, done.red_invoice) == ("04400123", 450)
+
+
+def test_food_safety_art148_voiding_the_return_takes_its_compensation_back(desk):
+    from app.services.end_of_day import end_of_day_data
+    from app.settings import SHOP_TZ
+
+    food_sale(desk)
+    clerk = sign_in("clerk", "1111", desk)
+    claim = ask("MILK", ReturnItem(1, 1, "food_expired", "opened", expiry="2026-10-30"))
+    done = returns.complete(claim, clerk, approvals.approve("boss", "2222", "quality_dispute", "", clerk, url=desk),
+                            url=desk, now=day(20))
+    assert end_of_day_data(day(20).astimezone(SHOP_TZ).date(), desk).compensations
+    voided = returns.void(done.number, approvals.approve_void("boss", "2222", desk), clerk, desk, now=day(20))
+    assert voided.compensation == 0
+    assert end_of_day_data(day(20).astimezone(SHOP_TZ).date(), desk).compensations == ()
+    with session_scope(desk, write=False) as s:
+        paid = s.scalar(select(ReturnCompensation))
+        assert paid.amount == 100000 and paid.voided_at is not None   # kept, marked void, never deleted
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "food_compensation_voided")).one()
+        assert entry.subject == done.number and "100000" in entry.detail

@@ -42,3 +42,20 @@ def test_an_approval_names_the_rule_that_asked_for_it(people):
         assert approvals.approve("boss", "2222", reason, "", clerk, url=people).reason == reason
     with pytest.raises(InvalidInput, match="approval reason"):
         approvals.approve("boss", "2222", "override", "", clerk, url=people)   # an override says why
+
+
+def test_the_owner_sets_the_papers_language_and_the_shop_copy_and_nobody_else(people):
+    from app.errors import NotAllowed
+    from app.services import shop as shop_settings
+
+    with session_scope(people) as s:
+        create_user(s, "owner", "店长", "admin", "999999")
+    owner, clerk = sign_in("owner", "999999", people), sign_in("clerk", "1111", people)
+    assert shop_settings.print_choices(people) == ("zh_CN", False)        # bilingual, no shop copy by default
+    with pytest.raises(NotAllowed):
+        shop_settings.set_setting(clerk, "print.shop_copy", "yes", people)
+    with pytest.raises(InvalidInput, match="zh_CN"):
+        shop_settings.set_setting(owner, "print.language", "fr", people)
+    shop_settings.set_setting(owner, "print.language", "en", people)
+    shop_settings.set_setting(owner, "print.shop_copy", "YES", people)
+    assert shop_settings.print_choices(people) == ("en", True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -30,10 +32,19 @@ def write(s: Session, ret: Return, q: ReturnQuote, signed: GrantedApproval | Non
           lines=list(c.lines), **evidence)
 
 
+def void_for_return(s: Session, ret: Return, by_id: int, now: datetime) -> None:
+    """A voided return takes its compensation back too: marked void (kept, never deleted) and audited,
+    so the drawer check no longer counts it and the trail says what the customer handed back."""
+    for paid in s.scalars(select(ReturnCompensation).where(ReturnCompensation.return_id == ret.id,
+                                                           ReturnCompensation.voided_at.is_(None))):
+        paid.voided_at = now
+        audit(s, "food_compensation_voided", by_id, ret.number, amount=paid.amount, method=paid.method)
+
+
 def of_return(s: Session, ret: Return) -> dict[str, object]:
     """The compensation paid and the red-letter invoice due, as CompletedReturn fields."""
     paid = s.execute(select(func.sum(ReturnCompensation.amount), func.min(ReturnCompensation.method))
-                     .where(ReturnCompensation.return_id == ret.id)).one()
+                     .where(ReturnCompensation.return_id == ret.id, ReturnCompensation.voided_at.is_(None))).one()
     invoice = s.scalar(select(Sale.invoice).where(Sale.id == ret.sale_id)) if ret.sale_id else None
     refunded = max(0, ret.refund_total)
     return {"compensation": int(paid[0] or 0), "compensation_method": paid[1] or "",

@@ -24,7 +24,7 @@ from app.models import (
 )
 from app.services import approvals, coupons
 from app.services.numbers import next_number
-from app.services.policy import current_policy
+from app.services.policy import policy_in_force
 from app.services.returns import compensations
 from app.services.returns.quoting import (
     NeedsSupervisor,
@@ -60,9 +60,8 @@ def complete(request: ReturnRequest, clerk: UserView, approval: GrantedApproval 
     now = now or utcnow()
     if approval is not None:
         approvals.check_signed(approval, clerk.id)
-    policy = current_policy()
     with session_scope(url) as s:
-        view, ctx = quote_in(s, request, now, policy, lock=True)
+        view, ctx = quote_in(s, request, now, policy_in_force(s), lock=True)
         check_returnable(view)
         q = view.quote
         if not any(d.outcome in ACCEPTED for d in q.lines):
@@ -78,7 +77,7 @@ def complete(request: ReturnRequest, clerk: UserView, approval: GrantedApproval 
         compensations.write(s, ret, q, signed)
         audit(s, "return_completed", clerk.id, ret.number, refund=ret.refund_total, kind=ret.kind,
               policy=q.policy_version, floor=q.floor_version, region=q.region,
-              price_difference=ret.price_difference)
+              price_difference=ret.price_difference, codes=sorted(codes.values()))
         if signed:
             audit(s, "return_approved", signed.approver.id, ret.number, reason=ret.override_reason,
                   note=ret.override_note, reasons=view.supervisor_reasons, refund=ret.refund_total)

@@ -30,7 +30,7 @@ from app.domain.vocabulary import (
 from app.errors import DeskError, InvalidInput
 from app.models import Product, Sale, utcnow
 from app.services import return_facts, shop
-from app.services.policy import current_floor, current_policy
+from app.services.policy import current_floor, policy_in_force
 from app.services.views import (
     ExchangeLineView,
     NoReceiptItem,
@@ -181,5 +181,5 @@ def why(q: ReturnQuote, lang: str) -> str:
 def quote(request: ReturnRequest, url: str | None = None, now: datetime | None = None) -> QuoteView:
     """What the policy allows for this request, with amounts and reasons; writes nothing."""
     with session_scope(url, write=False) as s:
-        view, _ = quote_in(s, request, now or utcnow(), current_policy())
+        view, _ = quote_in(s, request, now or utcnow(), policy_in_force(s))
         return view

@@ -10,6 +10,7 @@ from app.db import session_scope
 from app.errors import NotAllowed, NotFound
 from app.models import Member, RepairTicket, Return, utcnow
 from app.services import approvals, coupons
+from app.services.returns import compensations
 from app.services.returns.completing import record
 from app.services.sale_rows import normalise_code
 from app.services.users import audit
@@ -33,7 +34,9 @@ def void(number: str, approval: GrantedApproval, clerk: UserView, url: str | Non
         approvals.check_signed(approval, ret.clerk_id)
         if (ret.completed_at or now).astimezone(SHOP_TZ).date() != now.astimezone(SHOP_TZ).date():
             raise NotAllowed("只能作废当天的退货单。", "Only a return completed today can be voided.")
+        codes = coupons.codes_of_return(s, ret.id)
         coupons.void_for_return(s, ret.id)
+        compensations.void_for_return(s, ret, approval.approver.id, now)
         if ret.member_id and ret.points_reversed:
             member = s.get(Member, ret.member_id)
             if member is not None:
@@ -41,6 +44,7 @@ def void(number: str, approval: GrantedApproval, clerk: UserView, url: str | Non
         for ticket in s.scalars(select(RepairTicket).where(RepairTicket.return_id == ret.id)):
             ticket.status = "void"
         ret.status, ret.voided_at, ret.voided_by_id = "voided", now, approval.approver.id
-        audit(s, "return_voided", approval.approver.id, ret.number, refund=ret.refund_total, clerk=clerk.username)
+        audit(s, "return_voided", approval.approver.id, ret.number, refund=ret.refund_total, clerk=clerk.username,
+              codes_voided=sorted(codes.values()))
         s.flush()
         return record(s, ret)

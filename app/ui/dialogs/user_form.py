@@ -27,6 +27,9 @@ def _tr(text: str) -> str:
 
 
 class _Form(Retranslating, QDialog):
+    pin: PinField
+    pin_again: PinField
+
     def __init__(self, rows: list[tuple[str, QWidget]], parent: QWidget | None) -> None:
         super().__init__(parent)
         self.act: Callable[[Any], object] | None = None  # the service call the page wants done on OK
@@ -46,6 +49,10 @@ class _Form(Retranslating, QDialog):
         self.form.addRow(self.buttons)
 
     def try_accept(self) -> None:
+        """Both forms ask for the new PIN twice: a slip of the finger is caught before the service call."""
+        if self.pin.text() != self.pin_again.text():
+            self.message.setText(QCoreApplication.translate("UserForm", "The two PINs differ."))
+            return
         self.finish()
 
     def finish(self) -> None:
@@ -75,12 +82,6 @@ class NewUserDialog(_Form):
                           (QT_TRANSLATE_NOOP("UserForm", "PIN again"), self.pin_again)], parent)
         self.retranslate()
 
-    def try_accept(self) -> None:
-        if self.pin.text() != self.pin_again.text():
-            self.message.setText(QCoreApplication.translate("UserForm", "The two PINs differ."))
-            return
-        self.finish()
-
     def retranslate(self) -> None:
         super().retranslate()
         self.setWindowTitle(QCoreApplication.translate("UserForm", "Add a user"))
@@ -98,12 +99,6 @@ class NewPinDialog(_Form):
                  (QT_TRANSLATE_NOOP("UserForm", "New PIN again"), self.pin_again)]
         super().__init__(rows, parent)
         self.retranslate()
-
-    def try_accept(self) -> None:
-        if self.pin.text() != self.pin_again.text():
-            self.message.setText(QCoreApplication.translate("UserForm", "The two PINs differ."))
-            return
-        self.finish()
 
     def retranslate(self) -> None:
         super().retranslate()

@@ -99,7 +99,7 @@ def run_gui(lang: str, remembered: bool = False) -> int:
     if not first_run():
         return 0
     try:
-        startup.open_shop()
+        later = startup.open_for_window()   # header and revision now; quick_check after the window shows
     except DeskError as exc:
         from PySide6.QtWidgets import QMessageBox
 
@@ -109,11 +109,21 @@ def run_gui(lang: str, remembered: bool = False) -> int:
     install_exception_hook(window.status.show_error)
     window.resize(1366, 768)
     window.show()
+    if later is not None:
+        from app.ui.shell.db_check import check_in_background
+
+        check_in_background(window, later, app.quit)
     if app.primaryScreen() is not None and app.primaryScreen().availableGeometry().width() <= 1366:
         window.showMaximized()
     # Ask for the keyboard once the window is up: in a kiosk session without a window manager nobody
     # else activates it, and the function keys (F5, F10, …) would stay dead until someone clicks.
     QTimer.singleShot(0, window.take_keyboard)
+    from app.services import daily_backup
+
+    copying: list = []   # issue 11.4: once a day, after the window is up; closing waits for a copy half made
+    QTimer.singleShot(3000, lambda: copying.append(daily_backup.in_background()))
     code = app.exec()
+    for thread in copying:
+        thread.join(timeout=120)
     startup.close_shop()
     return code
