@@ -104,6 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return bad.exit_code
     args = _window_only(argv) or build_parser().parse_args(argv)
     _normalise_db(args.db)
+    args_lang = args.lang
     lang = args.lang or os.environ.get("RETURNS_DESK_LANG", "zh_CN")
     args.lang = lang
     if args.self_test:
@@ -113,7 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         from app.ui.shell.main import run_gui  # Qt is imported only when a window is wanted
 
-        return run_gui(lang)
+        # no --lang and no RETURNS_DESK_LANG: the counter opens in the language chosen there last
+        return run_gui(lang, remembered=not (args_lang or os.environ.get("RETURNS_DESK_LANG")))
     try:
         return int(args.func(args) or 0)
     except DeskError as exc:

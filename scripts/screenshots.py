@@ -27,7 +27,8 @@ SIZE = (1366, 768)
 KEEP = {"sign-in-zh_CN", "receipt-quote-zh_CN", "receipt-quote-en", "exchange-zh_CN", "approval-zh_CN",
         "slip-preview-zh_CN", "no-receipt-en", "member-zh_CN", "completed-return-en",
         "legal-floor-zh_CN", "legal-floor-en",
-        "setup-zh_CN", "setup-en", "users-zh_CN", "users-en", "audit-zh_CN", "audit-en"}
+        "setup-zh_CN", "setup-en", "users-zh_CN", "users-en", "audit-zh_CN", "audit-en",
+        "approval-en", "exchange-en", "completed-return-zh_CN", "no-receipt-zh_CN"}
 LAW_RECEIPT = "R-LAW-DAY20"   # a quality fault on day 20: the shop says no, 消保法 art. 24 says exchange or repair
 SAVE_ALL = False
 
@@ -67,7 +68,7 @@ def screens(app: QApplication, lang: str, out: Path, showcase: dict[str, str]) -
     from app.ui.shell.window import MainWindow
 
     translation.install(lang)
-    window = MainWindow()
+    window = MainWindow(send=lambda _paper: None)   # papers "print" nowhere: no printer on a build machine
     window.setWindowState(Qt.WindowState.WindowNoState)
     window.setGeometry(0, 0, *SIZE)
     window.show()
@@ -105,6 +106,7 @@ def receipts(app: QApplication, window: MainWindow, lang: str, out: Path, showca
     table = window.receipt_page.table
     QTest.keyClick(table, Qt.Key.Key_Space)
     QTest.keyClick(table, Qt.Key.Key_R)
+    settle(app)
     window.receipt_page.exchange_button.setChecked(True)
     dearer = [p for p in catalogue.find_product("电饭煲")]
     for product in dearer[:1]:
@@ -148,14 +150,16 @@ def approval(app: QApplication, window: MainWindow, lang: str, out: Path, showca
     QTest.keyClick(table, Qt.Key.Key_O)
     capture(app, window, out / f"override-quote-{lang}.png")
     window.receipt_page.complete()
+    settle(app)
     dialog = window.approval_dialog
     dialog.supervisor.setCurrentIndex(dialog.supervisor.findData("supervisor"))
     dialog.pin.setText("0000")
     dialog.try_approve()
     capture(app, window, out / f"approval-{lang}.png", dialog)
     dialog.pin.setText("222222")
-    dialog.reason.setCurrentIndex(0)
-    dialog.try_approve()
+    dialog.try_approve()   # the reason as it defaults: the rule that asked for the supervisor
+    settle(app)
+    window.return_page.preview()   # F8: the papers were printed already; the preview is one key away
     settle(app)
     preview = window.preview
     capture(app, window, out / f"slip-preview-{lang}.png", preview)
@@ -174,9 +178,9 @@ def coupon_and_member(app: QApplication, window: MainWindow, lang: str, out: Pat
     table.selectRow(max(row for row in range(lines.rowCount()) if lines.line_at(row).qty_returnable))
     QTest.keyClick(table, Qt.Key.Key_1)
     QTest.keyClick(table, Qt.Key.Key_R)
+    settle(app)   # the table's keys wait a moment in the scan detector (they might have been a scan)
     window.receipt_page.complete()
     settle(app)
-    window.preview.close()
     code = window.return_page.current.coupon_code if window.return_page.current else None
     if code:
         scan(window, code)

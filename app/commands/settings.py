@@ -29,6 +29,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     for name, key, what_for in (("backup-folder", "backup.folder", "the folder daily backups go to (a USB stick)"),
                                 ("backup-keep", "backup.keep", "how many backups are kept"),
                                 ("import-account", "import.account", "the user the watched-folder import runs as"),
+                                ("paper-language", "print.language",
+                                 "the customer's papers' language: zh_CN (Chinese with English) or en"),
+                                ("shop-copy", "print.shop_copy", "yes: completing a return prints the shop copy too"),
                                 *((f"pin-{role}", f"pin.min_{role}", f"the fewest digits of a {role}'s PIN")
                                   for role in ("clerk", "supervisor", "admin"))):
         one = what.add_parser(name, help=what_for, description=f"Without VALUE: show {what_for}. With VALUE: "

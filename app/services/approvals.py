@@ -7,11 +7,15 @@ from datetime import datetime
 from sqlalchemy import select
 
 from app.db import session_scope
-from app.domain.vocabulary import OVERRIDE_REASONS
+from app.domain.vocabulary import OVERRIDE_REASONS, SUPERVISOR_REASONS
 from app.errors import InvalidInput, NotAllowed
 from app.models import User, utcnow
 from app.services.users import ROLE_RANK, audit, verify_pin
 from app.services.views import GrantedApproval, UserView
+
+# What a supervisor may sign for: the rule that asked for them (over the limit, frequent returner, no
+# receipt …) or why they override a refusal (goodwill, store error, quality dispute, other).
+APPROVAL_REASONS = tuple(r for r in SUPERVISOR_REASONS if r != "override") + tuple(OVERRIDE_REASONS)
 
 
 def approve(supervisor: str, pin: str, reason: str, note: str, clerk: UserView, needs: tuple[str, ...] = (),
@@ -21,9 +25,9 @@ def approve(supervisor: str, pin: str, reason: str, note: str, clerk: UserView, 
     The PIN is checked in its own transaction, before any return takes its write lock, so a wrong
     try counts even though nothing else is written.
     """
-    if reason not in OVERRIDE_REASONS:
-        raise InvalidInput(f"请选择审批原因：{' / '.join(OVERRIDE_REASONS)}。",
-                           f"Pick an approval reason: {', '.join(OVERRIDE_REASONS)}.")
+    if reason not in APPROVAL_REASONS:
+        raise InvalidInput(f"请选择审批原因：{' / '.join(APPROVAL_REASONS)}。",
+                           f"Pick an approval reason: {', '.join(APPROVAL_REASONS)}.")
     if _user_id(supervisor, url) == clerk.id:
         raise NotAllowed("主管不能审批自己经手的退货。", "A supervisor cannot approve their own transaction.")
     approver = _signing_supervisor(supervisor, pin, "approval", url)

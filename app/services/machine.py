@@ -18,7 +18,8 @@ from app.settings import data_dir
 MACHINE_FILE = "machine.toml"
 # roll: slips, coupons and vouchers on the thermal roll; sheet: the end-of-day report and the notice.
 KINDS = ("roll", "sheet")
-KIND_OF_DOCUMENT = {"slip": "roll", "coupon": "roll", "voucher": "roll", "eod": "sheet", "policy": "sheet"}
+KIND_OF_DOCUMENT = {"slip": "roll", "coupon": "roll", "voucher": "roll", "eod": "sheet", "policy": "sheet",
+                    "shop_slip": "roll"}   # the slip's shop copy as a paper of its own (the counter's setting)
 # cups: lp to a named queue; escpos: raw ESC/POS (usb / network / win32raw / dummy); record: a folder of
 # jobs (tests, and a till with no printer yet); qt: the screens print through Qt's printing (Windows).
 BACKENDS = ("cups", "escpos", "record", "qt")

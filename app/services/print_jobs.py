@@ -76,7 +76,7 @@ def _choice(doc: Printout, kind: str | None) -> PrinterChoice:
 
 def _cash_back(doc: Printout) -> bool:
     data = doc.data
-    return (isinstance(data, SlipData) and not data.reprint and data.status == "completed"
+    return (doc.key == "slip" and isinstance(data, SlipData) and not data.reprint and data.status == "completed"
             and any(t.method == "cash" and t.amount > 0 for t in data.refunds))
 
 
@@ -98,6 +98,8 @@ def build(doc: Printout, choice: PrinterChoice, *, lang: str = "zh_CN", kick: bo
 
 def _escpos_parts(doc: Printout, choice: PrinterChoice, lang: str) -> list[Part]:
     shop, data, paper = shop_info_of(get_settings()), doc.data, choice.paper
+    if isinstance(data, SlipData) and doc.key == "shop_slip":   # the shop copy sent as a paper of its own
+        return [Part("shop copy", slip_commands(data, shop, paper, lang, "shop"), raw=True)]
     if isinstance(data, SlipData):
         parts = [Part("customer", slip_commands(data, shop, paper, lang, "customer"), raw=True)]
         if choice.shop_copy:

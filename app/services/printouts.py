@@ -19,7 +19,7 @@ from app.printing.spool import save_pdf  # noqa: F401 — the one atomic PDF sav
 from app.services import documents
 from app.services.end_of_day import day_of, end_of_day_data
 from app.services.policy import policy_at
-from app.services.shop import paper_of, settings_in
+from app.services.shop import paper_of, print_choices_of, settings_in
 
 DOCUMENTS = ("slip", "coupon", "voucher", "eod", "policy")
 
@@ -32,6 +32,7 @@ class Printout:
     shop_pdf: bytes | None = None   # a slip's shop copy (with the signature line), printed on request
     # What the paper says (SlipData / CouponData / VoucherData): a raw ESC/POS roll printer prints from it.
     data: SlipData | CouponData | VoucherData | None = None
+    lang: str = "zh_CN"   # the language the paper was made in: a raw roll printer prints the same words
 
 
 @dataclass(frozen=True)
@@ -40,23 +41,29 @@ class ReturnPrintouts:
 
     slip: SlipData
     printouts: tuple[Printout, ...]
+    shop_copy: bool = False   # the shop's setting print.shop_copy: its signed copy prints too
 
 
-def for_return(number: str, lang: str, reprint: bool = False, url: str | None = None) -> ReturnPrintouts:
+def for_return(number: str, lang: str | None, reprint: bool = False, url: str | None = None) -> ReturnPrintouts:
     """The slip (customer and shop copy), then the goodwill coupon and the store-credit voucher when the
-    return issued them — all read in one transaction, after the completing write."""
+    return issued them — all read in one transaction, after the completing write. `lang` None: the
+    shop's paper language (print.language, bilingual by default), whatever the screen shows."""
     with session_scope(url, write=False) as s:
         cfg = settings_in(s)
+        paper_lang, shop_copy = print_choices_of(cfg)
+        lang = lang or paper_lang
         slip = documents.slip_in(s, number, reprint=reprint)
         coupon = documents.coupon_in(s, slip.coupon_code) if slip.coupon_code else None
         voucher = documents.voucher_in(s, slip.voucher_code) if slip.voucher_code else None
     shop, size = documents.shop_info_of(cfg), paper_of(cfg)
     out = [_slip(slip, shop, size, lang)]
     if coupon is not None:
-        out.append(Printout("coupon", coupon.code, render_coupon(coupon, shop, size, lang), data=coupon))
+        out.append(Printout("coupon", coupon.code, render_coupon(coupon, shop, size, lang), data=coupon,
+                            lang=lang))
     if voucher is not None:
-        out.append(Printout("voucher", voucher.code, render_voucher(voucher, shop, size, lang), data=voucher))
-    return ReturnPrintouts(slip, tuple(out))
+        out.append(Printout("voucher", voucher.code, render_voucher(voucher, shop, size, lang), data=voucher,
+                            lang=lang))
+    return ReturnPrintouts(slip, tuple(out), shop_copy)
 
 
 def reprint(number: str, lang: str, url: str | None = None) -> ReturnPrintouts:
@@ -66,7 +73,7 @@ def reprint(number: str, lang: str, url: str | None = None) -> ReturnPrintouts:
 
 def _slip(data: SlipData, shop: ShopInfo, size: str, lang: str) -> Printout:
     return Printout("slip", data.number, render_return_slip(data, shop, size, lang, "customer"),
-                    render_return_slip(data, shop, size, lang, "shop"), data)
+                    render_return_slip(data, shop, size, lang, "shop"), data, lang)
 
 
 def coupon(code: str, lang: str, url: str | None = None, paper: str | None = None) -> Printout:

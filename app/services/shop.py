@@ -22,6 +22,8 @@ DEFAULTS = {
     "print.paper": "80mm",
     "shop.region": "national",  # national / shanghai / zhejiang: which legal floor applies (issue 15)
     "shop.demo": "",            # "1" in a demo database: every screen and slip says 演示 DEMO
+    "print.language": "zh_CN",   # the customer's papers: zh_CN prints Chinese with English (bilingual), en English
+    "print.shop_copy": "no",     # "yes": completing a return also prints the shop's signed copy of the slip
 }
 REGIONS = ("national", "shanghai", "zhejiang")
 
@@ -104,6 +106,17 @@ def _region_value(region: str) -> str:
     return region
 
 
+def print_choices(url: str | None = None) -> tuple[str, bool]:
+    """The papers' language (the shop's, not the clerk's screen language) and whether a shop copy prints."""
+    return print_choices_of(get_settings(url))
+
+
+def print_choices_of(cfg: dict[str, str]) -> tuple[str, bool]:
+    lang = cfg.get("print.language", "zh_CN")
+    return (lang if lang in ("zh_CN", "en") else "zh_CN",
+            cfg.get("print.shop_copy", "no").strip().lower() in ("yes", "1", "true", "on"))
+
+
 def _keep_value(count: str) -> str:
     count = (count or "").strip()
     if not (count.isascii() and count.isdigit() and 1 <= int(count) <= 365):
@@ -123,6 +136,20 @@ def _account_value(name: str) -> str:
     if not name or len(name) > 40 or not name.isprintable():
         raise InvalidInput(f"用户名无效：{name!r}", f"Not a user name: {name!r}")
     return name
+
+
+def _paper_language(lang: str) -> str:
+    lang = (lang or "").strip()
+    if lang not in ("zh_CN", "en"):
+        raise InvalidInput(f"小票语言应为 zh_CN（中英双语）或 en：{lang}", f"The papers' language must be zh_CN or en: {lang}")
+    return lang
+
+
+def _yes_no(value: str) -> str:
+    value = (value or "").strip().lower()
+    if value not in ("yes", "no"):
+        raise InvalidInput(f"应为 yes 或 no：{value}", f"Must be yes or no: {value}")
+    return value
 
 
 def _pin_digits(role: str) -> Callable[[str], str]:
@@ -147,6 +174,8 @@ SHARED: dict[str, tuple[Callable[[str], str], str, str]] = {
     "pin.min_clerk": (_pin_digits("clerk"), "店员 PIN 位数", "the clerks' PIN length"),
     "pin.min_supervisor": (_pin_digits("supervisor"), "主管 PIN 位数", "the supervisors' PIN length"),
     "pin.min_admin": (_pin_digits("admin"), "店长 PIN 位数", "the admins' PIN length"),
+    "print.language": (_paper_language, "小票语言", "the papers' language"),
+    "print.shop_copy": (_yes_no, "是否打印存根联", "whether the shop copy prints"),
 }
 
 

@@ -67,6 +67,15 @@ def new_staff_code(session: Session) -> str:
             return code
 
 
+def find_by_staff_code(code: str, url: str | None = None) -> UserView | None:
+    """The active person whose staff card this is, or None."""
+    from app.domain.codes import normalise_code
+
+    with session_scope(url, write=False) as s:
+        user = s.scalar(select(User).where(User.staff_code == normalise_code(code), User.active.is_(True)))
+        return view(user) if user is not None else None
+
+
 def check_pin(session: Session, username: str, pin: str, *, action: str = "sign_in") -> User:
     """The user if the PIN is right; counts wrong tries, locks for longer each time, audits every failure.
 

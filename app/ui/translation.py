@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from app import i18n
 from app.settings import resources_dir
@@ -73,3 +73,20 @@ def install(lang: str) -> str:
     # when this returns (menus, tests and screenshots see the new language at once).
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     return lang
+
+
+def _settings() -> QSettings:
+    """This machine's own choices (per till, not in the shop's database)."""
+    return QSettings("ReturnsDesk", "returns-desk")
+
+
+def remember(lang: str) -> None:
+    """The language chosen in the Language menu: the counter opens in it next time."""
+    settings = _settings()
+    settings.setValue("ui/language", lang)
+    settings.sync()
+
+
+def remembered_language(default: str) -> str:
+    value = _settings().value("ui/language", default)
+    return value if value in ("zh_CN", "en") else default

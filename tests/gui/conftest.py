@@ -93,8 +93,46 @@ def clock():
     return FakeClock()
 
 
+class Spool:
+    """The printer, replaced: records every job (title, page size in mm, copies) and keeps the PDF."""
+
+    def __init__(self) -> None:
+        self.jobs: list[dict] = []
+        self.delay = 0.0
+
+    def __call__(self, printout) -> None:
+        import time
+
+        from app.ui.shell.printing import title_of
+        from app.ui.widgets.pdf_pages import page_sizes
+
+        if self.delay:
+            time.sleep(self.delay)
+        sizes = [(round(s.width() * 25.4 / 72), round(s.height() * 25.4 / 72)) for s in page_sizes(printout.pdf)]
+        self.jobs.append({"key": printout.key, "code": printout.code, "title": title_of(printout),
+                          "page_mm": sizes[0] if sizes else None, "pages": len(sizes), "copies": 1,
+                          "pdf": printout.pdf})
+
+    def keys(self) -> list[str]:
+        return [job["key"] for job in self.jobs]
+
+
 @pytest.fixture
-def make_window(qtbot, qapp, shop, clock):
+def spool():
+    return Spool()
+
+
+@pytest.fixture(autouse=True)
+def machine_settings(tmp_path):
+    """This machine's QSettings (language, printers) in the test's own folder, never the user's."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    yield tmp_path / "qsettings"
+
+
+@pytest.fixture
+def make_window(qtbot, qapp, shop, clock, spool):
     """Builds the counter window the way run_gui does (translators before widgets), on the test shop."""
     made = []
 
@@ -104,24 +142,39 @@ def make_window(qtbot, qapp, shop, clock):
         translation.install(lang)
         style_app(qapp)
         detector = ScanDetector(clock=clock)
-        window = MainWindow(detector=detector)
+        window = MainWindow(detector=detector, send=spool)
         qtbot.addWidget(window)
         window.resize(1366, 768)
         window.show()
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)  # function keys need the window active
         made.append(window)
+        _wait_for_held_keys(qtbot, window)
         if sign_in:
             sign_in_as(qtbot, window, "clerk", "1111")
         return window
 
     yield build
     for window in made:
+        window.printer.wait()
         for dialog in (getattr(window, "approval_dialog", None), getattr(window, "preview", None)):
             if dialog is not None:
                 dialog.close()
         qapp.removeEventFilter(window.detector)
     translation.install("zh_CN")
+
+
+def _wait_for_held_keys(qtbot, window) -> None:
+    """A person's single key into a table waits in the scan detector (~50 ms) until it is known not to
+    be the start of a scan, then happens: after each key click the tests wait for that, as a clerk would."""
+    click = qtbot.keyClick
+
+    def key_click(widget, key, modifier=Qt.KeyboardModifier.NoModifier, delay=-1):
+        click(widget, key, modifier, delay)
+        if window.detector.holding:
+            qtbot.waitUntil(lambda: not window.detector.holding, timeout=1000)
+
+    qtbot.keyClick = key_click
 
 
 def close_dialog(qtbot, window, dialog) -> None:
@@ -173,14 +226,27 @@ def open_receipt(qtbot, window, clock, number: str) -> None:
     assert window.current_page() is window.receipt_page
     assert window.receipt_page.receipt.receipt_no == number
 
-def approve(qtbot, window, supervisor: str, pin: str, reason_index: int = 0, note: str = ""):
+def approve(qtbot, window, supervisor: str, pin: str, reason: str | None = None, note: str = ""):
+    """Picks the supervisor and (when given) a reason other than the default, types the PIN, Enter."""
     dialog = window.approval_dialog
     assert dialog.isVisible()
     dialog.supervisor.setCurrentIndex(dialog.supervisor.findData(supervisor))
-    dialog.reason.setCurrentIndex(reason_index)
+    if reason is not None:
+        dialog.reason.setCurrentIndex(dialog.reason.findData(reason))
     if note:
         dialog.note.setText(note)
     dialog.pin.setFocus()
     qtbot.keyClicks(dialog.pin, pin)
     qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
     return dialog
+
+
+def press(qtbot, window, widget, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """A person's key: table keys wait in the scan detector until they are known not to be a scan's."""
+    qtbot.keyClick(widget, key, modifier)
+    qtbot.waitUntil(lambda: not window.detector.holding, timeout=1000)
+
+
+def complete(qtbot, window) -> None:
+    """F9: the key that completes (a scanner never sends it)."""
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_F9)

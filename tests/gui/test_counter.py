@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
 from app.db import session_scope
@@ -10,7 +11,6 @@ from app.models import AuditEntry, Coupon
 from app.services import lookup
 from tests.gui.conftest import (
     approve,
-    close_dialog,
     open_receipt,
     returns_in_db,
     scan,
@@ -24,7 +24,8 @@ RETURN = Qt.Key.Key_Return
 
 
 
-def test_scanned_receipt_is_picked_quoted_approved_completed_and_its_slip_printed(qtbot, make_window, clock, shop):
+def test_scanned_receipt_is_picked_quoted_approved_completed_and_its_slip_printed(qtbot, make_window, clock, shop,
+                                                                                  spool):
     window = make_window()
     open_receipt(qtbot, window, clock, "R20261101-0002")
     table = window.receipt_page.table
@@ -34,24 +35,25 @@ def test_scanned_receipt_is_picked_quoted_approved_completed_and_its_slip_printe
     assert quote.needs_supervisor and "refund_over_limit" in quote.supervisor_reasons
     assert window.receipt_page.quote_panel.supervisor_label.text()
 
-    qtbot.keyClick(table, RETURN)  # Enter completes: the supervisor is asked first
-    dialog = approve(qtbot, window, "boss", "2222", reason_index=0, note="regular customer")
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # F9 completes: the supervisor is asked first
+    dialog = approve(qtbot, window, "boss", "2222", note="regular customer")  # the reason as it defaults
     assert not dialog.isVisible()
 
     [ret] = returns_in_db(shop)
     assert ret.status == "completed" and ret.refund_total == 64500
     assert [(line.qty, line.reason, line.condition) for line in ret.lines] == [(5, "changed_mind", "unopened")]
     assert [(t.method, t.amount) for t in ret.tenders] == [("card", 64500)]
-    assert ret.override_reason == "goodwill" and ret.override_note == "regular customer"
+    # the reason is the rule that asked for the supervisor, not "goodwill"
+    assert ret.override_reason == "refund_over_limit" and ret.override_note == "regular customer"
     assert user_row(shop, "boss").id == ret.supervisor_id
     assert user_row(shop, "clerk").id == ret.clerk_id
     assert lookup.find("R20261101-0002").lines[0].qty_returnable == 0
 
-    preview = window.preview
-    assert preview.isVisible()
-    slip = preview.printouts[0]
-    assert slip.key == "slip" and slip.code == ret.number and slip.pdf.startswith(b"%PDF")
-    assert preview.pages[0] and not preview.pages[0][0].isNull()
+    assert window.preview is None  # printed without a dialog
+    assert window.printer.wait()
+    [slip] = spool.jobs
+    assert slip["key"] == "slip" and slip["code"] == ret.number and slip["pdf"].startswith(b"%PDF")
+    assert slip["page_mm"][0] == 80 and slip["title"] == f"退货单 {ret.number}"
     assert window.current_page() is window.return_page
     assert ret.number in window.status.text()
 
@@ -76,7 +78,8 @@ def test_a_scan_while_typing_a_quantity_never_lands_in_the_quantity(qtbot, make_
 
 
 
-def test_a_return_without_receipt_gives_store_credit_after_a_supervisor_approves(qtbot, make_window, clock, shop):
+def test_a_return_without_receipt_gives_store_credit_after_a_supervisor_approves(qtbot, make_window, clock, shop,
+                                                                                  spool):
     window = make_window()
     qtbot.keyClick(window, Qt.Key.Key_F5)
     page = window.no_receipt_page
@@ -89,7 +92,7 @@ def test_a_return_without_receipt_gives_store_credit_after_a_supervisor_approves
     assert len(page.goods.rows) == 1
     assert page.quote.needs_supervisor and "no_receipt" in page.quote.supervisor_reasons
     page.complete_button.click()
-    approve(qtbot, window, "boss", "2222", reason_index=3, note="regular")
+    approve(qtbot, window, "boss", "2222", reason="other", note="regular")
 
     [ret] = returns_in_db(shop)
     assert ret.sale_id is None and ret.status == "completed"
@@ -98,14 +101,14 @@ def test_a_return_without_receipt_gives_store_credit_after_a_supervisor_approves
     with session_scope(shop, write=False) as s:
         voucher = s.scalar(select(Coupon).where(Coupon.return_id == ret.id, Coupon.kind == "store_credit"))
         assert voucher is not None and voucher.value == 447
-    assert [p.key for p in window.preview.printouts] == ["slip", "voucher"]
+    assert window.printer.wait() and spool.keys() == ["slip", "voucher"]  # both printed, no dialog
 
 
 def test_five_wrong_supervisor_pins_lock_the_supervisor_out_and_nothing_is_written(qtbot, make_window, clock, shop):
     window = make_window("en")
     open_receipt(qtbot, window, clock, "R20261101-0002")
     qtbot.keyClick(window.receipt_page.table, "5")
-    qtbot.keyClick(window.receipt_page.table, RETURN)
+    qtbot.keyClick(window, Qt.Key.Key_F9)
     dialog = window.approval_dialog
     for attempt in range(1, 5):
         approve(qtbot, window, "boss", "9999")
@@ -133,7 +136,7 @@ def test_the_clerk_is_never_offered_as_their_own_approver(qtbot, make_window, cl
     sign_in_as(qtbot, window, "boss", "2222")
     open_receipt(qtbot, window, clock, "R20261101-0002")
     qtbot.keyClick(window.receipt_page.table, "5")
-    qtbot.keyClick(window.receipt_page.table, RETURN)
+    qtbot.keyClick(window, Qt.Key.Key_F9)
     dialog = window.approval_dialog
     offered = [dialog.supervisor.itemData(i) for i in range(dialog.supervisor.count())]
     assert "boss" not in offered and "boss2" in offered
@@ -143,10 +146,9 @@ def test_void_of_todays_return_gives_the_quantity_back(qtbot, make_window, clock
     window = make_window()
     open_receipt(qtbot, window, clock, "R20261101-0001")
     qtbot.keyClick(window.receipt_page.table, "2")
-    qtbot.keyClick(window.receipt_page.table, RETURN)
+    qtbot.keyClick(window, Qt.Key.Key_F9)
     [ret] = returns_in_db(shop)
     assert lookup.find("R20261101-0001").lines[0].qty_returnable == 1
-    close_dialog(qtbot, window, window.preview)
 
     scan(qtbot, window.scan, ret.number, clock)  # the slip's barcode opens the return
     assert window.current_page() is window.return_page
@@ -159,15 +161,18 @@ def test_void_of_todays_return_gives_the_quantity_back(qtbot, make_window, clock
     assert not window.return_page.void_button.isEnabled()
 
 
-def test_reprint_shows_the_slip_again(qtbot, make_window, clock, shop):
+def test_reprint_prints_the_slip_again_and_f8_previews_it(qtbot, make_window, clock, shop, spool):
     window = make_window()
     open_receipt(qtbot, window, clock, "R20261101-0001")
     qtbot.keyClick(window.receipt_page.table, Qt.Key.Key_Space)
-    qtbot.keyClick(window.receipt_page.table, RETURN)
-    first = window.preview
-    close_dialog(qtbot, window, first)
-    qtbot.keyClick(window, Qt.Key.Key_F7)
-    assert window.preview is not first and window.preview.printouts[0].pdf.startswith(b"%PDF")
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    assert window.printer.wait() and spool.keys() == ["slip"]
+    qtbot.keyClick(window, Qt.Key.Key_F7)   # reprint: straight to the printer again
+    assert window.printer.wait() and spool.keys() == ["slip", "slip"]
+    assert spool.jobs[1]["pdf"] != spool.jobs[0]["pdf"]   # marked as a reprint
+    assert window.preview is None
+    qtbot.keyClick(window, Qt.Key.Key_F8)   # preview: one key away
+    assert window.preview.isVisible() and window.preview.printouts[0].pdf.startswith(b"%PDF")
 
 
 def test_an_unknown_code_is_explained_and_nothing_is_written(qtbot, make_window, clock, shop):
@@ -190,8 +195,7 @@ def test_a_fully_returned_receipt_says_so(qtbot, make_window, clock, shop):
     open_receipt(qtbot, window, clock, "R20261101-0003")
     qtbot.keyClick(window.receipt_page.table, Qt.Key.Key_Space)
     qtbot.keyClick(window.receipt_page.table, "r")
-    qtbot.keyClick(window.receipt_page.table, RETURN)
-    close_dialog(qtbot, window, window.preview)
+    qtbot.keyClick(window, Qt.Key.Key_F9)
     open_receipt(qtbot, window, clock, "R20261101-0003")
     assert "already been returned" in window.status.text()
 
@@ -232,12 +236,11 @@ def test_a_coupon_code_shows_its_status(qtbot, make_window, clock, shop):
     open_receipt(qtbot, window, clock, "R20261101-0001")
     qtbot.keyClick(window.receipt_page.table, Qt.Key.Key_Space)
     qtbot.keyClick(window.receipt_page.table, "r")  # quality fault: a goodwill coupon comes with it
-    qtbot.keyClick(window.receipt_page.table, RETURN)
+    qtbot.keyClick(window, Qt.Key.Key_F9)
     [ret] = returns_in_db(shop)
     with session_scope(shop, write=False) as s:
         code = s.scalar(select(Coupon.code).where(Coupon.return_id == ret.id, Coupon.kind == "coupon"))
     assert code
-    close_dialog(qtbot, window, window.preview)
     scan(qtbot, window.scan, code, clock)
     assert window.current_page() is window.code_page
     assert window.code_page.status_label.text() == "Valid"
@@ -252,7 +255,7 @@ def test_a_bug_says_nothing_was_saved_and_is_logged(qtbot, make_window, clock, s
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr("app.services.returns.complete", broken)
-    qtbot.keyClick(window.receipt_page.table, RETURN)
+    qtbot.keyClick(window, Qt.Key.Key_F9)
     assert "nothing was saved" in window.status.text() and "disk on fire" not in window.status.text()
     assert "disk on fire" in caplog.text and "Traceback" in caplog.text
     assert returns_in_db(shop) == []
@@ -271,43 +274,67 @@ def test_a_busy_database_is_explained(qtbot, make_window, clock, shop, monkeypat
     assert window.status.text() == "数据库正忙，请稍后再试。" and window.status.kind == "error"
 
 
-def test_a_simple_return_needs_only_the_scanner_and_three_keys(qtbot, make_window, clock, shop):
-    """Scan, Space (take the line back), Enter (complete), Esc (close the slip preview): no mouse."""
+def test_a_simple_return_prints_its_slip_without_any_dialog(qtbot, make_window, clock, shop, spool):
+    """Scan, Space (take the line back), F9 (complete): the slip comes out, no dialog to close."""
     window = make_window()
     scan(qtbot, window.focusWidget() or window, "R20261101-0001", clock)  # wherever the focus is
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Space)
-    qtbot.keyClick(window.focusWidget(), RETURN)
-    preview = window.preview
-    assert preview.isVisible()
-    qtbot.keyClick(preview, Qt.Key.Key_Escape)
-    assert not preview.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    assert window.preview is None and QApplication.activeModalWidget() is None
     [ret] = returns_in_db(shop)
     assert [(line.qty, line.sku) for line in ret.lines] == [(3, "6901234567892")]
     assert ret.refund_total == 1341 - 0  # the line's net after its share of the ¥1 receipt discount
+    assert window.printer.wait() and [(j["key"], j["code"], j["page_mm"][0]) for j in spool.jobs] == [
+        ("slip", ret.number, 80)]
 
 
-def test_the_slip_can_be_saved_as_pdf_and_sent_to_a_printer(qtbot, make_window, clock, shop, tmp_path):
+def test_the_preview_saves_a_pdf_prints_without_a_dialog_and_scrolls_by_keys(qtbot, make_window, clock, shop,
+                                                                           tmp_path, spool):
     window = make_window()
     open_receipt(qtbot, window, clock, "R20261101-0001")
     qtbot.keyClick(window.receipt_page.table, Qt.Key.Key_Space)
-    qtbot.keyClick(window.receipt_page.table, RETURN)
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    assert window.printer.wait()
+    qtbot.keyClick(window, Qt.Key.Key_F8)
     preview = window.preview
     saved = preview.save_to(tmp_path / "slip.pdf")
     assert saved.read_bytes() == preview.printouts[0].pdf
-    preview.print_current()  # the system print dialog opens without blocking the counter
-    assert preview._print_dialog.isVisible()
-    preview._print_dialog.reject()
-    preview._printer.setOutputFileName(str(tmp_path / "printed.pdf"))  # a PDF "printer" stands in
-    preview._print_to_printer()
-    assert (tmp_path / "printed.pdf").read_bytes().startswith(b"%PDF")
+    qtbot.waitUntil(preview.isActiveWindow)
+    qtbot.keyClick(preview, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)  # Print: no system dialog
+    assert window.printer.wait() and spool.keys() == ["slip", "slip"]
+    assert QApplication.activeModalWidget() is preview
+    preview.resize(620, 300)
+    bar = preview.tabs.currentWidget().verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    qtbot.keyClick(preview, Qt.Key.Key_PageDown)
+    assert bar.value() > 0
+    qtbot.keyClick(preview, Qt.Key.Key_PageUp)
+    assert bar.value() == 0
 
+
+def test_paper_painted_by_qt_keeps_the_documents_own_page_size(qapp, shop, tmp_path):
+    """What the default printer path paints: an 80 mm slip stays an 80 mm page (no A4, no fit-to-page)."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from app.services import printouts
+    from app.ui.widgets.pdf_pages import page_sizes, paint_pdf
+
+    slip = printouts.policy_notice("zh_CN", paper="80mm")
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer.setFullPage(True)
+    assert paint_pdf(printer, slip.pdf, printer.resolution())
+    printed = (tmp_path / "printed.pdf").read_bytes()
+    assert round(page_sizes(printed)[0].width() * 25.4 / 72) == 80
 
 
 def test_the_next_scan_closes_the_slip_preview_and_opens_the_next_receipt(qtbot, make_window, clock, shop):
     window = make_window()
     open_receipt(qtbot, window, clock, "R20261101-0001")
     qtbot.keyClick(window.receipt_page.table, Qt.Key.Key_Space)
-    qtbot.keyClick(window.receipt_page.table, RETURN)
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    qtbot.keyClick(window, Qt.Key.Key_F8)
     preview = window.preview
     assert preview.isVisible()
     scan(qtbot, preview, "R20261101-0002", clock)
@@ -325,7 +352,7 @@ def test_a_cash_refund_the_drawer_cannot_cover_becomes_store_credit(qtbot, make_
     type_slowly(qtbot, page.drawer, "5.50", clock)
     assert page.cash_in_drawer() == 550
     assert "¥3.50" in page.drawer_note.text()
-    qtbot.keyClick(page.table, RETURN)
+    qtbot.keyClick(window, Qt.Key.Key_F9)
     [ret] = returns_in_db(shop)
     assert sorted((t.method, t.amount) for t in ret.tenders) == [("cash", 550), ("store_credit", 350)]
     with session_scope(shop, write=False) as s:
@@ -343,8 +370,9 @@ def test_a_supervisor_overrides_a_refusal_and_the_reason_is_stored(qtbot, make_w
     qtbot.keyClick(page.table, "o")
     assert page.quote.needs_supervisor and "override" in page.quote.supervisor_reasons
     assert page.quote.quote.lines[0].outcome == "refund"
-    qtbot.keyClick(page.table, RETURN)
-    approve(qtbot, window, "boss", "2222", reason_index=2, note="box never opened")  # quality dispute
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    dialog = approve(qtbot, window, "boss", "2222", reason="quality_dispute", note="box never opened")
+    assert not dialog.isVisible(), dialog.message.text()
     [ret] = returns_in_db(shop)
     assert ret.override_reason == "quality_dispute" and ret.override_note == "box never opened"
     assert "override" in ret.supervisor_reasons and ret.refund_total == 12900

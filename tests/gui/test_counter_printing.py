@@ -80,3 +80,43 @@ def test_the_owner_chooses_this_tills_printers_once_and_a_clerk_is_refused(qtbot
     again = PrintersDialog(sign_in("owner", "9999", shop))   # read back from this machine's file
     qtbot.addWidget(again)
     assert again.boxes[0].connection.text() == "network:192.168.1.50:9100"
+
+
+def test_completing_sends_every_paper_to_this_tills_roll_printer_and_a_failure_shows_at_once(
+        qtbot, make_window, clock, shop, tmp_path):
+    """The counter's own send (print_jobs.submit): slip, goodwill coupon and the shop copy ("shop_slip") on
+    the roll, no dialog; with the printer offline the status line says so at once, the papers are kept and
+    F3 on the return's page sends them once it is back."""
+    import json
+
+    from app.services.shop import set_settings
+    from app.ui.shell.printing import submit_send
+    from tests.gui.conftest import open_receipt
+
+    with session_scope(shop) as s:
+        create_user(s, "owner", "店长", "admin", "9999")
+    set_settings({"print.shop_copy": "yes"}, shop)
+    rec = tmp_path / "roll"
+    machine.set_printer(sign_in("owner", "9999", shop), PrinterChoice("roll", "record", str(rec)))
+    window = make_window()
+    window.printer.send = submit_send          # not the tests' spool: the service, as the counter runs
+    open_receipt(qtbot, window, clock, "R20261101-0001")
+    qtbot.keyClick(window.receipt_page.table, Qt.Key.Key_Space)
+    qtbot.keyClick(window.receipt_page.table, Qt.Key.Key_R)   # a quality fault: a goodwill coupon too
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    assert window.printer.wait() and window.current_page() is window.return_page
+    jobs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(rec.glob("*.json"))]
+    assert [j["document"] for j in jobs] == ["slip", "shop_slip", "coupon"]   # in this order, each its own job
+    assert [j["title"].split()[0] for j in jobs] == ["slip", "shop_slip", "coupon"]
+    assert all(j["media"].startswith("Custom.80x") for j in jobs) and print_jobs.pending() == []
+
+    (rec / "OFFLINE").write_text("")
+    window.return_page.reprint()                # F7: the same papers again, to a printer now offline
+    assert window.printer.wait()
+    qtbot.waitUntil(lambda: window.status.kind == "error")
+    assert "脱机" in window.status.text() and "F3" in window.status.text()
+    kept = print_jobs.pending(window.return_page.current.number)
+    assert kept and not window.return_page.resend_button.isHidden()
+    (rec / "OFFLINE").unlink()
+    qtbot.keyClick(window, Qt.Key.Key_F3)
+    assert print_jobs.pending() == [] and window.return_page.resend_button.isHidden()

@@ -13,35 +13,65 @@ from tests.gui.conftest import returns_in_db, scan
 from tests.printing.pdfcheck import barcodes, rasterise, text
 
 
-def test_switching_language_retranslates_the_open_receipt_and_the_slip(qtbot, make_window, clock, shop):
+def test_switching_language_retranslates_the_open_receipt_and_the_slip_stays_the_shops(qtbot, make_window, clock,
+                                                                                      shop, spool):
     window = make_window("zh_CN")
     scan(qtbot, window.scan, "R20261101-0001", clock)
     page = window.receipt_page
     qtbot.keyClick(page.table, Qt.Key.Key_Space)
-    assert page.complete_button.text() == "完成 (回车)"
+    assert page.complete_button.text() == "完成 (F9)"
     assert "退款" in page.quote_panel.lines_label.text()
     assert page.lines.headerData(2, Qt.Orientation.Horizontal) == "售出"
     assert "售后服务台" in window.windowTitle() and "幸福路测试店" in window.windowTitle()
 
     window.language_actions["en"].trigger()
     assert i18n.current_language() == "en"
-    assert page.complete_button.text() == "Complete (Enter)"
+    assert page.complete_button.text() == "Complete (F9)"
     assert page.lines.headerData(2, Qt.Orientation.Horizontal) == "Sold"
     assert "Beef Noodles" in page.quote_panel.lines_label.text()  # product names follow the language too
     assert "change-of-mind" in page.quote_panel.lines_label.text()  # the engine's English explanation
     assert window.windowTitle().endswith("Returns Desk")
     assert window.counter_menu.title() == "&Counter"
 
-    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # F9 completes (never a bare Enter)
     [ret] = returns_in_db(shop)
-    slip = window.preview.printouts[0].pdf
+    assert window.printer.wait()
+    slip = spool.jobs[0]["pdf"]
     words = text(slip)
-    assert ret.number in words and "RETURN SLIP" in words and "退货单" not in words
+    # the customer's slip speaks the shop's paper language (bilingual by default), not the clerk's screen's
+    assert ret.number in words and "RETURN SLIP" in words and "退货单" in words
     assert ret.number in barcodes(rasterise(slip)[0])
+    assert window.status.text().startswith(f"Return {ret.number} completed")
 
     window.language_actions["zh_CN"].trigger()
-    assert window.return_page.reprint_button.text() == "补打 (F7)"
+    assert window.return_page.reprint_button.text() == "重新打印 (F7)"   # one word for reprint, as on the code page
+    qtbot.keyClick(window, Qt.Key.Key_F8)
     assert window.preview.print_button.text() == "打印 (Ctrl+P)"
+
+
+def test_a_shop_that_prints_english_gets_english_slips_on_a_chinese_screen(qtbot, make_window, clock, shop, spool):
+    from app.services.shop import set_settings
+
+    set_settings({"print.language": "en", "print.shop_copy": "yes"}, shop)
+    window = make_window("zh_CN")
+    scan(qtbot, window.scan, "R20261101-0001", clock)
+    qtbot.keyClick(window.receipt_page.table, Qt.Key.Key_Space)
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    assert window.printer.wait() and spool.keys() == ["slip", "shop_slip"]   # the shop asked for its copy
+    words = text(spool.jobs[0]["pdf"])
+    assert "RETURN SLIP" in words and "退货单" not in words
+
+
+def test_the_chosen_language_is_remembered_on_this_machine(qtbot, make_window, machine_settings):
+    from app.ui import translation
+
+    window = make_window("zh_CN")
+    assert translation.remembered_language("zh_CN") == "zh_CN"
+    window.language_actions["en"].trigger()
+    assert translation.remembered_language("zh_CN") == "en"   # the next start opens in English
+    window.language_actions["zh_CN"].trigger()
+    assert translation.remembered_language("en") == "zh_CN"
+    assert list(machine_settings.rglob("*.conf"))   # kept in this machine's settings, not the shop's database
 
 
 def translated(ts_files) -> dict[tuple[str, str], str]:

@@ -70,7 +70,7 @@ def test_the_completed_return_names_people_and_the_store_credit_voucher_plainly(
     qtbot.keyClick(page.table, Qt.Key.Key_Space)
     qtbot.keyClicks(page.drawer, "0")  # an empty drawer: the refund becomes store credit
     qtbot.keyClick(page.table, Qt.Key.Key_O)  # and a supervisor is asked, so someone approves
-    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # F9 completes (never a bare Enter)
     approve(qtbot, window, "boss", "2222")
     [ret] = returns_in_db(shop)
     assert ret.status == "completed"
@@ -90,3 +90,16 @@ def test_the_window_fits_1366_wide_in_both_languages_whatever_the_longest_reason
         open_receipt(qtbot, window, clock, "R20261101-0001")
         assert window.minimumSizeHint().width() <= 1366, lang
         assert window.receipt_page.minimumSizeHint().width() <= 1366 - 24, lang
+
+
+def test_the_outcome_a_clerk_reads_out_is_never_cut_at_1366(qtbot, make_window, clock, shop):
+    """“不予退换（主管可特批）” was cut to “不予退换（主管…”: reason, condition and notes give way first."""
+
+    window = make_window("zh_CN")
+    open_receipt(qtbot, window, clock, "R20261101-0003")   # a kettle, 10 days ago
+    page = window.receipt_page
+    qtbot.keyClick(page.table, Qt.Key.Key_Space)
+    qtbot.keyClick(page.table, "c")   # opened: refused, a supervisor may override
+    outcome = str(page.lines.data(page.lines.index(0, Col.OUTCOME)))
+    assert "不予退换" in outcome
+    assert page.table.fontMetrics().horizontalAdvance(outcome) + 8 <= page.table.columnWidth(Col.OUTCOME)

@@ -93,23 +93,34 @@ def test_without_a_page_size_the_same_queue_centres_the_slip_on_a4(shop, cups):
 
 
 def test_the_counters_slip_goes_through_print_jobs_to_the_queue_at_80mm(shop, cups, qtbot):
+    """The counter's own path: completing hands the papers to the background printer, whose send is the
+    print-jobs service: no dialog, and the queue gets an 80 mm page titled by the slip."""
     from app.ui.shell.completion import ReturnCompletion
+    from app.ui.shell.printing import BackgroundPrinter, submit_send
     from app.ui.widgets.status import StatusArea
 
     machine.set_printer(shop["owner"], PrinterChoice("roll", "cups", "Q"))
     status = StatusArea()
     qtbot.addWidget(status)
-    completion = ReturnCompletion(lambda: shop["clerk"], status, lambda ask: None, lambda papers: None)
-    papers = completion.completed(shop["done"])          # what the counter shows and prints after completing
-    assert papers is not None
-    slip = papers.printouts[0]
+    printer = BackgroundPrinter(submit_send, status)
+    completion = ReturnCompletion(lambda: shop["clerk"], status, lambda ask: None, lambda papers, kind="": None,
+                                  printer.print_papers)
     cups.fresh("Q")
-    result = print_jobs.submit(slip)
-    assert result.sent, result.message_en
-    assert result.media.startswith("Custom.80x") and result.title == f"slip {shop['done'].number}"
-    width, height = _assert_80mm_slip(cups.wait_for_pdf("Q"), shop["done"].number)
-    print(f"print_jobs.submit: {width:.1f} x {height:.1f} mm ({result.media})")
-    assert f"slip {shop['done'].number} {result.media}" in cups.page_log()
+    papers = completion.completed(shop["done"])          # what the counter shows and prints after completing
+    assert papers is not None and printer.wait()
+    qtbot.wait(50)                                       # the worker's news reaches the screen thread
+    assert printer.failures == [] and status.kind != "error", status.text()
+    # a quality fault: the slip, then the goodwill coupon, each its own job on the roll at its own size
+    slip, coupon = papers.printouts
+    assert (slip.key, coupon.key) == ("slip", "coupon")
+    last = cups.wait_for_pdf("Q")                        # the queue's file holds the last job: the coupon
+    width, height = page_mm(last)
+    assert abs(width - 80) < 0.6 and height < 290 and coupon.code in pdfcheck.barcodes(pdfcheck.rasterise(last)[0])
+    print(f"the counter: {width:.1f} x {height:.1f} mm")
+    log = cups.page_log()
+    assert re.search(rf"slip {slip.code} Custom\.80x\d+mm", log)
+    assert re.search(rf"coupon {coupon.code} Custom\.80x\d+mm", log)
+    assert print_jobs.pending() == []
 
 
 def test_a_stopped_queue_keeps_the_job_and_resend_prints_it_once_the_queue_is_back(shop, cups):

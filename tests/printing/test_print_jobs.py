@@ -122,3 +122,22 @@ def test_a_report_refuses_a_raw_roll_printer_with_words(shop):
     with pytest.raises(InvalidInput, match="sheet printer"):
         print_jobs.submit(eod, "roll")
     assert print_jobs.submit(eod).media == "A4"
+
+
+def test_the_counters_shop_copy_goes_to_the_roll_as_the_shops_wording_and_never_opens_the_drawer(shop):
+    """The counter sends the shop copy as a paper of its own ("shop_slip"): on a raw roll printer it is the
+    slip's shop wording (with the customer's signature line), and the cash drawer opens for the customer's
+    copy only."""
+    from app.printing.escpos_slip import slip_commands
+    from app.services.documents import shop_info_of
+    from app.services.shop import get_settings
+    from app.ui.widgets.pdf_pages import shop_copy_of
+
+    machine.set_printer(shop["owner"], PrinterChoice("roll", "escpos", connection="dummy"))
+    slip = shop["papers"].printouts[0]
+    copy = shop_copy_of(slip)
+    assert machine.printer_for(copy.key).kind == "roll" and not print_jobs._cash_back(copy)
+    job = print_jobs.build(copy, machine.printers()["roll"], kick=print_jobs._cash_back(copy))
+    assert [p.label for p in job.parts] == ["shop copy"]
+    assert job.parts[0].data == slip_commands(slip.data, shop_info_of(get_settings()), "80mm", "zh_CN", "shop")
+    assert print_jobs.submit(copy).sent

@@ -27,6 +27,7 @@ from tests.gui.conftest import (  # noqa: F401
     returns_in_db,
     shop,
     sign_in_as,
+    spool,
 )
 from tests.printing import pdfcheck
 
@@ -80,9 +81,12 @@ def test_a_multi_page_report_prints_every_page_on_a4(qapp, tmp_path):
 
 
 def complete_a_return(qtbot, window, clock) -> PreviewDialog:  # noqa: F811
+    """F9 completes (the papers print at once, no dialog); F8 on the return's page previews them."""
     open_receipt(qtbot, window, clock, "R20261101-0001")
     qtbot.keyClick(window.receipt_page.table, Qt.Key.Key_Space)
-    qtbot.keyClick(window.receipt_page.table, Qt.Key.Key_Return)
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    assert window.current_page() is window.return_page
+    qtbot.keyClick(window, Qt.Key.Key_F8)
     return window.preview
 
 

@@ -132,7 +132,8 @@ def quote_in(session: Session, request: ReturnRequest, now: datetime, policy: Po
     difference = refund_difference(facts, quote.refund_value, dict(paid_now), settlement.leftover_credit)
     tenders = _merged(take_back_from_tenders(paid_now, settlement.refund_used), difference.tenders)
     reasons = list(quote.supervisor_reasons)
-    if request.overrides and "override" not in reasons:
+    refused = {d.line for d in quote.lines if d.outcome == "refused"}   # no supervisor may lift these
+    if request.overrides - refused and "override" not in reasons:
         reasons.append("override")
     money_back = sum(a for _m, a in tenders) + (settlement.leftover_credit if facts.sale is None else 0)
     view = QuoteView(receipt=receipt, quote=quote, exchange_lines=exchange, exchange_total=exchange_total,

@@ -3,23 +3,12 @@ on white, Print (at the document's own paper size, 1:1) and Save as PDF; a slip'
 
 from __future__ import annotations
 
-import logging
-import re
-import subprocess
-import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
-    QIODevice,
-    QMarginsF,
-    QRectF,
-    QSize,
-    QSizeF,
-    Qt,
-)
-from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPixmap
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -36,75 +25,28 @@ from app.services import printouts
 from app.services.printouts import Printout
 from app.ui.widgets.base import Retranslating, TakesScans
 from app.ui.widgets.keys import bind_key
+from app.ui.widgets.pdf_pages import (
+    MAX_PRINT_DPI,
+    SCALE,
+    page_layout,
+    page_sizes,
+    paint_pdf,
+    render_pages,
+    shop_copy_of,
+)
 
-log = logging.getLogger("returns_desk.ui")
-SCALE = 2.0  # screen pixels per PDF point: an 80 mm slip shows about 450 px wide
-MAX_PRINT_DPI = 300  # pages are rasterised at the printer's resolution, up to this (thermal: 203)
-
-
-def _on_white(image: QImage) -> QImage:
-    """QtPdf renders a transparent page: a printer or screen needs it on white paper."""
-    white = QImage(image.size(), QImage.Format.Format_RGB32)
-    white.fill(QColor("white"))
-    painter = QPainter(white)
-    painter.drawImage(0, 0, image)
-    painter.end()
-    return white
-
-
-def render_pages(pdf: bytes, scale: float = SCALE) -> list[QImage]:
-    """Every page of `pdf` as an image on white; QtPdf when present, else poppler's pdftoppm."""
-    try:
-        from PySide6.QtPdf import QPdfDocument
-    except ImportError:
-        return _render_with_pdftoppm(pdf, scale)
-    document = QPdfDocument()
-    buffer = QBuffer()
-    buffer.setData(QByteArray(pdf))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document.load(buffer)
-    pages = []
-    for page in range(document.pageCount()):
-        size = document.pagePointSize(page)
-        pages.append(_on_white(document.render(page, QSize(round(size.width() * scale),
-                                                           round(size.height() * scale)))))
-    document.close()
-    buffer.close()
-    return pages
-
-
-_MEDIA_BOX = re.compile(rb"/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]")
-
-
-def page_sizes(pdf: bytes) -> list[QSizeF]:
-    """Each page's size in PDF points, as the document says (reportlab writes one MediaBox a page)."""
-    return [QSizeF(float(x1) - float(x0), float(y1) - float(y0))
-            for x0, y0, x1, y1 in _MEDIA_BOX.findall(pdf)]
-
-
-def page_layout(size: QSizeF) -> QPageLayout:
-    """The document's own paper, edge to edge: an 80 mm roll stays 80 mm, A5 stays A5."""
-    portrait = size.width() <= size.height()
-    paper = QPageSize(size if portrait else size.transposed(), QPageSize.Unit.Point, "",
-                      QPageSize.SizeMatchPolicy.ExactMatch)
-    return QPageLayout(paper, QPageLayout.Orientation.Portrait if portrait else QPageLayout.Orientation.Landscape,
-                       QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
-
-
-def _render_with_pdftoppm(pdf: bytes, scale: float) -> list[QImage]:
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "doc.pdf"
-        source.write_bytes(pdf)
-        subprocess.run(["pdftoppm", "-r", str(int(72 * scale)), "-png", str(source), str(Path(tmp) / "p")],
-                       check=True, capture_output=True)
-        return [QImage(str(p)) for p in sorted(Path(tmp).glob("p*.png"))]
+__all__ = ["MAX_PRINT_DPI", "SCALE", "PreviewDialog", "page_layout", "page_sizes", "render_pages"]
 
 
 class PreviewDialog(Retranslating, TakesScans, QDialog):
-    """One tab per document; Print opens the system print dialog without blocking the counter."""
+    """One tab per document; Print sends the document on screen to the counter's printer in the background
+    (`print_papers`; without one, the system print dialog). PageUp / PageDown scroll the pages."""
 
-    def __init__(self, printouts: list[Printout], parent: QWidget | None = None) -> None:
+    def __init__(self, printouts: list[Printout], parent: QWidget | None = None,
+                 print_papers: Callable[[Sequence[Printout]], None] | None = None, kind: str = "return") -> None:
         super().__init__(parent)
+        self.print_papers = print_papers
+        self.kind = kind   # return / exchange: the slip's tab is named for it
         self.setObjectName("previewDialog")
         self.printouts = printouts
         self.pages: list[list[QImage]] = []
@@ -205,7 +147,28 @@ class PreviewDialog(Retranslating, TakesScans, QDialog):
         dialog.fileSelected.connect(self.save_to)
         dialog.open()
 
+    def current_printout(self) -> Printout:
+        """The document on screen as the printer gets it (the shop copy when that is shown)."""
+        index = max(self.tabs.currentIndex(), 0)
+        printout = self.printouts[index]
+        if self.shop_copy_shown[index] and printout.shop_pdf:
+            return shop_copy_of(printout)
+        return replace(printout, shop_pdf=None)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """PageUp / PageDown (and the arrows) scroll the document on screen from the keyboard."""
+        scroll = self.tabs.currentWidget()
+        keys = {Qt.Key.Key_PageDown: 1, Qt.Key.Key_PageUp: -1}
+        if isinstance(scroll, QScrollArea) and event.key() in keys:
+            bar = scroll.verticalScrollBar()
+            bar.setValue(bar.value() + keys[event.key()] * bar.pageStep())
+            return
+        super().keyPressEvent(event)
+
     def print_current(self) -> None:
+        if self.print_papers is not None:
+            self.print_papers([self.current_printout()])
+            return
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -218,41 +181,12 @@ class PreviewDialog(Retranslating, TakesScans, QDialog):
         QDialog.open(self._print_dialog)  # QPrintDialog.open() wants a slot; the plain one does not block
 
     def _print_to_printer(self) -> None:
-        """Paints the current document's pages onto the chosen printer at their own size, 1:1.
-
-        Each page goes out on paper of the document's size with no margins, and one PDF point
-        becomes resolution/72 printer dots: an 80 mm slip prints 80 mm wide and the barcode's
-        bars, whole 203 dpi dots in the PDF, land on the thermal head's dots (no fit-to-page).
-        """
-        pdf = self.current_pdf()
-        printer = self._printer
-        dpi = printer.resolution()
-        raster_dpi = min(max(dpi, 72), MAX_PRINT_DPI)
-        images = render_pages(pdf, scale=raster_dpi / 72)
-        sizes = page_sizes(pdf)
-        if len(sizes) != len(images):   # a PDF this code did not write: take the rendered size
-            sizes = [QSizeF(i.width() * 72 / raster_dpi, i.height() * 72 / raster_dpi) for i in images]
-        printer.setFullPage(True)
-        painter = QPainter()
-        for i, (image, size) in enumerate(zip(images, sizes, strict=True)):
-            if not printer.setPageLayout(page_layout(size)):
-                log.warning("printer refused a %.0f × %.0f pt page", size.width(), size.height())
-            if i == 0:
-                if not painter.begin(printer):
-                    log.warning("printer refused to start")
-                    return
-            else:
-                printer.newPage()
-            # Points to printer dots; the image was rendered at (up to) this very resolution.
-            target = QRectF(0, 0, size.width() * dpi / 72, size.height() * dpi / 72)
-            if round(target.width()) == image.width():
-                painter.drawImage(target.topLeft(), image)       # 1:1, nothing resampled
-            else:
-                painter.drawImage(target, image)
-        painter.end()
+        """Paints the current document's pages onto the chosen printer at their own size, 1:1."""
+        self._printer.setFullPage(True)
+        paint_pdf(self._printer, self.current_pdf(), self._printer.resolution())
 
     def retranslate(self) -> None:
-        names = {"slip": self.tr("Return slip"), "coupon": self.tr("Coupon"), "voucher": self.tr("Store credit"),
+        names = {"slip": self.tr("Exchange slip") if self.kind == "exchange" else self.tr("Return slip"), "coupon": self.tr("Coupon"), "voucher": self.tr("Store credit"),
                  "eod": self.tr("End-of-day report"), "policy": self.tr("Policy notice")}
         for i, printout in enumerate(self.printouts):
             text = f"{names.get(printout.key, printout.key)} {printout.code}"

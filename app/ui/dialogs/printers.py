@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QRectF, QSizeF, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,7 +24,7 @@ from app.services import machine
 from app.services.machine import BACKENDS, KINDS, PAPERS, PrinterChoice
 from app.services.print_jobs import JobResult
 from app.services.views import UserView
-from app.ui.dialogs.preview import MAX_PRINT_DPI, page_layout, page_sizes, render_pages
+from app.ui.widgets.pdf_pages import paint_pdf
 from app.ui.widgets.status import error_text
 
 log = logging.getLogger(__name__)
@@ -143,19 +142,7 @@ def print_with_qt(result: JobResult, copies: int | None = None) -> bool:
     printer.setDocName(result.title)
     printer.setCopyCount(copies or result.copies)
     printer.setFullPage(True)
-    dpi = printer.resolution()
-    raster = min(max(dpi, 72), MAX_PRINT_DPI)
-    images, sizes = render_pages(result.pdf, scale=raster / 72), page_sizes(result.pdf)
-    if len(sizes) != len(images):
-        sizes = [QSizeF(i.width() * 72 / raster, i.height() * 72 / raster) for i in images]
-    painter = QPainter()
-    for i, (image, size) in enumerate(zip(images, sizes, strict=True)):
-        printer.setPageLayout(page_layout(size))
-        if i == 0 and not painter.begin(printer):
-            log.warning("printer %s refused to start", name)
-            return False
-        if i:
-            printer.newPage()
-        painter.drawImage(QRectF(0, 0, size.width() * dpi / 72, size.height() * dpi / 72), image)
-    painter.end()
+    if not paint_pdf(printer, result.pdf, printer.resolution()):
+        log.warning("printer %s refused to start", name)
+        return False
     return True

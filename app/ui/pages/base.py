@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtWidgets import QWidget
 
@@ -39,6 +39,9 @@ class CounterContext:
     # writes the return (asking a supervisor first when needed); calls back with what was written
     complete_return: Callable[[ReturnRequest, QuoteView | None, Approved], None]
     print_return: Callable[[CompletedReturn, bool], None]   # the slips again (True: marked reprint)
+    # papers straight to the printer, in the background, no dialog (a failure shows on the status line)
+    print_papers: Callable[[Sequence[Printout]], None] = field(default=lambda _docs: None)
+    preview_return: Callable[[CompletedReturn], None] = field(default=lambda _result: None)  # F8
 
 
 class CounterPage(Retranslating, QWidget):

@@ -40,6 +40,9 @@ class ReturnPage(CounterPage):
         self.reprint_button = QPushButton()
         bind_key(self.reprint_button, "F7")
         self.reprint_button.clicked.connect(self.reprint)
+        self.preview_button = QPushButton()
+        bind_key(self.preview_button, "F8")
+        self.preview_button.clicked.connect(self.preview)
         self.void_button = QPushButton()
         bind_key(self.void_button, "F10")
         self.void_button.clicked.connect(self.ask_void)
@@ -55,13 +58,14 @@ class ReturnPage(CounterPage):
         self.resend_button = QPushButton()
         bind_key(self.resend_button, "F3")
         self.resend_button.clicked.connect(self.resend_printing)
-        for button in (self.reprint_button, self.void_button, self.confirm_button, self.resend_button):
+        for button in (self.preview_button, self.reprint_button, self.void_button, self.confirm_button, self.resend_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         buttons = QHBoxLayout()
         buttons.addWidget(self.reference, 1)
         buttons.addWidget(self.confirm_button)
         buttons.addWidget(self.resend_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.preview_button)
         buttons.addWidget(self.reprint_button)
         buttons.addWidget(self.void_button)
         column = QVBoxLayout(self)
@@ -134,11 +138,21 @@ class ReturnPage(CounterPage):
         pending = [t.method for t in r.tenders if t.pending] if r is not None and r.status == "completed" else []
         return pending[0] if pending else ""
 
+    def kept_papers(self) -> list[print_jobs.KeptJob]:
+        """This return's papers a printer did not take: its slips, and its coupon's and voucher's."""
+        r = self.current
+        codes = {r.number, r.coupon_code, r.voucher_code} - {None} if r is not None else set()
+        return [job for job in print_jobs.pending() if job.code in codes]
+
+    def show_kept_papers(self) -> None:
+        """A paper of this return did not print: its F3 shows (the job was kept)."""
+        self._refresh_extras()
+
     def _refresh_extras(self) -> None:
         waiting = bool(self.pending_tender())
         self.reference.setVisible(waiting)
         self.confirm_button.setVisible(waiting)
-        kept = guarded(lambda _m: None, lambda: print_jobs.pending(self.current.number), "print jobs") \
+        kept = guarded(lambda _m: None, self.kept_papers, "print jobs") \
             if self.current is not None else None
         self.resend_button.setVisible(bool(kept))
 
@@ -168,7 +182,7 @@ class ReturnPage(CounterPage):
     def resend_printing(self) -> None:
         if self.current is None:
             return
-        results = [print_jobs.resend(job.job_id) for job in print_jobs.pending(self.current.number)]
+        results = [print_jobs.resend(job.job_id) for job in self.kept_papers()]
         failed = [res for res in results if not res.sent]
         if failed:
             why = failed[0].message_en if current_language().startswith("en") else failed[0].message_zh
@@ -178,8 +192,14 @@ class ReturnPage(CounterPage):
         self._refresh_extras()
 
     def reprint(self) -> None:
+        """F7: every paper of this return again, marked as a reprint, straight to the printer."""
         if self.current is not None:
             self.context.print_return(self.current, True)
+
+    def preview(self) -> None:
+        """F8: the papers on screen, one key away."""
+        if self.current is not None:
+            self.context.preview_return(self.current)
 
     def ask_void(self) -> None:
         r, clerk = self.current, self.context.clerk()
@@ -206,7 +226,8 @@ class ReturnPage(CounterPage):
 
     def retranslate(self) -> None:
         self.lines.retranslate()
-        self.reprint_button.setText(self.tr("Reprint (F7)"))
+        self.reprint_button.setText(self.tr("Print again (F7)"))  # the code page says it so too
+        self.preview_button.setText(self.tr("Preview (F8)"))
         self.void_button.setText(self.tr("Void (F10)"))
         self.confirm_button.setText(self.tr("Record terminal reference (F11)"))
         self.resend_button.setText(self.tr("Print kept papers again (F3)"))

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QLineEdit,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
 )
@@ -15,7 +15,9 @@ from app.services import lookup, members
 from app.services.views import MemberHistory, MemberView
 from app.ui import fmt
 from app.ui.pages.base import CounterContext, CounterPage
+from app.ui.widgets.keys import bind_key
 from app.ui.widgets.rows import RowsModel, rows_table
+from app.ui.widgets.scan import NameOrCodeField
 from app.ui.widgets.status import guarded
 from app.ui.words import COMPLAINT_TYPES, KINDS, SEVERITIES, STATUSES, TIERS, word
 
@@ -27,10 +29,15 @@ class MemberPage(CounterPage):
         super().__init__(context, "memberPage")
         self.history: MemberHistory | None = None
         self.search_label = QLabel()
-        self.search = QLineEdit()
+        self.search = NameOrCodeField()   # cards and phones; a name (pinyin) only after F4
         self.search.setObjectName("memberSearch")
         self.search.returnPressed.connect(self.run_search)
         self.search_label.setBuddy(self.search)
+        self.name_button = QPushButton()
+        self.name_button.setCheckable(True)
+        self.name_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        bind_key(self.name_button, "F4")
+        self.name_button.toggled.connect(self.type_a_name)
         self.found = RowsModel(lambda: [self.tr("Card"), self.tr("Name"), self.tr("Phone")], self)
         self.found_table = rows_table(self.found, stretch=1)
         self.found_table.setFixedWidth(440)
@@ -62,6 +69,7 @@ class MemberPage(CounterPage):
         search_row = QHBoxLayout()
         search_row.addWidget(self.search_label)
         search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.name_button)
         right = QVBoxLayout()
         right.addWidget(self.details)
         right.addWidget(self.tabs, 1)
@@ -76,10 +84,23 @@ class MemberPage(CounterPage):
         self.retranslate()
 
     def start(self) -> None:
+        self.name_button.setChecked(False)
         self.search.setFocus()
         self.search.selectAll()
 
+    def type_a_name(self, on: bool) -> None:
+        """F4: the input method on for one name; after the search the field takes codes again."""
+        self.search.set_names(on)
+        self.search.setPlaceholderText(self._search_hint())
+        self.search.setFocus()
+
+    def _search_hint(self) -> str:
+        if self.search.names:
+            return self.tr("a name (pinyin), then Enter")
+        return self.tr("card number, phone (or its last 4 digits), or F4 for a name, then Enter")
+
     def run_search(self) -> None:
+        self.name_button.setChecked(False)
         text = self.search.text().strip()
         found = guarded(self.context.status.show_error, lambda: members.search(text), "member search")
         if found is None:
@@ -158,7 +179,9 @@ class MemberPage(CounterPage):
 
     def retranslate(self) -> None:
         self.search_label.setText(self.tr("&Find member:"))
-        self.search.setPlaceholderText(self.tr("card number, phone (or its last 4 digits) or name, then Enter"))
+        self.search.setPlaceholderText(self._search_hint())
+        self.name_button.setText(self.tr("Type a name (F4)"))
+        self.name_button.setToolTip(self.tr("Turns the input method on for one name; a scanner's codes need it off"))
         self.hint.setText(self.tr("Enter on a purchase opens its receipt, as if it had been scanned."))
         for model in (self.found, self.purchases, self.returns, self.complaints):
             model.retranslate()

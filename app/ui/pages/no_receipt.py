@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -26,8 +25,10 @@ from app.services.views import (
 )
 from app.ui import fmt
 from app.ui.pages.base import CounterContext, CounterPage
+from app.ui.widgets.keys import bind_complete
 from app.ui.widgets.products import ChosenModel, ChosenTable, ProductSearch
 from app.ui.widgets.quote_panel import QuotePanel
+from app.ui.widgets.scan import CodeField
 from app.ui.widgets.status import error_text, guarded, log
 from app.ui.words import TIERS, word
 
@@ -44,7 +45,7 @@ class NoReceiptPage(CounterPage):
         self.title.setObjectName("heading")
         self.rule = QLabel()
         self.rule.setWordWrap(True)
-        self.member_field = QLineEdit()
+        self.member_field = CodeField()   # cards and phones: no input method (M100005 stays M100005)
         self.member_field.setObjectName("noReceiptMember")
         self.member_field.returnPressed.connect(self.find_member)
         self.member_label = QLabel()
@@ -60,6 +61,7 @@ class NoReceiptPage(CounterPage):
         self.complete_button.setObjectName("primary")
         self.complete_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.complete_button.clicked.connect(self.complete)
+        bind_complete(self.complete_button)
         self.hint = QLabel()
         self.hint.setObjectName("hint")
 
@@ -87,21 +89,23 @@ class NoReceiptPage(CounterPage):
 
         self.product_search.product_chosen.connect(self._on_product_chosen)
         self.product_search.not_found.connect(self.context.status.show_error)
-        self.product_search.empty_entered.connect(self.complete)  # Enter in an empty field: as in the scan field
+        self.product_search.empty_entered.connect(self.main_action)  # says which key completes
         self.goods.changed.connect(self.refresh_quote)
-        self.goods_table.enter_pressed.connect(self.complete)
         self.retranslate()
 
-    def start(self) -> None:
+    def start(self, product: ProductView | None = None) -> None:
+        """Opens the page; `product` (its barcode was scanned in the main field) is already on the list."""
         if self.started_at is None:
             self.started_at = datetime.now(UTC)
+        if product is not None:
+            self.goods.add(product)
         self.member_field.setFocus()
 
     # -- member and goods ----------------------------------------------------------------------
     def find_member(self) -> None:
         text = self.member_field.text().strip()
-        if not text:  # nothing typed: Enter is the page's main action, as in the empty scan field
-            self.complete()
+        if not text:  # nothing typed: Enter never completes (a scanner sends it); say which key does
+            self.main_action()
             return
         found = guarded(self.context.status.show_error, lambda: members.search(text), "member search")
         if found is None:
@@ -110,7 +114,7 @@ class NoReceiptPage(CounterPage):
         if len(found) == 1 or exact:
             self.context.status.clear_message()
             self.set_member((exact or found)[0])
-            self.product_search.setFocus()
+            self.focus_next()
         elif not found:
             self.context.status.show_error(lambda: self.tr("No member with card or phone “{text}”.").format(
                 text=text))
@@ -121,6 +125,17 @@ class NoReceiptPage(CounterPage):
     def _on_product_chosen(self, product: ProductView) -> None:
         self.context.status.clear_message()  # an earlier "no product matches" is settled
         self.goods.add(product)
+        self.focus_next()
+
+    def focus_next(self) -> None:
+        """Focus follows the work: the member first, then the goods; once there are goods, their table
+        (so R, C, + and − act on the line, never type into a field)."""
+        if self.member is None:
+            self.member_field.setFocus()
+        elif self.goods.rows:
+            self.goods_table.setFocus()
+        else:
+            self.product_search.setFocus()
 
     def set_member(self, member: MemberView | None) -> None:
         self.member = member
@@ -137,11 +152,16 @@ class NoReceiptPage(CounterPage):
         found = guarded(self.context.status.show_error, lambda: catalogue.find_product(code)) or []
         if len(found) == 1 and found[0].sku == code:
             self.goods.add(found[0])
+            self.context.status.clear_message()
+            self.focus_next()
             return True
         people = guarded(self.context.status.show_error, lambda: members.search(code)) or []
         card = [m for m in people if m.card_no == code]
         if card:
+            self.member_field.clear()
             self.set_member(card[0])
+            self.context.status.clear_message()
+            self.focus_next()
             return True
         return False
 
@@ -171,7 +191,7 @@ class NoReceiptPage(CounterPage):
         self.quote_panel.show_quote(quote)
 
     def main_action(self) -> None:
-        self.complete()
+        self.context.status.show_info(lambda: self.tr("Press F9 (or Ctrl+Enter) to complete the return."))
 
     def complete(self) -> None:
         if not self.goods.rows:
@@ -204,7 +224,7 @@ class NoReceiptPage(CounterPage):
         self.member_field.setPlaceholderText(self.tr("scan the card or type the phone, Enter"))
         self.product_label.setText(self.tr("&Goods:"))
         self.product_search.setPlaceholderText(self.tr("scan or type a barcode or name, Enter"))
-        self.complete_button.setText(self.tr("Complete (Enter)"))
+        self.complete_button.setText(self.tr("Complete (F9)"))
         self.hint.setText(self.tr("Keys: + − qty · R reason · C condition · Delete removes · Esc next customer"))
         self.goods.retranslate()
         self.render_member()

@@ -14,7 +14,7 @@ from app.ui.pages.base import CounterContext, CounterPage
 from app.ui.widgets.claim_evidence import ClaimEvidence
 from app.ui.widgets.drawer import CashDrawer
 from app.ui.widgets.exchange_panel import ExchangePanel
-from app.ui.widgets.keys import bind_key
+from app.ui.widgets.keys import bind_complete, bind_key
 from app.ui.widgets.quote_panel import QuotePanel
 from app.ui.widgets.receipt_model import ReceiptLinesModel
 from app.ui.widgets.receipt_table import LineEditor, ReceiptTable
@@ -60,6 +60,7 @@ class ReceiptPage(CounterPage):
         self.exchange_button.setCheckable(True)
         self.complete_button = QPushButton()
         self.complete_button.setObjectName("primary")
+        bind_complete(self.complete_button)
         for button in (self.exchange_button, self.complete_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
@@ -98,16 +99,14 @@ class ReceiptPage(CounterPage):
         self.same_button.clicked.connect(self.same_item)
         self.exchange_button.toggled.connect(self.set_exchange)
         self.complete_button.clicked.connect(self.complete)
-        self.cash_drawer.entered.connect(self.complete)
+        self.cash_drawer.entered.connect(self.table.setFocus)  # the drawer is typed; F9 completes
         self.lines.picks_changed.connect(self.refresh_quote)
         self.exchange_goods.changed.connect(self.refresh_quote)
-        self.table.enter_pressed.connect(self.complete)
-        self.editor.enter_pressed.connect(self.complete)
-        self.exchange_table.enter_pressed.connect(self.complete)
+        self.table.override_refused.connect(self._say_no_override)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self.editor.load())
         self.exchange_search.product_chosen.connect(self._on_exchange_product_chosen)
         self.exchange_search.not_found.connect(self.context.status.show_error)
-        self.exchange_search.empty_entered.connect(self.complete)  # Enter in the empty field: as in the scan field
+        self.exchange_search.empty_entered.connect(self.main_action)  # says which key completes
 
     # -- opening a receipt ---------------------------------------------------------------------
     def open_receipt(self, receipt: ReceiptView) -> None:
@@ -197,6 +196,8 @@ class ReceiptPage(CounterPage):
             return
         self.quote = quote
         self.lines.set_decisions({d.line: d for d in quote.quote.lines})
+        if self._drop_impossible_overrides(quote):
+            return   # the picks changed: quoted again without them
         self.quote_panel.show_quote(quote)
         self.paid_by_row.setVisible(bool(quote.exchange_lines) and quote.price_difference > 0)
         self.render_drawer()
@@ -238,7 +239,25 @@ class ReceiptPage(CounterPage):
 
     # -- complete ------------------------------------------------------------------------------
     def main_action(self) -> None:
-        self.complete()
+        """Enter with nothing typed: never completes (a scanner sends Enter); says which key does."""
+        if self.receipt is not None:
+            self.context.status.show_info(lambda: self.tr("Press F9 (or Ctrl+Enter) to complete the return."))
+
+    def _drop_impossible_overrides(self, quote: QuoteView) -> bool:
+        """O pressed before the line was picked, on goods nobody may take back: the override goes and the
+        clerk is told at once, before anyone is asked for a PIN."""
+        refused = {d.line for d in quote.quote.lines if d.outcome == "refused"}
+        rows = [row for row, line in enumerate(self.lines.lines)
+                if line.line_no in refused and self.lines.picks[line.line_no].override]
+        for row in rows:
+            self.lines.toggle_override(row)
+            self._say_no_override(row)
+        return bool(rows)
+
+    def _say_no_override(self, row: int) -> None:
+        line = self.lines.line_at(row)
+        self.context.status.show_error(lambda: self.tr(
+            "Line {no} can never be returned: no supervisor may override it.").format(no=line.line_no))
 
     def complete(self) -> None:
         if self.receipt is None:
@@ -278,6 +297,6 @@ class ReceiptPage(CounterPage):
         self.table.setToolTip(self.keys_hint())
         self.exchange_button.setText(self.tr("Exchange (F8)"))
         self.render_drawer()
-        self.complete_button.setText(self.tr("Complete (Enter)"))
+        self.complete_button.setText(self.tr("Complete (F9)"))
         if self.receipt is not None and self.quote is None:
             self.refresh_quote()

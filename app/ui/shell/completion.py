@@ -12,12 +12,12 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QCoreApplication
 
 from app.errors import DeskError
-from app.i18n import current_language
-from app.services import approvals, printouts, returns
+from app.services import approvals, machine, printouts, returns
 from app.services.printouts import Printout, ReturnPrintouts
 from app.services.views import Approval, CompletedReturn, QuoteView, ReturnRequest, UserView
 from app.ui import fmt
 from app.ui.pages.base import Approved, AskSupervisor
+from app.ui.shell.printing import return_papers
 from app.ui.widgets.status import StatusArea, error_text, guarded, log
 from app.ui.words import TENDERS, word
 
@@ -27,11 +27,13 @@ class ReturnCompletion:
 
     def __init__(self, clerk: Callable[[], UserView | None], status: StatusArea,
                  ask_supervisor: Callable[[AskSupervisor], None],
-                 show_printouts: Callable[[Sequence[Printout]], None]) -> None:
+                 show_printouts: Callable[..., None],   # (papers, kind="return" | "exchange")
+                 print_papers: Callable[[Sequence[Printout]], None]) -> None:
         self.clerk = clerk
         self.status = status
         self.ask_supervisor = ask_supervisor
         self.show_printouts = show_printouts
+        self.print_papers = print_papers
 
     def complete(self, request: ReturnRequest, quote: QuoteView | None, on_completed: Approved) -> None:
         """Writes the return (one transaction). When the quote needs a supervisor, the dialog first
@@ -64,25 +66,52 @@ class ReturnCompletion:
         on_completed(result)
 
     def completed(self, result: CompletedReturn) -> ReturnPrintouts | None:
-        """Says what was done and reads the return's papers once (their slip data feeds the screen too)."""
+        """Says what was done, reads the return's papers once (their slip data feeds the screen too) and
+        sends every one of them to the printer — no dialog; F8 on the return page previews them."""
         self.status.show_success(lambda: completed_text(result))
-        return self.read(result, reprint=False)
+        papers, shop_copy = self.read(result, reprint=False)
+        if papers is not None:
+            self.print_papers(return_papers(papers.printouts, shop_copy))
+        return papers
 
-    def read(self, result: CompletedReturn, reprint: bool) -> ReturnPrintouts | None:
-        return guarded(self.status.show_error,
-                       lambda: printouts.for_return(result.number, current_language(), reprint), "printing")
+    def read(self, result: CompletedReturn, reprint: bool) -> tuple[ReturnPrintouts | None, bool]:
+        """The papers in the shop's paper language (bilingual by default), whatever the screen shows."""
+        def papers() -> tuple[ReturnPrintouts, bool]:
+            read = printouts.for_return(result.number, None, reprint)   # the shop's paper language
+            # the shop copy: the shop's setting, or this till's roll printer set to print one
+            return read, read.shop_copy or machine.printer_for("slip").shop_copy
+
+        read = guarded(self.status.show_error, papers, "printing")
+        return read if read is not None else (None, False)
 
     def print_return(self, result: CompletedReturn, reprint: bool) -> None:
-        papers = self.read(result, reprint)
+        """F7: the papers again (marked as a reprint), straight to the printer."""
+        papers, shop_copy = self.read(result, reprint)
         if papers is not None:
-            self.show_printouts(papers.printouts)
+            self.print_papers(return_papers(papers.printouts, shop_copy))
+            self.status.show_info(lambda: QCoreApplication.translate(
+                "Completion", "Return {number}: printing again.").format(number=result.number))
+
+    def preview_return(self, result: CompletedReturn) -> None:
+        """F8: the papers on screen (Print there sends the one shown)."""
+        papers, _shop_copy = self.read(result, reprint=False)
+        if papers is not None:
+            self.show_printouts(papers.printouts, kind=result.kind)
 
 
 def completed_text(result: CompletedReturn) -> str:
-    """'Return RT… completed. Refund ¥… to …' in the current language (said again after a switch)."""
+    """'Return RT… completed. Refund ¥… to …' in the current language (said again after a switch); an
+    exchange says so, and names money only when some goes back."""
     money = ", ".join(f"{word(TENDERS, t.method)} {fmt.money(t.amount)}" for t in result.tenders)
-    text = QCoreApplication.translate("Completion", "Return {number} completed. Refund {amount}").format(
-        number=result.number, amount=fmt.money(result.refund_total))
+    if result.kind == "exchange" and not result.refund_total:
+        return QCoreApplication.translate("Completion", "Exchange {number} completed.").format(
+            number=result.number)
+    if result.kind == "exchange":
+        text = QCoreApplication.translate("Completion", "Exchange {number} completed. Refund {amount}").format(
+            number=result.number, amount=fmt.money(result.refund_total))
+    else:
+        text = QCoreApplication.translate("Completion", "Return {number} completed. Refund {amount}").format(
+            number=result.number, amount=fmt.money(result.refund_total))
     if money:
         text += QCoreApplication.translate("Completion", " to {tenders}").format(tenders=money)
     return text + "."

@@ -88,14 +88,14 @@ def first_run() -> bool:
     return SetupScreen().exec() == SetupScreen.DialogCode.Accepted
 
 
-def run_gui(lang: str) -> int:
+def run_gui(lang: str, remembered: bool = False) -> int:
     from app.errors import DeskError
     from app.services import startup
     from app.ui.shell.excepthook import install_exception_hook
     from app.ui.shell.window import MainWindow
 
     log_to_file()
-    app = make_app(lang)
+    app = make_app(translation.remembered_language(lang) if remembered else lang)
     if not first_run():
         return 0
     try:

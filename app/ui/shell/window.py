@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget
 
 from app.services import shop
 from app.services.printouts import Printout
-from app.services.views import CompletedReturn, UserView
-from app.ui import translation
+from app.services.views import CompletedReturn, ProductView, UserView
+from app.ui import fmt, translation
 from app.ui.dialogs.approval import SupervisorDialog
 from app.ui.dialogs.preview import PreviewDialog
 from app.ui.pages.base import AskSupervisor, CounterContext, CounterPage
@@ -21,6 +21,7 @@ from app.ui.shell.completion import ReturnCompletion
 from app.ui.shell.counter_view import CounterView
 from app.ui.shell.menus import CounterMenus
 from app.ui.shell.pages import CounterPages
+from app.ui.shell.printing import BackgroundPrinter, Send, submit_send
 from app.ui.shell.scan_router import ScanRouter
 from app.ui.widgets.base import Retranslating
 from app.ui.widgets.scan import ScanDetector, install_detector
@@ -34,7 +35,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     language_changed = Signal(str)
 
-    def __init__(self, detector: ScanDetector | None = None) -> None:
+    def __init__(self, detector: ScanDetector | None = None, send: Send | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.clerk: UserView | None = None
@@ -57,15 +58,20 @@ class MainWindow(Retranslating, QMainWindow):
         self.outer.addWidget(self.counter)
         self.setCentralWidget(self.outer)
 
+        self.printer = BackgroundPrinter(send or submit_send, self.status, self)
         self.completion = ReturnCompletion(lambda: self.clerk, self.status, self.ask_supervisor,
-                                           self.show_printouts)
+                                           self.show_printouts, self.printer.print_papers)
         self.context = CounterContext(clerk=lambda: self.clerk, status=self.status,
                                       show_printouts=self.show_printouts, ask_supervisor=self.ask_supervisor,
                                       complete_return=self.completion.complete,
-                                      print_return=self.completion.print_return)
+                                      print_return=self.completion.print_return,
+                                      print_papers=self.printer.print_papers,
+                                      preview_return=self.completion.preview_return)
+        self.scanned_product: ProductView | None = None  # a product barcode scanned in the main field (F5)
         self._build_pages()
+        self.printer.failed.connect(self.return_page.show_kept_papers)  # F3 appears when a paper was kept
         self.router = ScanRouter(self.status, self.page_set.routes(), self.current_page, self.show_page,
-                                 self.active_modal)
+                                 self.active_modal, self.offer_no_receipt)
         self.detector.code_scanned.connect(self._on_code_scanned)
         self.scan.code_entered.connect(self._on_code_scanned)
         self.menus = CounterMenus(self, self.context, new_customer=self.new_customer,
@@ -97,14 +103,27 @@ class MainWindow(Retranslating, QMainWindow):
                                                        self.open_members)
 
     def open_no_receipt(self) -> None:
-        self.no_receipt_page.start()
+        """F5; after a product's barcode was scanned in the main field, with that product filled in."""
+        product, self.scanned_product = self.scanned_product, None
+        self.status.clear_message()   # the last page's banner is not this page's news
+        self.no_receipt_page.start(product)
         self.show_page(self.no_receipt_page)
 
+    def offer_no_receipt(self, product: ProductView) -> None:
+        self.scanned_product = product
+        name = fmt.product_name(product.name_zh, product.name_en)
+        self.status.show_info(lambda: self.tr(
+            "{name} ({sku}) is a product, not a receipt. F5: return it without a receipt.").format(
+                name=name, sku=product.sku))
+
     def open_members(self) -> None:
+        self.status.clear_message()
         self.member_page.start()
         self.show_page(self.member_page)
 
     def show_page(self, page: CounterPage) -> None:
+        if page is not self.pages.currentWidget():
+            self.scanned_product = None
         self.pages.setCurrentWidget(page)
 
     def current_page(self) -> CounterPage:
@@ -131,8 +150,6 @@ class MainWindow(Retranslating, QMainWindow):
         papers = self.completion.completed(result)
         self.return_page.open_return(result, papers.slip if papers is not None else None)
         self.show_page(self.return_page)
-        if papers is not None:
-            self.show_printouts(papers.printouts)
 
     # -- codes ---------------------------------------------------------------------------------
     def _on_code_scanned(self, code: str) -> None:
@@ -145,8 +162,8 @@ class MainWindow(Retranslating, QMainWindow):
         return modal if modal is not None and modal is not self else None
 
     # -- dialogs the pages ask for ---------------------------------------------------------------
-    def show_printouts(self, docs: Sequence[Printout]) -> None:
-        self.preview = PreviewDialog(list(docs), self)
+    def show_printouts(self, docs: Sequence[Printout], kind: str = "return") -> None:
+        self.preview = PreviewDialog(list(docs), self, print_papers=self.printer.print_papers, kind=kind)
         self.preview.open()
 
     def ask_supervisor(self, ask: AskSupervisor) -> None:
@@ -180,6 +197,7 @@ class MainWindow(Retranslating, QMainWindow):
     # -- language ------------------------------------------------------------------------------
     def switch_language(self, lang: str) -> None:
         translation.install(lang)
+        translation.remember(lang)
         self.menus.tick_language(lang)
         self.language_changed.emit(lang)
 
@@ -220,4 +238,5 @@ class MainWindow(Retranslating, QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.detector)
+        self.printer.wait(10000)  # papers already sent finish printing before the window goes
         super().closeEvent(event)

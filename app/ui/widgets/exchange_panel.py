@@ -34,7 +34,7 @@ class ExchangePanel(Retranslating, QGroupBox):
         self.search = ProductSearch()
         self.search.setObjectName("exchangeSearch")
         self.same_button = QPushButton()
-        bind_key(self.same_button, "F9")
+        bind_key(self.same_button, "F3")
         self.same_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         column = QVBoxLayout(self)
         search_row = QHBoxLayout()
@@ -80,7 +80,7 @@ class ExchangePanel(Retranslating, QGroupBox):
         self.setTitle(QCoreApplication.translate("ReceiptPage", "Exchange: goods going out"))
         self.search.setPlaceholderText(QCoreApplication.translate(
             "ReceiptPage", "Scan or type a barcode or name, Enter"))
-        self.same_button.setText(QCoreApplication.translate("ReceiptPage", "Same item (F9)"))
+        self.same_button.setText(QCoreApplication.translate("ReceiptPage", "Same item (F3)"))
         self.paid_by_label.setText(QCoreApplication.translate(
             "ReceiptPage", "Customer pays the difference &by"))
         for i in range(self.paid_by.count()):

@@ -11,3 +11,13 @@ def bind_key(button: QAbstractButton, key: str) -> QShortcut:
     shortcut = QShortcut(QKeySequence(key), button)
     shortcut.activated.connect(button.click)
     return shortcut
+
+
+# Completing a return (and so printing its papers) takes a key a barcode scanner never sends:
+# a scanner ends every code with Enter, so a bare Enter completes, approves and prints nothing.
+COMPLETE_KEYS = ("F9", "Ctrl+Return", "Ctrl+Enter")
+
+
+def bind_complete(button: QAbstractButton) -> list[QShortcut]:
+    """F9 or Ctrl+Enter clicks the page's Complete button (never a bare Enter)."""
+    return [bind_key(button, key) for key in COMPLETE_KEYS]

@@ -31,7 +31,7 @@ from app.ui.widgets.receipt_model import (
     DEFAULT_REASON,
     REASON_KEYS,
 )
-from app.ui.widgets.scan import normalise
+from app.ui.widgets.scan import no_input_method, normalise
 from app.ui.words import CONDITIONS, REASONS, word
 
 ROOT = QModelIndex()  # the invisible root: rows and columns hang off it
@@ -141,9 +141,10 @@ class ChosenModel(QAbstractTableModel):
 
 
 class ChosenTable(QTableView):
-    """+ / − quantity, Delete removes, R / C reason and condition (for goods coming back)."""
+    """+ / − quantity, Delete removes, R / C reason and condition (for goods coming back). Enter does
+    nothing (completing takes F9); the scan detector holds the letter keys until they are not a scan's."""
 
-    enter_pressed = Signal()
+    holds_scan_keys = True
 
     def __init__(self, model: ChosenModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -153,6 +154,7 @@ class ChosenTable(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().hide()
+        no_input_method(self)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         model.rowsInserted.connect(lambda _p, first, _l: self.selectRow(first))
@@ -160,6 +162,11 @@ class ChosenTable(QTableView):
         model.changed.connect(self.fit_columns)
         model.headerDataChanged.connect(lambda *_a: self.fit_columns())
         self.fit_columns()
+
+    def inputMethodQuery(self, query: Qt.InputMethodQuery) -> object:
+        if query == Qt.InputMethodQuery.ImEnabled:
+            return False
+        return super().inputMethodQuery(query)
 
     def fit_columns(self) -> None:
         for column in range(1, self.chosen.columnCount()):
@@ -169,8 +176,8 @@ class ChosenTable(QTableView):
         row = self.currentIndex().row() if self.currentIndex().isValid() else -1
         key, shift = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.enter_pressed.emit()
-        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            return
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.chosen.add_qty(row, 1)
         elif key == Qt.Key.Key_Minus:
             self.chosen.add_qty(row, -1)

@@ -127,6 +127,14 @@ class ReceiptLinesModel(QAbstractTableModel):
         self._update(row, lambda p: replace(
             p, condition=CONDITION_KEYS[(CONDITION_KEYS.index(p.condition) + step) % len(CONDITION_KEYS)]))
 
+    def may_override(self, row: int) -> bool:
+        """False for a line the rules refuse outright (no supervisor may override it): O says so at once."""
+        if not 0 <= row < len(self.lines):
+            return False
+        line = self.lines[row]
+        decision = self.decisions.get(line.line_no)
+        return self.picks[line.line_no].override or decision is None or decision.outcome != "refused"
+
     def toggle_override(self, row: int) -> None:
         self._update(row, lambda p: replace(p, override=not p.override))
 
@@ -224,6 +232,8 @@ class ReceiptLinesModel(QAbstractTableModel):
                     qty=line.qty_sold, price=fmt.money(line.unit_price), discount=fmt.money(line.line_discount))
             if col == Col.OUTCOME and decision is not None:
                 return fmt.explanation(decision.explanation)
+            if col == Col.FLAGS:   # the notes give way first at 1366 px: in full here
+                return self._text(line, pick, decision, col) or None
             if col == Col.ITEM:
                 return f"{line.sku} · {fmt.product_name(line.name_zh, line.name_en)}"
             if col in (Col.FLAGS, Col.REASON, Col.CONDITION):  # in full where a narrow column cuts them

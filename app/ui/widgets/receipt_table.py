@@ -27,20 +27,25 @@ from app.ui.widgets.receipt_model import (
     Col,
     ReceiptLinesModel,
 )
+from app.ui.widgets.scan import no_input_method
 from app.ui.words import CONDITIONS, REASONS, word
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-# Columns that give way so the product name stays readable on a narrow screen: first the picks (the
-# editor under the table and the quote show them in full), then the notes; a cut cell shows in full as a tip.
-ELASTIC = ((Col.OUTCOME, Col.REASON, Col.CONDITION), (Col.FLAGS,))
+# Columns that give way so the product name stays readable on a narrow screen: first reason and condition
+# (the editor under the table shows them in full), then the notes, and only then the outcome — the answer
+# the clerk reads out ("不予退换（主管可特批）" was cut first); a cut cell shows in full as a tip.
+ELASTIC = ((Col.REASON, Col.CONDITION), (Col.FLAGS,), (Col.OUTCOME,))
 
 
 class ReceiptTable(QTableView):
     """Up/Down choose a line; digits set how many come back, + / − change it, Space takes all or none,
     R / C cycle reason and condition (Shift goes back), O asks for a supervisor override, M records the
-    customer's choice among the remedies the law and the shop allow, Enter completes."""
+    customer's choice among the remedies the law and the shop allow. Enter does nothing here: a scanner
+    sends Enter, and completing takes F9 / Ctrl+Enter. The scan detector holds these keys until it knows
+    they are not a scan's (`holds_scan_keys`); input methods are off."""
 
-    enter_pressed = Signal()
+    holds_scan_keys = True
+    override_refused = Signal(int)   # O on a line nobody may override (the page says so at once)
 
     def __init__(self, model: ReceiptLinesModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +66,7 @@ class ReceiptTable(QTableView):
         header.setMinimumSectionSize(40)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setTabKeyNavigation(False)
+        no_input_method(self)
         self._wants: dict[int, tuple[int, int]] = {}  # column -> (width it wants, least it can do with)
         model.modelReset.connect(self.fit_columns)
         model.headerDataChanged.connect(lambda *_a: self.fit_columns())
@@ -75,7 +81,8 @@ class ReceiptTable(QTableView):
         pad = 12  # the cell's own margins, with a little air
         choices = {Col.REASON: [word(REASONS, k) for k in REASONS],
                    Col.CONDITION: [word(CONDITIONS, k) for k in CONDITIONS],
-                   Col.OUTCOME: [word(OUTCOMES, k) for k in ("refund", "exchange_only", "refused")]
+                   Col.OUTCOME: [word(OUTCOMES, k) for k in ("refund", "exchange_only", "refused",
+                                                             "refused_overridable")]
                    + [self.lines.override_text(word(OUTCOMES, "refund"))],
                    Col.QTY: ["99"]}
         # the words most lines show (the default pick, a plain refund) are never cut
@@ -129,6 +136,11 @@ class ReceiptTable(QTableView):
     def scan_snapshot(self) -> Callable[[], None]:
         return self.lines.snapshot()
 
+    def inputMethodQuery(self, query: Qt.InputMethodQuery) -> object:
+        if query == Qt.InputMethodQuery.ImEnabled:
+            return False
+        return super().inputMethodQuery(query)
+
     def current_row(self) -> int:
         index = self.currentIndex()
         return index.row() if index.isValid() else -1
@@ -139,7 +151,6 @@ class ReceiptTable(QTableView):
         text = event.text()
         shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         if key in ENTER_KEYS:
-            self.enter_pressed.emit()
             return
         if row >= 0:
             if text.isascii() and text.isdecimal():  # "²".isdigit() is True and int("²") raises
@@ -161,7 +172,10 @@ class ReceiptTable(QTableView):
                 self.lines.cycle_condition(row, -1 if shift else 1)
                 return
             if key == Qt.Key.Key_O:
-                self.lines.toggle_override(row)
+                if self.lines.may_override(row):
+                    self.lines.toggle_override(row)
+                else:
+                    self.override_refused.emit(row)
                 return
             if key == Qt.Key.Key_M:
                 self.lines.cycle_remedy(row, -1 if shift else 1)
@@ -173,8 +187,6 @@ class ReceiptTable(QTableView):
 
 class LineEditor(QWidget):
     """The chosen line's pick with ordinary widgets: quantity, reason, condition, override."""
-
-    enter_pressed = Signal()
 
     def __init__(self, model: ReceiptLinesModel, table: ReceiptTable, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -188,11 +200,6 @@ class LineEditor(QWidget):
         self.qty.setMinimumWidth(80)
         self.reason = QComboBox()
         self.condition = QComboBox()
-        for combo in (self.reason, self.condition):
-            # The longest reason ("food sold expired or spoiled") must not widen the window past 1366 px:
-            # the closed box shows about 14 characters, the open list shows every word in full.
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(14)
         self.override = QCheckBox()
         for combo in (self.reason, self.condition):
             # the longest words (过期变质食品, "Food sold expired or spoiled") would push the row past 1366 px:
@@ -220,7 +227,7 @@ class LineEditor(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and event.key() in ENTER_KEYS:
-            self.enter_pressed.emit()
+            self.table.setFocus()   # the quantity is set; completing takes F9 (a scanner sends Enter)
             return True
         if event.type() == QEvent.Type.FocusIn:  # typing a digit replaces the quantity, not appends to it
             QTimer.singleShot(0, self.qty.selectAll)
