@@ -5,7 +5,7 @@ from app.models.catalogue import Member, Product
 from app.models.coupons import Coupon
 from app.models.returns import ExchangeLine, Return, ReturnLine, ReturnTender
 from app.models.sales import Sale, SaleCoupon, SaleLine, SaleTender
-from app.models.service import Complaint, ComplaintNote, RepairTicket
+from app.models.service import Complaint, ComplaintNote, FollowUp, FollowUpCall, Rating, RepairTicket
 from app.models.staff import AuditEntry, NumberSequence, Setting, User
 
 __all__ = [
@@ -29,4 +29,7 @@ __all__ = [
     "Setting",
     "User",
     "utcnow",
+    "FollowUp",
+    "FollowUpCall",
+    "Rating",
 ]
