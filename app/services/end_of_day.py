@@ -19,6 +19,7 @@ from app.printing.data import (
     TenderAmount,
 )
 from app.services.documents import approval_reason, issued_for, today
+from app.services.service_figures import service_loop_in
 from app.settings import SHOP_TZ
 
 
@@ -74,7 +75,8 @@ def end_of_day_data(day: date, url: str | None = None) -> EndOfDayData:
             overrides=tuple(EodOverrideRow(r.number, people.get(r.clerk_id, "?"), people.get(r.supervisor_id or 0, "?"),
                                            approval_reason(r) or "", r.refund_total)
                             for r in done if r.supervisor_id),
-            clerks=tuple(EodClerkRow(name, *figures) for name, figures in sorted(clerks.items())))
+            clerks=tuple(EodClerkRow(name, *figures) for name, figures in sorted(clerks.items())),
+            **service_loop_in(s, start, end))
 
 
 def _tender_order(totals: dict[str, int]) -> list[tuple[str, int]]:

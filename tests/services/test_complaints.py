@@ -127,3 +127,22 @@ def test_a_resolved_complaint_queues_a_call_only_when_the_customer_agreed(shop, 
     complaints.resolve(clerk, agreed.number, "explained", "ok", call_agreed=True, url=shop, now=NOW)
     with session_scope(shop, write=False) as s:
         assert list(s.scalars(select(FollowUp.subject))) == [agreed.number]
+
+
+def test_the_end_of_day_report_shows_the_major_complaint_the_overdue_ones_and_the_days_ratings(shop, staff):
+    from app.printing.report import render_end_of_day
+    from app.services import end_of_day, satisfaction
+    from app.services.documents import shop_info
+    from app.settings import SHOP_TZ
+    from tests.printing.pdfcheck import text as pdf_text
+
+    clerk = staff["clerk"]
+    major = complaints.log(clerk, description="顾客烫伤", severity="major", url=shop, now=NOW)
+    complaints.log(clerk, description="价签", type="price", url=shop, now=NOW - timedelta(days=2))
+    satisfaction.rate(clerk, "complaint", major.number, "fair", shop, NOW)
+    data = end_of_day.end_of_day_data(NOW.astimezone(SHOP_TZ).date(), shop)
+    assert [c.number for c in data.escalated] == [major.number]
+    # by the day's end both are past their deadline: the two-day-old one, and the major one (2 h to respond)
+    assert data.complaints_overdue == 2 and data.escalated[0].overdue and data.ratings[0].average == 2
+    text = pdf_text(render_end_of_day(data, shop_info(shop), "a4", "zh_CN"))
+    assert major.number in text and "重大投诉" in text and "逾期投诉" in text
