@@ -5,19 +5,21 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from app.services import approvals, documents, returns
+from app.services import approvals, documents, returns, satisfaction
 from app.services.printouts import SlipData
 from app.services.views import Approval, CompletedReturn
 from app.ui import fmt
 from app.ui.pages.base import AskSupervisor, CounterContext, CounterPage
 from app.ui.widgets.keys import bind_key
+from app.ui.widgets.rating import RatingBar
 from app.ui.widgets.rows import RowsModel, rows_table
 from app.ui.widgets.status import guarded
-from app.ui.words import KINDS, OUTCOMES, REASONS, STATUSES, TENDERS, word
+from app.ui.words import KINDS, OUTCOMES, REASONS, SATISFACTION, STATUSES, TENDERS, word
 
 
 class ReturnPage(CounterPage):
     return_voided = Signal(CompletedReturn)
+    rating_recorded = Signal(str)   # the level the customer gave (the customer display thanks them)
 
     def __init__(self, context: CounterContext) -> None:
         super().__init__(context, "returnPage")
@@ -41,7 +43,11 @@ class ReturnPage(CounterPage):
         self.void_button.clicked.connect(self.ask_void)
         for button in (self.reprint_button, self.void_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.rating = RatingBar()
+        self.rating.setVisible(False)  # asked once, at the end of the service (ask_rating)
+        self.rating.rated.connect(self.record_rating)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.rating)
         buttons.addStretch(1)
         buttons.addWidget(self.reprint_button)
         buttons.addWidget(self.void_button)
@@ -57,6 +63,7 @@ class ReturnPage(CounterPage):
     def open_return(self, result: CompletedReturn, slip: SlipData | None = None) -> None:
         """Shows a return; `slip` is its slip's data when the caller already read it (after completing)."""
         self.current = result
+        self.rating.setVisible(False)  # a slip scanned later is not the end of a service
         self.slip = slip or guarded(self.context.status.show_error, lambda: documents.slip_data(result.number),
                                     "slip")
         self.render()
@@ -105,6 +112,22 @@ class ReturnPage(CounterPage):
         self.money.setText(" · ".join(money))
         self.void_button.setEnabled(r.status == "completed")
 
+    def ask_rating(self, result: CompletedReturn) -> None:
+        """The end of the service: the customer's rating in one key (or not at all — nothing waits for it)."""
+        self.rating.clear()
+        self.rating.setVisible(result.status == "completed")
+
+    def record_rating(self, level: str) -> None:
+        r, clerk = self.current, self.context.clerk()
+        if r is None or clerk is None:
+            return
+        done = guarded(self.context.status.show_error,
+                       lambda: satisfaction.rate(clerk, r.kind, r.number, level), "rating")
+        if done is not None:
+            self.context.status.show_success(lambda: self.tr("Rating recorded: {level}.").format(
+                level=word(SATISFACTION, level)))
+            self.rating_recorded.emit(level)
+
     def reprint(self) -> None:
         if self.current is not None:
             self.context.print_return(self.current, True)
@@ -130,6 +153,7 @@ class ReturnPage(CounterPage):
     def reset(self) -> None:
         self.current = None
         self.slip = None
+        self.rating.setVisible(False)
         self.render()
 
     def retranslate(self) -> None:
