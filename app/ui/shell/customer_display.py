@@ -29,6 +29,12 @@ TEXT = {
 }
 
 
+def _word(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
+    """The domain's wording, its English capitalised as a label on a screen."""
+    text = label(table, key, lang)
+    return text[:1].upper() + text[1:]
+
+
 def _big(size: int, bold: bool = False) -> QFont:
     font = QFont()
     font.setPointSize(size)
@@ -113,7 +119,7 @@ class CustomerDisplay(QWidget):
         r = self.current
         self.language_button.setText(self.t("other"))
         for level, button in self.rate_buttons.items():
-            button.setText(label(SATISFACTION, level, self.lang))
+            button.setText(_word(SATISFACTION, level, self.lang))
             button.setVisible(r is not None and not self.thanked)
         if r is None:
             self.heading.setText(self.t("welcome"))
@@ -123,7 +129,7 @@ class CustomerDisplay(QWidget):
         self.heading.setText(f"{self.t(r.kind)}  {r.number}")
         self.lines.setText("\n\n".join(self._line_texts(r)))
         if r.refund_total:
-            tenders = "，".join(f"{label(TENDER_METHODS, t.method, self.lang)} {format_fen(t.amount)}"
+            tenders = "，".join(f"{_word(TENDER_METHODS, t.method, self.lang)} {format_fen(t.amount)}"
                                for t in r.tenders)
             self.money.setText(self.t("refund").format(amount=format_fen(r.refund_total)) +
                                ("\n" + self.t("to").format(tenders=tenders) if tenders else ""))
@@ -141,5 +147,5 @@ class CustomerDisplay(QWidget):
         for d in view.quote.lines:
             name = names.get(d.line, d.sku or "")
             why = d.explanation.get("en" if self.lang.startswith("en") else "zh_CN", "")
-            out.append(f"{name} × {d.qty}  —  {label(OUTCOMES, d.outcome, self.lang)}\n{why}")
+            out.append(f"{name} × {d.qty}  —  {_word(OUTCOMES, d.outcome, self.lang)}\n{why}")
         return out

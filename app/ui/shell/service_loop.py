@@ -24,10 +24,6 @@ from app.ui.widgets.status import guarded
 STAFF_WHO_SEE_THE_LIST = ("supervisor", "admin")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ServiceLoop", text)
-
-
 class ServiceLoop:
     """Built by the window after its pages; it adds two pages, a menu and the customer display."""
 
@@ -89,8 +85,9 @@ class ServiceLoop:
         self.dialog.description.setFocus()
 
     def _logged(self, c: ComplaintView) -> None:
-        self.context.status.show_success(lambda: _tr("Complaint {number} logged; respond by {due}.").format(
-            number=c.number, due=fmt.shop_time(c.respond_by)))
+        self.context.status.show_success(lambda: QCoreApplication.translate(
+            "ServiceLoop", "Complaint {number} logged; respond by {due}.").format(
+                number=c.number, due=fmt.shop_time(c.respond_by)))
         if self.complaints.isVisible():
             self.complaints.refresh()
 
@@ -120,8 +117,8 @@ class ServiceLoop:
         self.display_action.setChecked(self.display.isVisible())
 
     def retranslate(self) -> None:
-        self.menu.setTitle(_tr("&Service"))
-        self.new_action.setText(_tr("New complaint"))
-        self.display_action.setText(_tr("Customer display"))
+        self.menu.setTitle(QCoreApplication.translate("ServiceLoop", "&Service"))
+        self.new_action.setText(QCoreApplication.translate("ServiceLoop", "New complaint"))
+        self.display_action.setText(QCoreApplication.translate("ServiceLoop", "Customer display"))
         self.complaints.retranslate()
         self.followups.retranslate()
