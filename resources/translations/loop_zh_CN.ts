@@ -211,13 +211,13 @@
     </message>
     <message>
         <location filename="../work/wt/loop-complaints/app/ui/pages/followups.py" line="122" />
-        <source>Reached, solved (F7)</source>
-        <translation>已接通，已解决 (F7)</translation>
+        <source>Solved (F7)</source>
+        <translation>已解决 (F7)</translation>
     </message>
     <message>
         <location filename="../work/wt/loop-complaints/app/ui/pages/followups.py" line="122" />
-        <source>Reached, NOT solved (F8)</source>
-        <translation>已接通，未解决 (F8)</translation>
+        <source>NOT solved (F8)</source>
+        <translation>未解决 (F8)</translation>
     </message>
     <message>
         <location filename="../work/wt/loop-complaints/app/ui/pages/followups.py" line="123" />
@@ -239,7 +239,7 @@
     </message>
     <message>
         <location filename="../work/wt/loop-complaints/app/ui/shell/service_loop.py" line="40" />
-        <source>Follow-up calls</source>
+        <source>Calls</source>
         <translation>回访</translation>
     </message>
     </context>

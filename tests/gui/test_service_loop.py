@@ -91,7 +91,7 @@ def test_working_the_follow_up_queue(qtbot, make_window, clock, shop):
         returns.complete(ReturnRequest("R20261101-0001", (ReturnItem(line, 1, "quality_fault", "opened"),),
                                        call_agreed=True), clerk, url=shop)
     window = make_window()
-    qtbot.keyClick(window.scan, Qt.Key.Key_F11, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(window.scan, Qt.Key.Key_F1)                    # the follow-up calls page
     page = window.service.followups
     assert window.current_page() is page and page.model.rowCount() == 2
     first = page.items[0]

@@ -31,7 +31,7 @@ class ComplaintsPage(CounterPage):
         self.model = RowsModel(lambda: [self.tr("Due"), self.tr("No."), self.tr("Severity"), self.tr("Type"),
                                         self.tr("Status"), self.tr("Contacts"), self.tr("Customer"),
                                         self.tr("What happened")], self)
-        self.table = rows_table(self.model)
+        self.table = rows_table(self.model, stretch=7)   # the description takes the room
         self.table.setObjectName("complaintList")
         self.show_resolved = QCheckBox()
         self.show_resolved.setFocusPolicy(Qt.FocusPolicy.NoFocus)

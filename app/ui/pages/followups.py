@@ -28,7 +28,7 @@ class FollowUpsPage(CounterPage):
         self.title.setObjectName("heading")
         self.model = RowsModel(lambda: [self.tr("Due"), self.tr("After"), self.tr("No."), self.tr("Customer"),
                                         self.tr("Phone"), self.tr("Tries"), self.tr("Last call")], self)
-        self.table = rows_table(self.model)
+        self.table = rows_table(self.model, stretch=3)   # the customer takes the room
         self.table.setObjectName("followupList")
         self.number = QLabel()
         self.number.setObjectName("total")
@@ -59,7 +59,7 @@ class FollowUpsPage(CounterPage):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.title)
         column.addWidget(self.table, 1)
-        column.addWidget(self.rating)
+        notes_row.insertWidget(0, self.rating)
         column.addLayout(notes_row)
         column.addLayout(row)
         self.retranslate()
@@ -119,7 +119,7 @@ class FollowUpsPage(CounterPage):
         self.model.retranslate()
         self.dial_button.setText(self.tr("Show number (F4)"))
         self.notes_label.setText(self.tr("Notes"))
-        for name, text in (("solved", self.tr("Reached, solved (F7)")), ("not_solved", self.tr("Reached, NOT solved (F8)")),
+        for name, text in (("solved", self.tr("Solved (F7)")), ("not_solved", self.tr("NOT solved (F8)")),
                            ("no_answer", self.tr("No answer (F9)")), ("wrong_number", self.tr("Wrong number (F10)"))):
             self.buttons[name].setText(text)
         self.render()

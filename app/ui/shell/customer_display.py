@@ -59,6 +59,7 @@ class CustomerDisplay(QWidget):
         self.lines.setFont(_big(20))
         self.lines.setWordWrap(True)
         self.lines.setTextFormat(Qt.TextFormat.PlainText)
+        self.lines.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.money = QLabel()
         self.money.setFont(_big(30, bold=True))
         self.money.setWordWrap(True)

@@ -37,7 +37,7 @@ class ServiceLoop:
             view.pages.addWidget(page)
         self.complaints.new_requested.connect(self.new_complaint)
         view.add_page_button(QT_TRANSLATE_NOOP("Pages", "Complaints"), "F11", self.open_complaints)
-        view.add_page_button(QT_TRANSLATE_NOOP("Pages", "Follow-up calls"), "Shift+F11", self.open_followups)
+        view.add_page_button(QT_TRANSLATE_NOOP("Pages", "Calls"), "F1", self.open_followups)
         self.display: CustomerDisplay | None = None
         self.dialog: ComplaintDialog | None = None
         self.menu = window.menuBar().addMenu("")
