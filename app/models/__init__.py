@@ -5,7 +5,14 @@ from app.models.catalogue import Member, Product
 from app.models.coupons import Coupon
 from app.models.returns import ExchangeLine, Return, ReturnLine, ReturnTender
 from app.models.sales import Sale, SaleCoupon, SaleLine, SaleTender
-from app.models.service import Complaint, ComplaintNote, FollowUp, FollowUpCall, Rating, RepairTicket
+from app.models.service import (
+    Complaint,
+    ComplaintNote,
+    FollowUp,
+    FollowUpCall,
+    Rating,
+    RepairTicket,
+)
 from app.models.staff import AuditEntry, NumberSequence, Setting, User
 
 __all__ = [
@@ -15,9 +22,12 @@ __all__ = [
     "ComplaintNote",
     "Coupon",
     "ExchangeLine",
+    "FollowUp",
+    "FollowUpCall",
     "Member",
     "NumberSequence",
     "Product",
+    "Rating",
     "RepairTicket",
     "Return",
     "ReturnLine",
@@ -29,7 +39,4 @@ __all__ = [
     "Setting",
     "User",
     "utcnow",
-    "FollowUp",
-    "FollowUpCall",
-    "Rating",
 ]

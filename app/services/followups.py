@@ -12,7 +12,16 @@ from app.db import session_scope
 from app.domain.service_clock import deadlines, next_open_day
 from app.domain.vocabulary import CALL_OUTCOMES, QUALITY_REASONS
 from app.errors import InvalidInput, NotFound
-from app.models import Complaint, FollowUp, FollowUpCall, Member, RepairTicket, Return, ReturnLine, utcnow
+from app.models import (
+    Complaint,
+    FollowUp,
+    FollowUpCall,
+    Member,
+    RepairTicket,
+    Return,
+    ReturnLine,
+    utcnow,
+)
 from app.services import satisfaction
 from app.services.complaint_rows import reopen_in
 from app.services.numbers import next_number
@@ -159,3 +168,22 @@ def _reopen_case(s: Session, f: FollowUp, user: UserView, notes: str, now: datet
     s.flush()
     audit(s, "complaint_logged", user.id, c.number, channel="phone", type="quality", severity="normal",
           followup=f.subject)
+
+
+def consent_after_return(user: UserView, number: str, agreed: bool, phone: str = "", url: str | None = None,
+                         now: datetime | None = None) -> FollowUpView | None:
+    """Asked at the end of a return: may we call back? Recorded once; yes queues the call (quality faults only)."""
+    now = now or utcnow()
+    require_role(user, "clerk")
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    with session_scope(url) as s:
+        ret = s.scalar(select(Return).where(Return.number == number))
+        if ret is None:
+            raise NotFound(f"找不到退货单 {number}。", f"No return {number}.")
+        if ret.call_agreed is not None:
+            raise InvalidInput(f"退货单 {number} 已询问过是否回访。", f"Return {number}: the customer was already asked.")
+        ret.call_agreed = agreed
+        ret.phone = ret.phone or digits
+        audit(s, "followup_consent", user.id, ret.number, agreed=agreed)
+        made = after_return(s, ret, user, now) if agreed else None
+        return _view(s, made) if made is not None else None

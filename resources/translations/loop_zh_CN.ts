@@ -4,57 +4,46 @@
 <context>
     <name>ComplaintDialog</name>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/dialogs/complaint.py" line="72" />
         <source>New complaint</source>
         <translation>新建投诉</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/dialogs/complaint.py" line="76" />
         <source>Not asked</source>
         <translation>未询问</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/dialogs/complaint.py" line="76" />
         <source>Agrees to a call</source>
         <translation>同意回访</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/dialogs/complaint.py" line="76" />
         <source>No calls, please</source>
         <translation>不接受回访</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/dialogs/complaint.py" line="80" />
         <source>Receipt / return slip (scan)</source>
         <translation>小票 / 退货单（扫码）</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/dialogs/complaint.py" line="81" />
         <source>Channel (F5)</source>
         <translation>渠道 (F5)</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/dialogs/complaint.py" line="81" />
         <source>Type (F6)</source>
         <translation>类型 (F6)</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/dialogs/complaint.py" line="82" />
         <source>Severity (F7)</source>
         <translation>级别 (F7)</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/dialogs/complaint.py" line="82" />
         <source>Follow-up call (F8)</source>
         <translation>回访 (F8)</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/dialogs/complaint.py" line="83" />
         <source>Phone (not a member)</source>
         <translation>电话（非会员）</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/dialogs/complaint.py" line="84" />
         <source>What happened (Enter saves)</source>
         <translation>顾客反映的问题（回车保存）</translation>
     </message>
@@ -62,92 +51,74 @@
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/pages/complaints.py" line="31" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/pages/complaints.py" line="31" />
         <source>No.</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/pages/complaints.py" line="31" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/pages/complaints.py" line="31" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/pages/complaints.py" line="32" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/pages/complaints.py" line="32" />
         <source>Contacts</source>
         <translation>接触次数</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/pages/complaints.py" line="32" />
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/pages/complaints.py" line="33" />
         <source>What happened</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/pages/complaints.py" line="62" />
         <source>Major complaints for the owner: {list}</source>
         <translation>重大投诉，请店长处理：{list}</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/pages/complaints.py" line="82" />
         <source>OVERDUE {time}</source>
         <translation>已逾期 {time}</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/pages/complaints.py" line="87" />
         <source>Complaints · {open} open, {late} overdue</source>
         <translation>投诉 · 处理中 {open} 件，逾期 {late} 件</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/pages/complaints.py" line="102" />
         <source>Progress note</source>
         <translation>处理进展</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/pages/complaints.py" line="119" />
         <source>Why did the customer come back?</source>
         <translation>顾客为什么再次反映？</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/pages/complaints.py" line="125" />
         <source>Show resolved</source>
         <translation>显示已处理</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/pages/complaints.py" line="126" />
         <source>New complaint (F3)</source>
         <translation>新建投诉 (F3)</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/pages/complaints.py" line="126" />
         <source>Note (F7)</source>
         <translation>备注 (F7)</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/pages/complaints.py" line="127" />
         <source>Resolve (F8)</source>
         <translation>处理完毕 (F8)</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/pages/complaints.py" line="127" />
         <source>Reopen (F9)</source>
         <translation>重新打开 (F9)</translation>
     </message>
@@ -155,77 +126,62 @@
 <context>
     <name>FollowUpsPage</name>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/pages/followups.py" line="29" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/pages/followups.py" line="29" />
         <source>After</source>
         <translation>起因</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/pages/followups.py" line="29" />
         <source>No.</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/pages/followups.py" line="29" />
         <source>Customer</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/pages/followups.py" line="30" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/pages/followups.py" line="30" />
         <source>Tries</source>
         <translation>已拨次数</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/pages/followups.py" line="30" />
         <source>Last call</source>
         <translation>上次结果</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/pages/followups.py" line="88" />
         <source>Follow-up calls · {n} to make</source>
         <translation>回访 · 待拨 {n} 个</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/pages/followups.py" line="110" />
         <source>{number}: {outcome}{rating}.</source>
         <translation>{number}：{outcome}{rating}。</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/pages/followups.py" line="120" />
         <source>Show number (F4)</source>
         <translation>显示号码 (F4)</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/pages/followups.py" line="121" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/pages/followups.py" line="122" />
         <source>Solved (F7)</source>
         <translation>已解决 (F7)</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/pages/followups.py" line="122" />
         <source>NOT solved (F8)</source>
         <translation>未解决 (F8)</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/pages/followups.py" line="123" />
         <source>No answer (F9)</source>
         <translation>无人接听 (F9)</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/pages/followups.py" line="123" />
         <source>Wrong number (F10)</source>
         <translation>号码错误 (F10)</translation>
     </message>
@@ -233,12 +189,10 @@
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/shell/service_loop.py" line="39" />
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/shell/service_loop.py" line="40" />
         <source>Calls</source>
         <translation>回访</translation>
     </message>
@@ -246,7 +200,6 @@
 <context>
     <name>RatingBar</name>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/widgets/rating.py" line="60" />
         <source>Customer's rating:</source>
         <translation>顾客评价：</translation>
     </message>
@@ -254,37 +207,30 @@
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/dialogs/resolve.py" line="56" />
         <source>Resolve {number}</source>
         <translation>处理投诉 {number}</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/dialogs/resolve.py" line="59" />
         <source>Not asked</source>
         <translation>未询问</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/dialogs/resolve.py" line="59" />
         <source>Agrees to a call</source>
         <translation>同意回访</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/dialogs/resolve.py" line="59" />
         <source>No calls, please</source>
         <translation>不接受回访</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/dialogs/resolve.py" line="64" />
         <source>Category (F5)</source>
         <translation>处理类别 (F5)</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/dialogs/resolve.py" line="65" />
         <source>Follow-up call (F8)</source>
         <translation>回访 (F8)</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/dialogs/resolve.py" line="66" />
         <source>What was done (Enter saves)</source>
         <translation>处理结果（回车保存）</translation>
     </message>
@@ -292,7 +238,18 @@
 <context>
     <name>ReturnPage</name>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/pages/completed.py" line="127" />
+        <source>Call back: yes (Ctrl+5)</source>
+        <translation>同意回访 (Ctrl+5)</translation>
+    </message>
+    <message>
+        <source>No calls (Ctrl+6)</source>
+        <translation>不回访 (Ctrl+6)</translation>
+    </message>
+    <message>
+        <source>Follow-up call due {due}.</source>
+        <translation>回访时间：{due}。</translation>
+    </message>
+    <message>
         <source>Rating recorded: {level}.</source>
         <translation>已记录评价：{level}。</translation>
     </message>
@@ -300,22 +257,18 @@
 <context>
     <name>ServiceLoop</name>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/shell/service_loop.py" line="88" />
         <source>Complaint {number} logged; respond by {due}.</source>
         <translation>投诉 {number} 已登记，请在 {due} 前答复。</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/shell/service_loop.py" line="119" />
         <source>&amp;Service</source>
         <translation>售后(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/shell/service_loop.py" line="120" />
         <source>New complaint</source>
         <translation>新建投诉</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/shell/service_loop.py" line="121" />
         <source>Customer display</source>
         <translation>顾客显示屏</translation>
     </message>
@@ -323,117 +276,94 @@
 <context>
     <name>Words</name>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/words.py" line="115" />
         <source>Counter</source>
         <translation>柜台</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/words.py" line="116" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/words.py" line="117" />
         <source>Suggestion box</source>
         <translation>意见箱</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/words.py" line="118" />
         <source>Till</source>
         <translation>收银台</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/words.py" line="119" />
         <source>Online</source>
         <translation>网上</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/words.py" line="122" />
         <source>Explained</source>
         <translation>解释说明</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/words.py" line="123" />
         <source>Refund / exchange</source>
         <translation>退换货</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/words.py" line="124" />
         <source>Compensated</source>
         <translation>补偿</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/words.py" line="125" />
         <source>Repaired</source>
         <translation>维修</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/words.py" line="126" />
         <source>Service improved</source>
         <translation>改进服务</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/words.py" line="127" />
         <source>Unfounded</source>
         <translation>投诉不成立</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/words.py" line="130" />
         <source>Reached</source>
         <translation>已接通</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/words.py" line="131" />
         <source>No answer</source>
         <translation>无人接听</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/words.py" line="132" />
         <source>Wrong number</source>
         <translation>号码错误</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/words.py" line="135" />
         <source>Excellent</source>
         <translation>优秀</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/words.py" line="136" />
         <source>Good</source>
         <translation>良好</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/words.py" line="137" />
         <source>Fair</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/words.py" line="138" />
         <source>Poor</source>
         <translation>差</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/words.py" line="143" />
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/words.py" line="144" />
         <source>Repair</source>
         <translation>维修</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/words.py" line="145" />
         <source>Follow-up call</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/words.py" line="149" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../work/wt/loop-complaints/app/ui/words.py" line="150" />
         <source>Unreachable</source>
         <translation>无法联系</translation>
     </message>

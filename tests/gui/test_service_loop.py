@@ -150,3 +150,20 @@ def test_the_customer_display_shows_the_return_and_takes_the_rating(qtbot, make_
     assert _ratings(shop) == [("return", number, 3)]
     assert display.ask.text() == "Thank you for your rating!" and not display.rate_buttons["good"].isVisible()
     display.close()
+
+
+def test_after_a_quality_fault_the_call_back_question_is_one_key_and_asked_once(qtbot, make_window, clock, shop):
+    window = make_window()
+    open_receipt(qtbot, window, clock, "R20261101-0001")
+    table = window.receipt_page.table
+    qtbot.keyClick(table, "1")
+    qtbot.keyClick(table, Qt.Key.Key_R)                            # reason: quality fault
+    assert window.receipt_page.request().items[0].reason == "quality_fault"
+    qtbot.keyClick(table, RETURN)
+    close_dialog(qtbot, window, window.preview)
+    page = window.return_page
+    assert page.call_yes.isVisible() and page.rating.isVisible()
+    qtbot.keyClick(window.scan, Qt.Key.Key_5, CTRL)
+    assert not page.call_yes.isVisible()
+    with session_scope(shop, write=False) as s:
+        assert list(s.scalars(select(FollowUp.subject))) == [page.current.number]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from app.services import approvals, documents, returns, satisfaction
+from app.domain.vocabulary import QUALITY_REASONS
+from app.services import approvals, documents, followups, returns, satisfaction
 from app.services.printouts import SlipData
 from app.services.views import Approval, CompletedReturn
 from app.ui import fmt
@@ -46,8 +47,17 @@ class ReturnPage(CounterPage):
         self.rating = RatingBar()
         self.rating.setVisible(False)  # asked once, at the end of the service (ask_rating)
         self.rating.rated.connect(self.record_rating)
+        # after a quality fault: may the shop call back? (asked once, the answer recorded on the return)
+        self.call_yes, self.call_no = QPushButton(), QPushButton()
+        for button, agreed, key in ((self.call_yes, True, "Ctrl+5"), (self.call_no, False, "Ctrl+6")):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setVisible(False)
+            button.clicked.connect(lambda _c=False, a=agreed: self.record_consent(a))
+            bind_key(button, key)
         buttons = QHBoxLayout()
         buttons.addWidget(self.rating)
+        buttons.addWidget(self.call_yes)
+        buttons.addWidget(self.call_no)
         buttons.addStretch(1)
         buttons.addWidget(self.reprint_button)
         buttons.addWidget(self.void_button)
@@ -63,7 +73,8 @@ class ReturnPage(CounterPage):
     def open_return(self, result: CompletedReturn, slip: SlipData | None = None) -> None:
         """Shows a return; `slip` is its slip's data when the caller already read it (after completing)."""
         self.current = result
-        self.rating.setVisible(False)  # a slip scanned later is not the end of a service
+        for widget in (self.rating, self.call_yes, self.call_no):
+            widget.setVisible(False)  # a slip scanned later is not the end of a service
         self.slip = slip or guarded(self.context.status.show_error, lambda: documents.slip_data(result.number),
                                     "slip")
         self.render()
@@ -116,6 +127,21 @@ class ReturnPage(CounterPage):
         """The end of the service: the customer's rating in one key (or not at all — nothing waits for it)."""
         self.rating.clear()
         self.rating.setVisible(result.status == "completed")
+        faulty = self.slip is not None and any(line.reason in QUALITY_REASONS for line in self.slip.returned)
+        for button in (self.call_yes, self.call_no):
+            button.setVisible(result.status == "completed" and faulty)
+
+    def record_consent(self, agreed: bool) -> None:
+        r, clerk = self.current, self.context.clerk()
+        if r is None or clerk is None:
+            return
+        for button in (self.call_yes, self.call_no):
+            button.setVisible(False)   # asked once
+        made = guarded(self.context.status.show_error,
+                       lambda: followups.consent_after_return(clerk, r.number, agreed), "follow-up")
+        if made is not None:
+            self.context.status.show_success(lambda: self.tr("Follow-up call due {due}.").format(
+                due=fmt.shop_time(made.due_at)))
 
     def record_rating(self, level: str) -> None:
         r, clerk = self.current, self.context.clerk()
@@ -153,11 +179,14 @@ class ReturnPage(CounterPage):
     def reset(self) -> None:
         self.current = None
         self.slip = None
-        self.rating.setVisible(False)
+        for widget in (self.rating, self.call_yes, self.call_no):
+            widget.setVisible(False)
         self.render()
 
     def retranslate(self) -> None:
         self.lines.retranslate()
         self.reprint_button.setText(self.tr("Reprint (F7)"))
         self.void_button.setText(self.tr("Void (F10)"))
+        self.call_yes.setText(self.tr("Call back: yes (Ctrl+5)"))
+        self.call_no.setText(self.tr("No calls (Ctrl+6)"))
         self.render()

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from app.services import complaints
-from app.services.views import CompletedReturn, ComplaintView, UserView
+from app.services.views import ComplaintView, CompletedReturn, UserView
 from app.ui import fmt
 from app.ui.dialogs.complaint import ComplaintDialog
 from app.ui.pages.base import CounterContext, CounterPage

@@ -13,7 +13,7 @@ from app.models import AuditEntry, Coupon, FollowUp
 from app.services import complaints, coupons, returns, standards
 from app.services.complaints import Compensation
 from app.services.views import ReturnItem, ReturnRequest
-from tests.services.loop_shop import NOW, shop, staff  # noqa: F401  (fixtures)
+from tests.services.loop.times import NOW
 
 
 def test_a_complaint_from_a_scanned_receipt_takes_its_customer_and_gets_the_default_deadlines(shop, staff):

@@ -12,7 +12,7 @@ from app.errors import InvalidInput
 from app.models import Rating
 from app.services import complaints, returns, satisfaction
 from app.services.views import ReturnItem, ReturnRequest
-from tests.services.loop_shop import NOW, shop, staff  # noqa: F401  (fixtures)
+from tests.services.loop.times import NOW
 
 
 def test_every_service_can_be_rated_and_the_average_reads_higher_is_better(shop, staff):

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
 from app.db import session_scope
 from app.services.imports import import_sales
 from app.services.users import create_user, sign_in
+from tests.services.loop.times import SOLD
 from tests.store import jsonl, sale
-
-SOLD = datetime(2026, 11, 1, 2, 15, tzinfo=UTC)          # Sunday 10:15 in Shanghai
-NOW = datetime(2026, 11, 3, 6, 0, tzinfo=UTC)            # Tuesday 14:00 in Shanghai
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from app.models import Complaint, FollowUp, RepairTicket, Return
 from app.services import complaints, followups, returns, satisfaction, standards
 from app.services.views import ExchangeItem, ReturnItem, ReturnRequest
 from app.settings import SHOP_TZ
-from tests.services.loop_shop import NOW, SOLD, shop, staff  # noqa: F401  (fixtures)
+from tests.services.loop.times import NOW, SOLD
 
 NEXT_DAY_9 = datetime(2026, 11, 4, 1, 0, tzinfo=UTC)   # Wednesday 09:00 in Shanghai
 
@@ -122,3 +122,12 @@ def test_not_solved_after_a_return_becomes_a_complaint_at_its_second_contact(sho
         c = s.scalar(select(Complaint))
         ret = s.scalar(select(Return).where(Return.number == done.number))
         assert (c.contacts, c.return_id, c.member_id, c.status) == (2, ret.id, ret.member_id, "open")
+
+
+def test_consent_asked_at_the_end_of_a_return_is_recorded_once_and_queues_the_call(shop, staff):
+    done = returns.complete(_noodles("quality_fault", agreed=None), staff["clerk"], url=shop, now=NOW)
+    assert followups.queue(staff["clerk"], shop, NOW) == []
+    made = followups.consent_after_return(staff["clerk"], done.number, True, url=shop, now=NOW)
+    assert made is not None and made.subject == done.number and made.due_at == NEXT_DAY_9
+    with pytest.raises(InvalidInput, match="already asked"):
+        followups.consent_after_return(staff["clerk"], done.number, False, url=shop, now=NOW)
