@@ -7,11 +7,11 @@ import json
 
 from app.commands import ask_pin
 from app.domain.vocabulary import CHANNELS, COMPLAINT_TYPES, RESOLUTION_CATEGORIES, SEVERITIES
-from app.services import complaints
+from app.services import complaints, standards
 from app.services.complaints import Compensation
 from app.services.startup import open_shop
 from app.services.users import sign_in
-from app.services.views import ComplaintView
+from app.services.views import ComplaintView, UserView
 from app.settings import SHOP_TZ
 
 USER_HELP = "acting user name (PIN from RETURNS_DESK_PIN or a prompt)"
@@ -44,7 +44,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     reopen.add_argument("why")
     listing = cmds.add_parser("list", help="the work list: what falls due next first")
     listing.add_argument("--all", action="store_true", help="resolved ones too")
-    for p in (new, note, resolve, reopen, listing):
+    std = cmds.add_parser("standards", help="show or (owner) set the service standards: deadlines, opening days")
+    std.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                     help=f"one of {', '.join(standards.KEYS)}; e.g. shop.open_days=123456, "
+                          "shop.holidays=2026-10-01,2026-10-02, service.respond_hours=12")
+    for p in (new, note, resolve, reopen, listing, std):
         p.add_argument("--user", required=True, help=USER_HELP)
         p.add_argument("--json", action="store_true", help="machine-readable output")
         p.set_defaults(func=run)
@@ -58,6 +62,8 @@ def run(args: argparse.Namespace) -> int:
     open_shop()
     user = sign_in(args.user, ask_pin("RETURNS_DESK_PIN", args.user))
     action = args.complaint_command
+    if action == "standards":
+        return _standards(user, args)
     if action == "list":
         rows = complaints.work_list(user, include_resolved=args.all)
         print(json.dumps([complaint_json(c) for c in rows], ensure_ascii=False, indent=2) if args.json
@@ -101,3 +107,18 @@ def line(c: ComplaintView, lang: str) -> str:
     flag += (" [owner told]" if en else " [已报店长]") if c.escalated else ""
     return (f"{c.number}  {c.status}  {c.severity}  {c.type}  {'due' if en else '期限'} {due}{flag}  "
             f"x{c.contacts}  {c.description}")
+
+
+def _standards(user: UserView, args: argparse.Namespace) -> int:
+    if args.set:
+        pairs = [item.partition("=") for item in args.set]
+        std = standards.set_standards(user, {k.strip(): v.strip() for k, _, v in pairs})
+    else:
+        std = standards.current()
+    shown = {"respond_hours": std.respond_hours, "resolve_hours": std.resolve_hours,
+             "urgent_respond_hours": std.urgent_respond_hours, "urgent_resolve_hours": std.urgent_resolve_hours,
+             "followup_days": std.followup_days, "open_days": "".join(str(d) for d in sorted(std.open_weekdays)),
+             "holidays": [d.isoformat() for d in sorted(std.holidays)], "opens": std.opens.strftime("%H:%M")}
+    print(json.dumps(shown, ensure_ascii=False, indent=2) if args.json
+          else "\n".join(f"{k}: {v}" for k, v in shown.items()))
+    return 0

@@ -34,6 +34,11 @@ def standards_in(s: Session) -> ServiceStandards:
     return ServiceStandards(**values)  # type: ignore[arg-type]
 
 
+def current(url: str | None = None) -> ServiceStandards:
+    with session_scope(url, write=False) as s:
+        return standards_in(s)
+
+
 def _days_and_times(cfg: dict[str, str]) -> dict[str, object]:
     out: dict[str, object] = {}
     if cfg.get("shop.open_days"):

@@ -53,3 +53,16 @@ def test_a_complaint_goes_new_note_resolve_reopen_and_its_call_is_recorded(shop,
 def test_a_resolution_category_outside_the_list_is_refused_by_the_parser(shop, capsys):
     with pytest.raises(SystemExit):
         main(["complaint", "resolve", "TS1", "--category", "magic", "--resolution", "x", "--user", "clerk"])
+
+
+def test_the_owner_sets_the_service_standards_and_a_clerk_may_only_read_them(shop, capsys, monkeypatch):
+    with session_scope(shop) as s:
+        create_user(s, "owner", "店长", "admin", "9999")
+    code, out = run(capsys, "complaint", "standards", "--user", "clerk", "--json")
+    assert code == 0 and json.loads(out)["respond_hours"] == 24
+    assert main(["complaint", "standards", "--set", "service.respond_hours=12", "--user", "clerk"]) == 1
+    monkeypatch.setenv("RETURNS_DESK_PIN", "9999")
+    code, out = run(capsys, "complaint", "standards", "--set", "shop.open_days=123456", "--set",
+                    "shop.holidays=2026-10-01,2026-10-02", "--user", "owner", "--json")
+    shown = json.loads(out)
+    assert code == 0 and shown["open_days"] == "123456" and shown["holidays"] == ["2026-10-01", "2026-10-02"]
