@@ -12,7 +12,7 @@ from app.models import Complaint, FollowUp, Rating
 from app.services import returns
 from app.services.users import sign_in
 from app.services.views import ReturnItem, ReturnRequest
-from tests.gui.conftest import close_dialog, open_receipt, scan
+from tests.gui.conftest import close_dialog, open_receipt, scan, sign_in_as
 
 RETURN = Qt.Key.Key_Return
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -79,10 +79,26 @@ def test_the_work_list_shows_the_complaint_and_resolving_it_queues_the_call(qtbo
     qtbot.waitUntil(resolve.isActiveWindow)
     assert resolve.consent.currentData() is True                  # asked once, when it was logged
     resolve.resolution.setText("已换新")
+    qtbot.keyClick(resolve.resolution, Qt.Key.Key_3, CTRL)        # the customer's rating: 一般, the third label
     qtbot.keyClick(resolve.resolution, RETURN)
     with session_scope(shop, write=False) as s:
         assert s.scalar(select(Complaint.status)) == "resolved"
         assert s.scalar(select(FollowUp.trigger)) == "complaint"
+    assert [(service, score) for service, _, score in _ratings(shop)] == [("complaint", 2)]
+
+
+def test_the_owner_starts_at_the_work_list_with_the_major_complaint_escalated(qtbot, make_window, clock, shop):
+    from app.services import complaints
+    from app.services.users import create_user
+
+    with session_scope(shop) as s:
+        create_user(s, "owner", "店长 刘总", "admin", "9999")
+    major = complaints.log(sign_in("clerk", "1111", shop), description="顾客烫伤", severity="major", url=shop)
+    window = make_window(sign_in=False)
+    sign_in_as(qtbot, window, "owner", "9999")
+    page = window.service.complaints
+    assert window.current_page() is page and page.banner.isVisible() and major.number in page.banner.text()
+    assert page.items[0].number == major.number
 
 
 def test_working_the_follow_up_queue(qtbot, make_window, clock, shop):

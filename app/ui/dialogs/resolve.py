@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.vocabulary import RESOLUTION_CATEGORIES
-from app.services import complaints
+from app.services import complaints, satisfaction
 from app.services.views import ComplaintView, UserView
 from app.ui.widgets.base import Retranslating
 from app.ui.widgets.keys import cycle_key
+from app.ui.widgets.rating import RatingBar
 from app.ui.widgets.status import error_text
 from app.ui.words import RESOLUTION_CATEGORIES as CATEGORY_WORDS
 from app.ui.words import word
@@ -41,11 +42,13 @@ class ResolveDialog(Retranslating, QDialog):
         cycle_key(self.consent, "F8")
         self.resolution = QLineEdit()
         self.resolution.returnPressed.connect(self.save)
+        self.rating = RatingBar()   # the customer's rating of how the complaint was handled, if they give one
         self.error = QLabel()
         self.error.setObjectName("error")
         self.form = QFormLayout()
         column = QVBoxLayout(self)
         column.addLayout(self.form)
+        column.addWidget(self.rating)
         column.addWidget(self.error)
         self.retranslate()
         self.resolution.setFocus()
@@ -57,6 +60,11 @@ class ResolveDialog(Retranslating, QDialog):
         except Exception as exc:  # noqa: BLE001 — shown here, nothing was saved
             self.error.setText(error_text(exc))
             return
+        if self.rating.chosen:
+            try:   # never blocking: the complaint is resolved whatever happens to the rating
+                satisfaction.rate(self.clerk, "complaint", done.number, self.rating.chosen)
+            except Exception:  # noqa: BLE001, S110 — a lost rating is not worth stopping the counter for
+                pass
         self.resolved.emit(done)
         self.accept()
 
