@@ -27,7 +27,9 @@ SIZE = (1366, 768)
 KEEP = {"sign-in-zh_CN", "receipt-quote-zh_CN", "receipt-quote-en", "exchange-zh_CN", "approval-zh_CN",
         "slip-preview-zh_CN", "no-receipt-en", "member-zh_CN", "completed-return-en",
         "legal-floor-zh_CN", "legal-floor-en",
-        "setup-zh_CN", "setup-en", "users-zh_CN", "users-en", "audit-zh_CN", "audit-en"}
+        "setup-zh_CN", "setup-en", "users-zh_CN", "users-en", "audit-zh_CN", "audit-en",
+        "complaints-zh_CN", "complaints-en", "followups-zh_CN", "followups-en", "customer-display-zh_CN",
+        "customer-display-en"}
 LAW_RECEIPT = "R-LAW-DAY20"   # a quality fault on day 20: the shop says no, 消保法 art. 24 says exchange or repair
 SAVE_ALL = False
 
@@ -82,6 +84,7 @@ def screens(app: QApplication, lang: str, out: Path, showcase: dict[str, str]) -
     legal_floor(app, window, lang, out)
     approval(app, window, lang, out, showcase)
     coupon_and_member(app, window, lang, out, showcase)
+    service_loop(app, window, lang, out, showcase)
     trust_screens(app, window, lang, out)
     window.close()
     window.deleteLater()  # one window at a time: the next language builds its own
@@ -193,6 +196,65 @@ def coupon_and_member(app: QApplication, window: MainWindow, lang: str, out: Pat
 
     scan(window, "M100002")
     capture(app, window, out / f"member-{lang}.png")
+
+
+def _seed_service_loop(showcase: dict[str, str]) -> None:
+    """A few complaints (one overdue, one major) and follow-up calls, once, through the services."""
+    from datetime import timedelta
+
+    from app.models import utcnow
+    from app.services import complaints
+    from app.services.users import sign_in
+
+    clerk = sign_in("clerk", "1111")
+    if complaints.work_list(clerk):
+        return
+    general = next(v for k, v in showcase.items() if k.startswith("general"))
+    now = utcnow()
+    complaints.log(clerk, description="排队退货等了二十分钟", type="service", related=general, call_agreed=True,
+                   now=now - timedelta(hours=30))
+    complaints.log(clerk, description="电热水壶底座漏电，顾客手被麻了一下", severity="major", channel="phone",
+                   phone="13700001234", now=now - timedelta(minutes=20))
+    complaints.log(clerk, description="价签与收银价格不一致", type="price", now=now - timedelta(hours=3))
+    done = complaints.log(clerk, description="面饼有异物", related=general, call_agreed=True,
+                          now=now - timedelta(days=2))
+    complaints.resolve(clerk, done.number, "refund_exchange", "已退款并致歉", now=now - timedelta(days=2))
+    late = complaints.log(clerk, description="奶粉罐凹陷", phone="13900005678", call_agreed=True,
+                          now=now - timedelta(days=3))
+    complaints.resolve(clerk, late.number, "explained", "解释运输问题，换新", now=now - timedelta(days=3))
+
+
+def service_loop(app: QApplication, window: MainWindow, lang: str, out: Path, showcase: dict[str, str]) -> None:
+    """The complaint work list, the follow-up queue and the customer display after a return."""
+    _seed_service_loop(showcase)
+    window.service.open_complaints()
+    capture(app, window, out / f"complaints-{lang}.png")
+    window.service.open_followups()
+    capture(app, window, out / f"followups-{lang}.png")
+    window.service.toggle_display()
+    display = window.service.display
+    display.set_language(lang)
+    display.setGeometry(0, 0, *SIZE)
+    general = next(v for k, v in showcase.items() if k.startswith("general"))
+    scan(window, general)
+    table = window.receipt_page.table
+    lines = window.receipt_page.lines
+    table.selectRow(min(row for row in range(lines.rowCount()) if lines.line_at(row).qty_returnable))
+    QTest.keyClick(table, Qt.Key.Key_1)
+    QTest.keyClick(table, Qt.Key.Key_R)
+    window.receipt_page.complete()
+    settle(app)
+    dialog = window.approval_dialog
+    if dialog is not None and dialog.isVisible():   # the member's returns this month need a supervisor
+        dialog.supervisor.setCurrentIndex(dialog.supervisor.findData("supervisor"))
+        dialog.pin.setText("222222")
+        dialog.try_approve()
+        settle(app)
+    if window.preview is not None:
+        window.preview.close()
+    display.raise_()
+    capture(app, display, out / f"customer-display-{lang}.png")
+    display.close()
 
 
 def trust_screens(app: QApplication, window: MainWindow, lang: str, out: Path) -> None:

@@ -6,7 +6,14 @@ from app.models.coupons import Coupon
 from app.models.law import RepairHistoryEntry, ReturnCompensation
 from app.models.returns import ExchangeLine, Return, ReturnLine, ReturnTender
 from app.models.sales import Sale, SaleCoupon, SaleLine, SaleTender
-from app.models.service import Complaint, ComplaintNote, RepairTicket
+from app.models.service import (
+    Complaint,
+    ComplaintNote,
+    FollowUp,
+    FollowUpCall,
+    Rating,
+    RepairTicket,
+)
 from app.models.staff import AuditEntry, NumberSequence, Setting, User
 
 __all__ = [
@@ -16,9 +23,12 @@ __all__ = [
     "ComplaintNote",
     "Coupon",
     "ExchangeLine",
+    "FollowUp",
+    "FollowUpCall",
     "Member",
     "NumberSequence",
     "Product",
+    "Rating",
     "RepairHistoryEntry",
     "RepairTicket",
     "Return",

@@ -134,6 +134,8 @@ class ReturnRequest:
     started_at: datetime | None = None       # when the clerk opened the receipt: handling time starts here
     cash_in_drawer: int | None = None        # fen; a cash refund beyond it is paid as store credit
     difference_paid_by: str = "cash"         # how the customer pays an exchange's price difference
+    call_agreed: bool | None = None          # asked once: may we call back after a quality fault? None = not asked
+    phone: str = ""                          # a non-member's number for that call
 
 
 @dataclass(frozen=True)
@@ -265,3 +267,61 @@ class StaffRow:
     lockouts: int              # 3: locked until an admin unlocks
     must_change_pin: bool
     staff_code: str
+
+
+# The service loop (issue 12): complaints, follow-up calls, ratings.
+@dataclass(frozen=True)
+class ComplaintNoteView:
+    at: datetime
+    author: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ComplaintView:
+    number: str
+    channel: str               # counter / phone / box / till / online
+    type: str                  # quality / return / price / service / other
+    severity: str              # normal / urgent / major
+    status: str                # open / resolved
+    description: str
+    member_card: str | None
+    phone_masked: str
+    receipt_no: str | None
+    return_no: str | None
+    owner: str | None          # username
+    created_at: datetime
+    respond_by: datetime
+    resolve_by: datetime
+    responded_at: datetime | None
+    resolved_at: datetime | None
+    category: str | None
+    resolution: str
+    contacts: int              # 1 = first contact; a reopen makes it 2, and so on
+    call_agreed: bool | None
+    escalated: bool            # major: sent to the owner
+    overdue: bool              # its next deadline has passed (as of the moment it was read)
+    next_due: datetime | None  # respond by until someone responded, then resolve by; None once resolved
+    notes: tuple[ComplaintNoteView, ...] = ()
+
+
+@dataclass(frozen=True)
+class FollowUpView:
+    id: int
+    trigger: str               # complaint / return / exchange / repair
+    subject: str               # the complaint, return or repair ticket number
+    member_card: str | None
+    member_name: str
+    phone_masked: str          # the full number only through followups.number_to_call (audited)
+    status: str                # open / done / unreachable
+    due_at: datetime
+    attempts: int
+    last_outcome: str | None
+
+
+@dataclass(frozen=True)
+class RatingView:
+    service: str               # return / exchange / complaint / repair / followup
+    subject: str
+    level: str                 # excellent / good / fair / poor
+    score: int                 # 4 … 1

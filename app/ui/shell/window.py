@@ -22,6 +22,7 @@ from app.ui.shell.counter_view import CounterView
 from app.ui.shell.menus import CounterMenus
 from app.ui.shell.pages import CounterPages
 from app.ui.shell.scan_router import ScanRouter
+from app.ui.shell.service_loop import ServiceLoop
 from app.ui.widgets.base import Retranslating
 from app.ui.widgets.scan import ScanDetector, install_detector
 from app.ui.widgets.status import guarded
@@ -95,6 +96,8 @@ class MainWindow(Retranslating, QMainWindow):
                                                            self.open_no_receipt)
         self.member_button = self.view.add_page_button(QT_TRANSLATE_NOOP("Pages", "Members"), "F6",
                                                        self.open_members)
+        self.service = ServiceLoop(self, self.context, self.view, self.show_page, self.receipt_page,
+                                   self.return_page)
 
     def open_no_receipt(self) -> None:
         self.no_receipt_page.start()
@@ -113,7 +116,7 @@ class MainWindow(Retranslating, QMainWindow):
         return page
 
     def work_pages(self) -> list[CounterPage]:
-        return list(self.page_set.all())
+        return [*self.page_set.all(), *self.service.pages()]
 
     def new_customer(self) -> None:
         """Esc: forget the current customer and go back to the scan field."""
@@ -131,6 +134,7 @@ class MainWindow(Retranslating, QMainWindow):
         papers = self.completion.completed(result)
         self.return_page.open_return(result, papers.slip if papers is not None else None)
         self.show_page(self.return_page)
+        self.service.return_completed(result)  # the rating asked, the customer display shows it
         if papers is not None:
             self.show_printouts(papers.printouts)
 
@@ -166,6 +170,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.outer.setCurrentWidget(self.counter)
         self.retranslate()
         self.status.show_success(lambda: self.tr("Signed in as {name}.").format(name=user.display_name))
+        self.service.signed_in(user)  # the supervisor and the owner start at the complaint work list
         self.scan.setFocus()
         self.shop_menu.signed_in(user)
 
@@ -188,6 +193,7 @@ class MainWindow(Retranslating, QMainWindow):
         title = f"{self.shop_name} — {title}" if self.shop_name else title
         self.setWindowTitle(f"{DEMO_MARK} · {title}" if self.demo else title)
         self.menus.retranslate()
+        self.service.retranslate()
         self.view.retranslate_for(self.clerk)
 
     # -- the keyboard after a dialog -------------------------------------------------------------
