@@ -2,7 +2,7 @@
 
 from app.models.base import Base, utcnow
 from app.models.catalogue import Member, Product
-from app.models.coupons import Coupon
+from app.models.coupons import Coupon, CouponRedemption
 from app.models.returns import ExchangeLine, Return, ReturnLine, ReturnTender
 from app.models.sales import Sale, SaleCoupon, SaleLine, SaleTender
 from app.models.service import Complaint, ComplaintNote, RepairTicket
@@ -29,4 +29,5 @@ __all__ = [
     "Setting",
     "User",
     "utcnow",
+    "CouponRedemption",
 ]

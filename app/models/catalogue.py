@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Integer, String
+from datetime import date
+
+from sqlalchemy import Date, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Fen
@@ -20,6 +22,7 @@ class Product(Base):
     price: Mapped[Fen]
     warranty_months: Mapped[int] = mapped_column(Integer, default=0)
     supplier: Mapped[str] = mapped_column(String(120), default="")
+    allergens: Mapped[str] = mapped_column(String(200), default="", server_default="")  # comma-separated ids
 
 
 class Member(Base):
@@ -32,3 +35,5 @@ class Member(Base):
     tier: Mapped[str] = mapped_column(String(12), default="standard")
     points: Mapped[int] = mapped_column(Integer, default=0)
     special_needs: Mapped[str] = mapped_column(String(300), default="")
+    birthday: Mapped[date | None] = mapped_column(Date)
+    allergens: Mapped[str] = mapped_column(String(200), default="", server_default="")  # comma-separated ids

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Integer, String
+from sqlalchemy import Boolean, ForeignKey, Integer, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Fen, Timestamp, UtcDateTime
@@ -31,3 +31,23 @@ class Coupon(Base):
     issued_at: Mapped[Timestamp]
     redeemed_at: Mapped[Timestamp | None] = mapped_column(UtcDateTime())
     redeemed_sale_id: Mapped[int | None] = mapped_column(ForeignKey("sales.id"))
+    spent: Mapped[Fen] = mapped_column(default=0, server_default="0")  # store credit spent in parts so far
+    voided_at: Mapped[Timestamp | None] = mapped_column(UtcDateTime())
+    voided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class CouponRedemption(Base):
+    """One use of a code: at the counter (matched later by the till's import) or seen on an imported sale."""
+
+    __tablename__ = "coupon_redemptions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    coupon_id: Mapped[int] = mapped_column(ForeignKey("coupons.id"), index=True)
+    at: Mapped[Timestamp]
+    amount: Mapped[Fen]                 # fen taken off (a coupon) or spent (store credit)
+    purchase: Mapped[Fen] = mapped_column(default=0, server_default="0")  # the purchase it was used on
+    place: Mapped[str] = mapped_column(String(60), default="", server_default="")  # counter / till / receipt
+    source: Mapped[str] = mapped_column(String(12))  # counter / import
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    sale_id: Mapped[int | None] = mapped_column(ForeignKey("sales.id"))
+    flagged: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # used twice

@@ -7,7 +7,7 @@ from sqlalchemy import or_, select
 from app.db import read_connection, session_scope
 from app.errors import NotFound
 from app.models import Coupon, Member, Return
-from app.services import coupons
+from app.services import coupons, repairs
 from app.services.receipts import load_receipt, member_view
 from app.services.returns.completing import record
 from app.services.sale_rows import normalise_code
@@ -47,4 +47,7 @@ def find(code: str, url: str | None = None) -> object:
         ret = s.scalar(select(Return).where(Return.number == code))
         if ret is not None:
             return record(s, ret)
+        ticket = repairs.find_in(s, code)
+        if ticket is not None:
+            return repairs.view_of(s, ticket)
     raise not_found(code)

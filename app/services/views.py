@@ -202,6 +202,9 @@ class CodeStatusView:
     status: str                # issued / redeemed / expired / void
     valid_until: datetime | None
     member_card: str | None
+    balance: int | None = None          # store credit left after parts were spent (None for coupons)
+    used_at: datetime | None = None     # when it was redeemed (last part spent) or voided
+    used_where: str = ""                # counter / the till's receipt number it was seen on
 
 
 @dataclass(frozen=True)
@@ -237,3 +240,57 @@ class MemberHistory:
     purchases: tuple[PurchaseSummary, ...]
     returns: tuple[ReturnSummary, ...]
     complaints: tuple[ComplaintSummary, ...]
+
+
+@dataclass(frozen=True)
+class RepairTicketView:
+    """A repair ticket (维修单) as the counter shows and prints it."""
+
+    number: str
+    kind: str                  # return / walk_in
+    status: str                # taken_in / sent / back / collected / replaced / refunded
+    sku: str
+    product_name: str
+    serial: str
+    fault: str
+    accessories: str
+    supplier: str
+    member_card: str | None
+    phone_masked: str
+    created_at: datetime
+    promised_at: datetime
+    outcome: str               # fixed / failed / "" while away
+    told_at: datetime | None
+    closed_at: datetime | None
+    receipt_no: str | None
+    return_number: str | None
+    earlier_repairs: int       # repairs of the same sold unit before this one (三包's two-repairs rule)
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class RedemptionView:
+    """A coupon or store credit used against a purchase at the counter."""
+
+    code: str
+    kind: str
+    taken_off: int             # fen off the purchase (coupon) or spent (store credit)
+    to_pay: int                # what the customer still pays
+    balance: int | None        # store credit left
+
+
+@dataclass(frozen=True)
+class SupplierClaimLine:
+    return_number: str
+    returned_at: datetime
+    sku: str
+    name: str
+    qty: int
+    reason: str
+    value: int
+
+
+@dataclass(frozen=True)
+class SupplierClaim:
+    supplier: str
+    lines: tuple[SupplierClaimLine, ...]
