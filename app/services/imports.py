@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from operator import attrgetter
 from pathlib import Path
 
@@ -13,7 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db import session_scope
-from app.domain.vocabulary import TIERS
+from app.domain import allergens
+from app.domain.vocabulary import ALLERGENS, TIERS
 from app.models import Member, Product, Sale, SaleCoupon, SaleLine, SaleTender
 from app.services import coupons
 from app.services.bulk import insert_rows
@@ -154,8 +156,8 @@ def read_lines(path: Path) -> Iterator[str]:
 # --- catalogue and members (CSV, UTF-8, header row; columns documented in README) -------------
 
 PRODUCT_COLUMNS = ("sku", "name_zh", "name_en", "category", "policy_class", "price", "warranty_months",
-                   "supplier")
-MEMBER_COLUMNS = ("card_no", "phone", "name", "tier", "points", "special_needs")
+                   "supplier", "allergens")
+MEMBER_COLUMNS = ("card_no", "phone", "name", "tier", "points", "special_needs", "birthday", "allergens")
 
 
 def _csv_rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
@@ -200,7 +202,7 @@ def _product(row: dict[str, str], classes: frozenset[str]) -> dict[str, object]:
             "category": row.get("category", ""), "policy_class": row["policy_class"],
             "price": _whole(row["price"], "price"),
             "warranty_months": _whole(row.get("warranty_months") or "0", "warranty_months"),
-            "supplier": row.get("supplier", "")}
+            "supplier": row.get("supplier", ""), "allergens": _allergens(row.get("allergens", ""))}
 
 
 def _member(row: dict[str, str]) -> dict[str, object]:
@@ -214,7 +216,27 @@ def _member(row: dict[str, str]) -> dict[str, object]:
     if phone and not (phone.isdigit() and 7 <= len(phone) <= 15):
         raise RowError(f"手机号格式不对：{phone!r}", f"phone number is not valid: {phone!r}")
     return {"card_no": card, "phone": phone, "name": row.get("name", ""), "tier": tier,
-            "points": _whole(row.get("points") or "0", "points"), "special_needs": row.get("special_needs", "")}
+            "points": _whole(row.get("points") or "0", "points"), "special_needs": row.get("special_needs", ""),
+            "birthday": _birthday(row.get("birthday", "")), "allergens": _allergens(row.get("allergens", ""))}
+
+
+def _allergens(text: str) -> str:
+    try:
+        return allergens.stored(allergens.parse(text))
+    except ValueError as err:
+        raise RowError(f"未知的过敏原 {err}（可用：{', '.join(ALLERGENS)}）",
+                       f"unknown allergen {err} (known: {', '.join(ALLERGENS)})") from None
+
+
+def _birthday(text: str) -> date | None:
+    """YYYY-MM-DD, or MM-DD when the member gave no year (kept in a leap year, so 02-29 fits)."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text if len(text) > 5 else f"2000-{text}")
+    except ValueError:
+        raise RowError(f"生日格式不对：{text!r}（应为 YYYY-MM-DD 或 MM-DD）",
+                       f"birthday is not a date: {text!r} (YYYY-MM-DD or MM-DD)") from None
 
 
 def _upsert_csv(path: Path, required: tuple[str, ...], parse: Callable[[dict[str, str]], dict[str, object]],

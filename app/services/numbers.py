@@ -39,3 +39,11 @@ def _insert_missing(session: Session, name: str) -> Insert:
 def random_code(prefix: str, length: int = 8) -> str:
     """A coupon or voucher code: short enough for 58 mm paper, too many to guess (32^8)."""
     return prefix + "".join(secrets.choice(_CODE_ALPHABET) for _ in range(length))
+
+
+def digit_code() -> str:
+    """A coupon or store-credit code: 11 secrets-random digits and a Luhn check digit (10^11 to guess from)."""
+    from app.domain.check_digit import CODE_LENGTH, luhn_digit
+
+    body = str(secrets.randbelow(9) + 1) + "".join(str(secrets.randbelow(10)) for _ in range(CODE_LENGTH - 2))
+    return body + luhn_digit(body)

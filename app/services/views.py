@@ -16,6 +16,7 @@ class MemberView:
     tier: str                  # standard / silver / gold / diamond
     points: int
     special_needs: str = ""
+    allergens: tuple[str, ...] = ()   # ids of app.domain.vocabulary.ALLERGENS
 
 
 @dataclass(frozen=True)
@@ -294,3 +295,17 @@ class SupplierClaimLine:
 class SupplierClaim:
     supplier: str
     lines: tuple[SupplierClaimLine, ...]
+
+
+@dataclass(frozen=True)
+class CustomerFile:
+    """Everything the shop knows of one member, on one page (rows as plain tuples of what each table holds)."""
+
+    member: MemberView
+    purchases: tuple[PurchaseSummary, ...]
+    returns: tuple[ReturnSummary, ...]
+    complaints: tuple[ComplaintSummary, ...]
+    followups: tuple[tuple[str, ...], ...]      # (due, what it follows, outcome)
+    ratings: tuple[tuple[str, ...], ...]        # (when, service, rating)
+    coupons: tuple[CodeStatusView, ...]
+    repairs: tuple[RepairTicketView, ...]
