@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db import session_scope
+from app.domain.vocabulary import REASONS
 from app.errors import InvalidInput, NotFound
 from app.models import Member, Product, RepairTicket, Return, Sale, SaleLine, utcnow
 from app.services.numbers import next_number
@@ -161,7 +162,7 @@ def view_of(s: Session, t: RepairTicket, now: datetime | None = None) -> RepairT
     phone = shown.phone_masked if shown else (t.phone[:3] + "****" + t.phone[-4:] if len(t.phone) >= 8 else t.phone)
     return RepairTicketView(
         t.number, t.kind, t.status, t.sku, t.product_name or (product.name_zh if product else t.sku), t.serial,
-        t.fault, t.accessories, t.supplier or (product.supplier if product else ""),
+        REASONS[t.fault][0] if t.fault in REASONS else t.fault, t.accessories, t.supplier or (product.supplier if product else ""),
         member.card_no if member else None, phone, t.created_at, t.promised_at, t.outcome, t.told_at, t.closed_at,
         receipt, ret.number if ret else None, earlier_repairs(s, t),
         t.status in OPEN and t.promised_at < (now or utcnow()))
