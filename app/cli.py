@@ -13,7 +13,8 @@ from app import __version__, settings
 from app.errors import INTERNAL_ERROR, DeskError
 
 # Each module in app/commands registers its own subcommands; listed here so the order of --help is ours.
-COMMAND_MODULES = ("demo", "imports", "lookup", "policy", "printing", "settings", "counter", "backup")
+COMMAND_MODULES = ("demo", "imports", "lookup", "policy", "printing", "settings", "counter", "backup", "repairs",
+                   "coupons")
 
 log = logging.getLogger("returns_desk")
 
