@@ -7,7 +7,8 @@ from sqlalchemy import or_, select
 from app.db import read_connection, session_scope
 from app.errors import NotFound
 from app.models import Coupon, Member, Return
-from app.services import coupons, repairs
+from app.domain.check_digit import is_valid, looks_like_digit_code
+from app.services import coupon_counter, coupons, repairs
 from app.services.receipts import load_receipt, member_view
 from app.services.returns.completing import record
 from app.services.sale_rows import normalise_code
@@ -50,4 +51,6 @@ def find(code: str, url: str | None = None) -> object:
         ticket = repairs.find_in(s, code)
         if ticket is not None:
             return repairs.view_of(s, ticket)
+    if looks_like_digit_code(code) and not is_valid(code):
+        raise coupon_counter.mistyped(code)   # a digit mistyped, not an unknown code
     raise not_found(code)

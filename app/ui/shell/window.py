@@ -89,10 +89,16 @@ class MainWindow(Retranslating, QMainWindow):
                                                            self.open_no_receipt)
         self.member_button = self.view.add_page_button(QT_TRANSLATE_NOOP("Pages", "Members"), "F6",
                                                        self.open_members)
+        self.repairs_button = self.view.add_page_button(QT_TRANSLATE_NOOP("Pages", "Repairs"), "F11",
+                                                        self.open_repairs)
 
     def open_no_receipt(self) -> None:
         self.no_receipt_page.start()
         self.show_page(self.no_receipt_page)
+
+    def open_repairs(self) -> None:
+        self.page_set.repairs.start()
+        self.show_page(self.page_set.repairs)
 
     def open_members(self) -> None:
         self.member_page.start()
