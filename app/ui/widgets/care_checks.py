@@ -12,10 +12,6 @@ from app.services.views import MemberView, ProductView, ReceiptView, ReturnItem
 from app.ui.words import ALLERGENS, word
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CareChecks", text)
-
-
 def member_care_view(member: MemberView | None) -> MemberView | None:
     """The member with their allergy tags (a receipt's member view carries only the note)."""
     if member is None:
@@ -33,7 +29,8 @@ def allergen_warning(member: MemberView | None, product: ProductView) -> str:
     shared = member_care.allergen_warning(member.card_no, product.sku)
     if not shared:
         return ""
-    return _tr("Careful: {product} contains {allergens} — the member is allergic to it.").format(
+    return QCoreApplication.translate(
+        "CareChecks", "Careful: {product} contains {allergens} — the member is allergic to it.").format(
         product=product.name_en if current_language() == "en" and product.name_en else product.name_zh,
         allergens="、".join(word(ALLERGENS, a) for a in shared))
 
