@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 SIZE = (1366, 768)
 # What docs/screenshots keeps (the README shows them); --all writes every screen for a review.
 KEEP = {"sign-in-zh_CN", "receipt-quote-zh_CN", "receipt-quote-en", "exchange-zh_CN", "approval-zh_CN",
-        "slip-preview-zh_CN", "no-receipt-en", "member-zh_CN", "completed-return-en"}
+        "slip-preview-zh_CN", "no-receipt-en", "member-zh_CN", "completed-return-en",
+        "repair-zh_CN", "repair-en", "repair-ticket-print-zh_CN", "repair-ticket-print-en"}
 SAVE_ALL = False
 
 
@@ -78,6 +79,7 @@ def screens(app: QApplication, lang: str, out: Path, showcase: dict[str, str]) -
     receipts(app, window, lang, out, showcase)
     approval(app, window, lang, out, showcase)
     coupon_and_member(app, window, lang, out, showcase)
+    repair(app, window, lang, out)
     window.close()
     window.deleteLater()  # one window at a time: the next language builds its own
     settle(app)
@@ -160,6 +162,30 @@ def coupon_and_member(app: QApplication, window: MainWindow, lang: str, out: Pat
 
     scan(window, "M100002")
     capture(app, window, out / f"member-{lang}.png")
+
+
+def repair(app: QApplication, window: MainWindow, lang: str, out: Path) -> None:
+    """A walk-in kettle repair, sent to the supplier: the repair page, and its printed ticket at 203 dpi."""
+    import subprocess
+
+    from app.services import catalogue, member_care, printouts, repair_status, repairs
+
+    clerk = window.clerk
+    assert clerk is not None
+    member_care.set_special_needs("M100002", "老人，说话请大声一些", clerk)
+    kettle = catalogue.find_product("电热水壶")[0]
+    ticket = repairs.walk_in(clerk, sku=kettle.sku, fault="通电后不加热，指示灯不亮", serial="MK17-2611-0452",
+                             accessories="底座、说明书", member_card="M100002")
+    repair_status.advance(ticket.number, "sent", clerk)
+    scan(window, ticket.number)
+    capture(app, window, out / f"repair-{lang}.png")
+    customer = printouts.repair_ticket(ticket.number, lang, paper="80mm")[0]
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "ticket.pdf"
+        src.write_bytes(customer.pdf)
+        subprocess.run(["pdftoppm", "-r", "203", "-gray", "-png", "-singlefile", str(src),
+                        str(out / f"repair-ticket-print-{lang}")], check=True)
+    print(f"saved {out / f'repair-ticket-print-{lang}.png'}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -164,9 +164,9 @@ class RepairsPage(CounterPage):
                 self.tr("Supplier"), self.tr("Customer"), self.tr("Taken in"), self.tr("Ready by"),
                 self.tr("Customer told"), self.tr("History")), strict=True):
             caption.setText(text)
-        for key, text in (("sent", self.tr("Sent to supplier (Ctrl+1)")), ("fixed", self.tr("Back: fixed (Ctrl+2)")),
-                          ("failed", self.tr("Back: not fixed (Ctrl+3)")), ("told", self.tr("Customer told (Ctrl+4)")),
-                          ("collected", self.tr("Collected (Ctrl+5)")), ("print", self.tr("Print ticket (F7)"))):
+        for key, text in (("sent", self.tr("Sent off (Ctrl+1)")), ("fixed", self.tr("Fixed (Ctrl+2)")),
+                          ("failed", self.tr("Not fixed (Ctrl+3)")), ("told", self.tr("Told (Ctrl+4)")),
+                          ("collected", self.tr("Collected (Ctrl+5)")), ("print", self.tr("Print (F7)"))):
             self.buttons[key].setText(text)
         self.list_label.setText(self.tr("Open repair tickets (Enter opens one):"))
         self.open_list.retranslate()

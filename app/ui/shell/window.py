@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QChildEvent, QEvent, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QChildEvent, QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
 
 from app.services import shop
@@ -69,6 +69,10 @@ class MainWindow(Retranslating, QMainWindow):
                                   switch_language=self.switch_language)
         self.counter_menu, self.print_menu = self.menus.counter_menu, self.menus.print_menu
         self.language_actions = self.menus.language_actions
+        # the repairs page is a menu entry with its key: the scan bar has no room left in English
+        self.repairs_action = self.menus._action(self, self.open_repairs, QKeySequence(Qt.Key.Key_F11))
+        self.counter_menu.insertAction(self.menus.quit_action, self.repairs_action)
+        self.addAction(self.repairs_action)
         self.retranslate()
         self.outer.setCurrentWidget(self.sign_in)
         self.sign_in.start()
@@ -89,8 +93,6 @@ class MainWindow(Retranslating, QMainWindow):
                                                            self.open_no_receipt)
         self.member_button = self.view.add_page_button(QT_TRANSLATE_NOOP("Pages", "Members"), "F6",
                                                        self.open_members)
-        self.repairs_button = self.view.add_page_button(QT_TRANSLATE_NOOP("Pages", "Repairs"), "F11",
-                                                        self.open_repairs)
 
     def open_no_receipt(self) -> None:
         self.no_receipt_page.start()
@@ -185,6 +187,7 @@ class MainWindow(Retranslating, QMainWindow):
         title = self.tr("Returns Desk")
         self.setWindowTitle(f"{self.shop_name} — {title}" if self.shop_name else title)
         self.menus.retranslate()
+        self.repairs_action.setText(self.tr("Repair tickets"))
         self.view.retranslate_for(self.clerk)
 
     # -- the keyboard after a dialog -------------------------------------------------------------
