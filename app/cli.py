@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from app import __version__, settings
+from app import __version__, i18n, settings
 from app.errors import INTERNAL_ERROR, DeskError
 
 # Each module in app/commands registers its own subcommands; listed here so the order of --help is ours.
@@ -27,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"returns-desk {__version__}")
     parser.add_argument("--db", help="database URL or SQLite file path (default: the shop's own; "
                         "env RETURNS_DESK_DB)")
-    parser.add_argument("--lang", choices=("zh_CN", "en"), default=None,
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, default=None,
                         help="language of the screens and messages (default zh_CN)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
@@ -50,7 +50,7 @@ def _accept_global_options_everywhere(parser: argparse.ArgumentParser) -> None:
                 child.add_argument("--db", default=argparse.SUPPRESS,
                                    help="database URL or SQLite file path")
             if "--lang" not in known:
-                child.add_argument("--lang", choices=("zh_CN", "en"), default=argparse.SUPPRESS,
+                child.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS,
                                    help="language of messages")
             _accept_global_options_everywhere(child)
 

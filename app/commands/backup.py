@@ -13,7 +13,7 @@ from app.services.audit import parse_anchor
 from app.services.views import UserView
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     made = sub.add_parser("backup", help="copy the database (verified; the last N kept)",
                           description="Copy the shop's database into DIR (default: the shop's backup folder), "
                                       "check the copy, keep the newest N and write the audit anchor beside it.")

@@ -47,9 +47,9 @@ def register(sub: Any) -> None:
 def _policy(path: str | None) -> Policy:
     if path:
         return load_policy(path)
-    from app.settings import active_policy_path
+    from app.services.policy import current_policy  # the one loader the counter uses (cached)
 
-    return load_policy(active_policy_path())
+    return current_policy()
 
 
 def run_check(args: argparse.Namespace) -> int:

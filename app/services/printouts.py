@@ -15,6 +15,7 @@ from app.printing import (
     render_voucher,
 )
 from app.printing.data import ShopInfo, SlipData
+from app.printing.spool import save_pdf  # noqa: F401 — the one atomic PDF save, for the screens too
 from app.services import documents
 from app.services.end_of_day import day_of, end_of_day_data
 from app.services.shop import paper_of, settings_in

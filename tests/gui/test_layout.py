@@ -81,3 +81,12 @@ def test_the_completed_return_names_people_and_the_store_credit_voucher_plainly(
     voucher = window.return_page.current.voucher_code
     assert voucher and f"Store-credit voucher {voucher}" in money
     assert money.count("Store credit") == 1  # the tender, said once
+
+
+def test_the_window_fits_1366_wide_in_both_languages_whatever_the_longest_reason(qtbot, make_window, clock):
+    """A combo sized to its longest entry once pushed the English window 76 px past the screen's edge."""
+    for lang in ("en", "zh_CN"):
+        window = make_window(lang)
+        open_receipt(qtbot, window, clock, "R20261101-0001")
+        assert window.minimumSizeHint().width() <= 1366, lang
+        assert window.receipt_page.minimumSizeHint().width() <= 1366 - 24, lang

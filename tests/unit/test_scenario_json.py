@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from app.domain.engine import evaluate
-from app.domain.scenario import facts_from_json
 from app.domain.quote import quote_to_json
+from app.domain.scenario import facts_from_json
 from app.errors import InvalidInput
 from tests.unit.builders import POLICY
 

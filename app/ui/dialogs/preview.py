@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services import printouts
 from app.services.printouts import Printout
 from app.ui.widgets.base import Retranslating, TakesScans
 from app.ui.widgets.keys import bind_key
@@ -194,9 +195,7 @@ class PreviewDialog(Retranslating, TakesScans, QDialog):
         return printout.shop_pdf if self.shop_copy_shown[index] and printout.shop_pdf else printout.pdf
 
     def save_to(self, path: str | Path) -> Path:
-        target = Path(path)
-        target.write_bytes(self.current_pdf())
-        return target
+        return printouts.save_pdf(self.current_pdf(), path)
 
     def ask_save(self) -> None:
         index = max(self.tabs.currentIndex(), 0)

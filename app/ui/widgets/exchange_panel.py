@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.vocabulary import DIFFERENCE_METHODS
 from app.services.views import ExchangeItem
 from app.ui.widgets.base import Retranslating
 from app.ui.widgets.keys import bind_key
@@ -20,7 +21,9 @@ from app.ui.widgets.products import ChosenModel, ChosenTable, ProductSearch
 from app.ui.words import TENDERS, word
 
 # Ways a customer pays an exchange's price difference at the counter (cash first: the usual one).
-DIFFERENCE_TENDERS = ("cash", "wechat", "alipay", "card")
+# At the counter a difference is paid in money, the commonest first; store credit stays a command-line choice.
+DIFFERENCE_TENDERS = tuple(sorted((m for m in DIFFERENCE_METHODS if m != "store_credit"),
+                                  key=("cash", "wechat", "alipay", "card").index))
 
 
 class ExchangePanel(Retranslating, QGroupBox):

@@ -184,6 +184,11 @@ class LineEditor(QWidget):
         self.qty.setMinimumWidth(80)
         self.reason = QComboBox()
         self.condition = QComboBox()
+        for combo in (self.reason, self.condition):
+            # The longest reason ("food sold expired or spoiled") must not widen the window past 1366 px:
+            # the closed box shows about 14 characters, the open list shows every word in full.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
         self.override = QCheckBox()
         self.qty_label.setBuddy(self.qty)
         self.reason_label.setBuddy(self.reason)
