@@ -79,3 +79,22 @@ def test_scanning_a_coupon_in_each_state_shows_it_and_only_a_valid_one_can_be_re
     wrong = codes["issued"][:-1] + str((int(codes["issued"][-1]) + 1) % 10)
     scan(qtbot, window.scan, wrong, clock)
     assert "check digit" in window.status.text()
+
+
+def test_a_walk_in_repair_is_taken_in_on_the_repair_page_with_its_serial_and_accessories(qtbot, make_window, shop):
+    window = make_window()
+    window.repairs_action.trigger()                     # F11: the repair page with its open list
+    page = window.page_set.repairs
+    assert window.current_page() is page
+    page.buttons["new"].click()
+    dialog = page.dialog
+    for name, text in (("sku", KETTLE), ("serial", "SN-77"), ("fault", "不加热"), ("accessories", "底座"),
+                       ("member", "M000124")):
+        dialog.fields[name].setText(text)
+    dialog.buttons.accepted.emit()
+    assert not dialog.isVisible() and page.ticket is not None and page.ticket.serial == "SN-77"
+    assert page.ticket.number in page.open_list.keys and page.ticket.member_card == "M000124"
+    page.buttons["details"].click()
+    page.dialog.fields["accessories"].setText("底座、说明书")
+    page.dialog.buttons.accepted.emit()
+    assert repairs.ticket(page.ticket.number, shop).accessories == "底座、说明书"

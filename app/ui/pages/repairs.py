@@ -11,6 +11,7 @@ from app.i18n import current_language
 from app.services import member_care, printouts, repair_status, repairs
 from app.services.views import RepairTicketView
 from app.ui import fmt
+from app.ui.dialogs.repair_ticket import RepairTicketDialog
 from app.ui.pages.base import CounterContext, CounterPage
 from app.ui.widgets.keys import bind_key
 from app.ui.widgets.member_banner import MemberBanner
@@ -25,6 +26,7 @@ class RepairsPage(CounterPage):
     def __init__(self, context: CounterContext) -> None:
         super().__init__(context, "repairsPage")
         self.ticket: RepairTicketView | None = None
+        self.dialog: RepairTicketDialog | None = None
         self.title = QLabel()
         self.title.setObjectName("heading")
         self.status_label = QLabel()
@@ -67,7 +69,21 @@ class RepairsPage(CounterPage):
         # Ctrl+digit: the function keys F2–F6 are the window's (scan field, no receipt, members)
         return [("sent", "Ctrl+1", lambda: self.move("sent")), ("fixed", "Ctrl+2", lambda: self.move("back", "fixed")),
                 ("failed", "Ctrl+3", lambda: self.move("back", "failed")), ("told", "Ctrl+4", self.told),
-                ("collected", "Ctrl+5", lambda: self.move("collected")), ("print", "F7", self.print_ticket)]
+                ("collected", "Ctrl+5", lambda: self.move("collected")), ("print", "F7", self.print_ticket),
+                ("details", "Ctrl+D", self.edit_details), ("new", "Ctrl+N", lambda: self.edit(None))]
+
+    def edit_details(self) -> None:
+        if self.ticket is not None:
+            self.edit(self.ticket)
+
+    def edit(self, ticket: RepairTicketView | None) -> None:
+        """The take-in form: a new walk-in ticket (None), or the details of the ticket on screen."""
+        user = self._user()
+        if user is None:
+            return
+        self.dialog = RepairTicketDialog(user, ticket, self)
+        self.dialog.saved.connect(self.open_ticket)
+        self.dialog.open()
 
     def start(self) -> None:
         """Opened from the window's Repairs button: the list of open tickets."""
@@ -166,7 +182,8 @@ class RepairsPage(CounterPage):
             caption.setText(text)
         for key, text in (("sent", self.tr("Sent off (Ctrl+1)")), ("fixed", self.tr("Fixed (Ctrl+2)")),
                           ("failed", self.tr("Not fixed (Ctrl+3)")), ("told", self.tr("Told (Ctrl+4)")),
-                          ("collected", self.tr("Collected (Ctrl+5)")), ("print", self.tr("Print (F7)"))):
+                          ("collected", self.tr("Collected (Ctrl+5)")), ("print", self.tr("Print (F7)")),
+                          ("details", self.tr("Details (Ctrl+D)")), ("new", self.tr("New ticket (Ctrl+N)"))):
             self.buttons[key].setText(text)
         self.list_label.setText(self.tr("Open repair tickets (Enter opens one):"))
         self.open_list.retranslate()
