@@ -7,8 +7,8 @@ import json
 from dataclasses import asdict
 
 from app.commands import ask_pin
-from app.errors import InvalidInput
 from app.domain.vocabulary import REPAIR_OUTCOMES, REPAIR_STATUSES, label
+from app.errors import InvalidInput
 from app.printing.spool import save_pdf, send_to_printer
 from app.services import printouts, repair_status, repairs
 from app.services.startup import open_shop

@@ -14,6 +14,7 @@ __all__ = [
     "Complaint",
     "ComplaintNote",
     "Coupon",
+    "CouponRedemption",
     "ExchangeLine",
     "Member",
     "NumberSequence",
@@ -29,5 +30,4 @@ __all__ = [
     "Setting",
     "User",
     "utcnow",
-    "CouponRedemption",
 ]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import or_, select
 
 from app.db import read_connection, session_scope
+from app.domain.check_digit import is_valid, looks_like_digit_code
 from app.errors import NotFound
 from app.models import Coupon, Member, Return
-from app.domain.check_digit import is_valid, looks_like_digit_code
 from app.services import coupon_counter, coupons, repairs
 from app.services.receipts import load_receipt, member_view
 from app.services.returns.completing import record

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.services import repairs
 from app.services.views import RepairTicketView, UserView
@@ -53,13 +61,13 @@ class RepairTicketDialog(Retranslating, QDialog):
     def save(self) -> None:
         action: Callable[[], RepairTicketView]
         if self.ticket is None:
-            action = lambda: repairs.walk_in(  # noqa: E731 — one call, read where it is used
+            action = lambda: repairs.walk_in(
                 self.user, sku=self.text("sku"), fault=self.text("fault"), serial=self.text("serial"),
                 accessories=self.text("accessories"), member_card=self.text("member") or None,
                 phone=self.text("phone"), receipt_no=self.text("receipt") or None)
         else:
             number = self.ticket.number
-            action = lambda: repairs.fill_in(  # noqa: E731
+            action = lambda: repairs.fill_in(
                 number, self.user, serial=self.text("serial"), fault=self.text("fault"),
                 accessories=self.text("accessories"), phone=self.text("phone") or None)
         done = guarded(lambda message: self.error.setText(message), action, "repair ticket")

@@ -18,7 +18,16 @@ from app.ui.pages.base import CounterContext, CounterPage
 from app.ui.widgets.member_banner import MemberBanner
 from app.ui.widgets.rows import RowsModel, rows_table
 from app.ui.widgets.status import guarded
-from app.ui.words import CODE_KINDS, COMPLAINT_TYPES, KINDS, REPAIR_STATUSES, SEVERITIES, STATUSES, TIERS, word
+from app.ui.words import (
+    CODE_KINDS,
+    COMPLAINT_TYPES,
+    KINDS,
+    REPAIR_STATUSES,
+    SEVERITIES,
+    STATUSES,
+    TIERS,
+    word,
+)
 
 
 class MemberPage(CounterPage):
@@ -48,11 +57,6 @@ class MemberPage(CounterPage):
                                           self.tr("Refund"), self.tr("Receipt")], self)
         self.complaints = RowsModel(lambda: [self.tr("Complaint"), self.tr("Time"), self.tr("Type"),
                                              self.tr("Severity"), self.tr("Status")], self)
-        self.coupons = RowsModel(lambda: [self.tr("Code"), self.tr("Kind"), self.tr("Status"), self.tr("Worth"),
-                                          self.tr("Valid until")], self)
-        self.repairs = RowsModel(lambda: [self.tr("Ticket"), self.tr("Product"), self.tr("Status"),
-                                          self.tr("Taken in")], self)
-        self.care_rows = RowsModel(lambda: [self.tr("When"), self.tr("What"), self.tr("Outcome")], self)
         self.purchases_table = rows_table(self.purchases, stretch=-1)
         self.returns_table = rows_table(self.returns, stretch=-1)
         self.complaints_table = rows_table(self.complaints, stretch=-1)
@@ -62,16 +66,7 @@ class MemberPage(CounterPage):
         self.tabs.addTab(self.purchases_table, "")
         self.tabs.addTab(self.returns_table, "")
         self.tabs.addTab(self.complaints_table, "")
-        for model in (self.coupons, self.repairs, self.care_rows):
-            table = rows_table(model, stretch=-1)
-            table.activated.connect(lambda index, m=model: self.open_code(m.keys[index.row()]))
-            self.tabs.addTab(table, "")
-        self.banner = MemberBanner()
-        self.note_label = QLabel()
-        self.note = QLineEdit()
-        self.note.setObjectName("memberNote")
-        self.note.returnPressed.connect(self.save_note)
-        self.note_label.setBuddy(self.note)
+        self._build_care()
         self.hint = QLabel()
         self.hint.setObjectName("hint")
 
@@ -95,6 +90,24 @@ class MemberPage(CounterPage):
         column.addLayout(search_row)
         column.addLayout(body, 1)
         self.retranslate()
+
+    def _build_care(self) -> None:
+        """The customer file's other tabs (coupons, repairs, follow-ups and ratings) and the care note."""
+        self.coupons = RowsModel(lambda: [self.tr("Code"), self.tr("Kind"), self.tr("Status"), self.tr("Worth"),
+                                          self.tr("Valid until")], self)
+        self.repairs = RowsModel(lambda: [self.tr("Ticket"), self.tr("Product"), self.tr("Status"),
+                                          self.tr("Taken in")], self)
+        self.care_rows = RowsModel(lambda: [self.tr("When"), self.tr("What"), self.tr("Outcome")], self)
+        for model in (self.coupons, self.repairs, self.care_rows):
+            table = rows_table(model, stretch=-1)
+            table.activated.connect(lambda index, m=model: self.open_code(m.keys[index.row()]))
+            self.tabs.addTab(table, "")
+        self.banner = MemberBanner()
+        self.note_label = QLabel()
+        self.note = QLineEdit()
+        self.note.setObjectName("memberNote")
+        self.note.returnPressed.connect(self.save_note)
+        self.note_label.setBuddy(self.note)
 
     def start(self) -> None:
         self.search.setFocus()

@@ -6,7 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from app.services.views import CodeStatusView, CompletedReturn, MemberView, ReceiptView, RepairTicketView
+from app.services.views import (
+    CodeStatusView,
+    CompletedReturn,
+    MemberView,
+    ReceiptView,
+    RepairTicketView,
+)
 from app.ui.pages.base import CounterContext, CounterPage
 from app.ui.pages.code import CodePage
 from app.ui.pages.completed import ReturnPage
