@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFormLayout, QGridLayout, QLabel, QPushButton, QVBoxLayout
 
 from app.i18n import current_language
 from app.services import member_care, printouts, repair_status, repairs
@@ -40,16 +40,16 @@ class RepairsPage(CounterPage):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(caption, value)
         self.buttons: dict[str, QPushButton] = {}
-        row = QHBoxLayout()
-        for key, shortcut, action in self._actions():
+        row = QGridLayout()   # two rows of four: one row of eight does not fit 1366 px in Chinese
+        for n, (key, shortcut, action) in enumerate(self._actions()):
             button = QPushButton()
             button.setObjectName(f"repair_{key}")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             bind_key(button, shortcut)
             button.clicked.connect(action)
             self.buttons[key] = button
-            row.addWidget(button)
-        row.addStretch(1)
+            row.addWidget(button, n // 4, n % 4)
+        row.setColumnStretch(4, 1)
         self.open_list = RowsModel(lambda: [self.tr("Ticket"), self.tr("Product"), self.tr("Status"),
                                             self.tr("Ready by")], self)
         self.open_table = rows_table(self.open_list, stretch=1)
