@@ -29,7 +29,8 @@ KEEP = {"sign-in-zh_CN", "receipt-quote-zh_CN", "receipt-quote-en", "exchange-zh
         "legal-floor-zh_CN", "legal-floor-en",
         "setup-zh_CN", "setup-en", "users-zh_CN", "users-en", "audit-zh_CN", "audit-en",
         "complaints-zh_CN", "complaints-en", "followups-zh_CN", "followups-en", "customer-display-zh_CN",
-        "customer-display-en"}
+        "customer-display-en",
+        "repair-zh_CN", "repair-en", "repair-ticket-print-zh_CN", "repair-ticket-print-en"}
 LAW_RECEIPT = "R-LAW-DAY20"   # a quality fault on day 20: the shop says no, 消保法 art. 24 says exchange or repair
 SAVE_ALL = False
 
@@ -85,6 +86,7 @@ def screens(app: QApplication, lang: str, out: Path, showcase: dict[str, str]) -
     approval(app, window, lang, out, showcase)
     coupon_and_member(app, window, lang, out, showcase)
     service_loop(app, window, lang, out, showcase)
+    repair(app, window, lang, out)
     trust_screens(app, window, lang, out)
     window.close()
     window.deleteLater()  # one window at a time: the next language builds its own
@@ -288,6 +290,30 @@ def trust_screens(app: QApplication, window: MainWindow, lang: str, out: Path) -
         page_window.setGeometry(0, 0, *SIZE)
         capture(app, page_window, out / f"{name}-{lang}.png")
         page_window.close()
+
+
+def repair(app: QApplication, window: MainWindow, lang: str, out: Path) -> None:
+    """A walk-in kettle repair, sent to the supplier: the repair page, and its printed ticket at 203 dpi."""
+    import subprocess
+
+    from app.services import catalogue, member_care, printouts, repair_status, repairs
+
+    clerk = window.clerk
+    assert clerk is not None
+    member_care.set_special_needs("M100002", "老人，说话请大声一些", clerk)
+    kettle = catalogue.find_product("电热水壶")[0]
+    ticket = repairs.walk_in(clerk, sku=kettle.sku, fault="通电后不加热，指示灯不亮", serial="MK17-2611-0452",
+                             accessories="底座、说明书", member_card="M100002")
+    repair_status.advance(ticket.number, "sent", clerk)
+    scan(window, ticket.number)
+    capture(app, window, out / f"repair-{lang}.png")
+    customer = printouts.repair_ticket(ticket.number, lang, paper="80mm")[0]
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "ticket.pdf"
+        src.write_bytes(customer.pdf)
+        subprocess.run(["pdftoppm", "-r", "203", "-gray", "-png", "-singlefile", str(src),
+                        str(out / f"repair-ticket-print-{lang}")], check=True)
+    print(f"saved {out / f'repair-ticket-print-{lang}.png'}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,9 +9,10 @@ from app.commands import ask_pin
 from app.domain.vocabulary import CHANNELS, COMPLAINT_TYPES, RESOLUTION_CATEGORIES, SEVERITIES
 from app.services import complaints, standards
 from app.services.complaints import Compensation
+from app.services.loop_views import ComplaintView
 from app.services.startup import open_shop
 from app.services.users import sign_in
-from app.services.views import ComplaintView, UserView
+from app.services.views import UserView
 from app.settings import SHOP_TZ
 
 USER_HELP = "acting user name (PIN from RETURNS_DESK_PIN or a prompt)"

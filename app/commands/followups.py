@@ -8,9 +8,9 @@ import json
 from app.commands import ask_pin
 from app.domain.vocabulary import CALL_OUTCOMES, SATISFACTION
 from app.services import followups
+from app.services.loop_views import FollowUpView
 from app.services.startup import open_shop
 from app.services.users import sign_in
-from app.services.views import FollowUpView
 from app.settings import SHOP_TZ
 
 

@@ -157,3 +157,33 @@ SERVICES: dict[str, tuple[str, str]] = {
 }
 
 FOLLOWUP_STATUSES = ("open", "done", "unreachable")
+
+# --- repair tickets, coupons at the counter, member care (issue 12) ---
+REPAIR_STATUSES: dict[str, tuple[str, str]] = {
+    "taken_in": ("已接收", "taken in"),
+    "sent": ("已送修", "sent to the supplier"),
+    "back": ("已修回", "back from repair"),
+    "collected": ("顾客已取回", "collected"),
+    "replaced": ("已换新", "replaced"),
+    "refunded": ("已退款", "refunded"),
+}
+# How a repair came back: what the legal floor's repair history counts (三包: two failed repairs).
+REPAIR_OUTCOMES: dict[str, tuple[str, str]] = {
+    "fixed": ("已修好", "fixed"),
+    "failed": ("未修好", "not fixed"),
+}
+REPAIR_KINDS: dict[str, tuple[str, str]] = {
+    "return": ("退货转维修", "from a return"),
+    "walk_in": ("保修送修", "walk-in warranty repair"),
+}
+ALLERGENS: dict[str, tuple[str, str]] = {
+    "peanut": ("花生", "peanut"),
+    "nuts": ("坚果", "tree nuts"),
+    "milk": ("牛奶", "milk"),
+    "egg": ("鸡蛋", "egg"),
+    "gluten": ("麸质", "gluten"),
+    "soy": ("大豆", "soy"),
+    "seafood": ("海鲜", "seafood"),
+    "sesame": ("芝麻", "sesame"),
+}
+ISSUE_REASONS["birthday"] = ("会员生日券", "birthday coupon")

@@ -2,7 +2,7 @@
 
 from app.models.base import Base, utcnow
 from app.models.catalogue import Member, Product
-from app.models.coupons import Coupon
+from app.models.coupons import Coupon, CouponRedemption
 from app.models.law import RepairHistoryEntry, ReturnCompensation
 from app.models.returns import ExchangeLine, Return, ReturnLine, ReturnTender
 from app.models.sales import Sale, SaleCoupon, SaleLine, SaleTender
@@ -22,6 +22,7 @@ __all__ = [
     "Complaint",
     "ComplaintNote",
     "Coupon",
+    "CouponRedemption",
     "ExchangeLine",
     "FollowUp",
     "FollowUpCall",

@@ -65,10 +65,24 @@ class RepairTicket(Base):
     serial: Mapped[str] = mapped_column(String(60), default="")
     fault: Mapped[str] = mapped_column(Text, default="")
     supplier: Mapped[str] = mapped_column(String(120), default="")
-    status: Mapped[str] = mapped_column(String(16), default="open")
+    status: Mapped[str] = mapped_column(String(16), default="taken_in")  # REPAIR_STATUSES
     created_at: Mapped[Timestamp]
     promised_at: Mapped[Timestamp]
     closed_at: Mapped[Timestamp | None] = mapped_column(UtcDateTime())
+    kind: Mapped[str] = mapped_column(String(12), default="return", server_default="return")  # return / walk_in
+    product_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    accessories: Mapped[str] = mapped_column(Text, default="", server_default="")
+    phone: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    outcome: Mapped[str] = mapped_column(String(16), default="", server_default="")  # fixed / failed / …
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    sent_at: Mapped[Timestamp | None] = mapped_column(UtcDateTime())
+    back_at: Mapped[Timestamp | None] = mapped_column(UtcDateTime())
+    told_at: Mapped[Timestamp | None] = mapped_column(UtcDateTime())
+    collected_at: Mapped[Timestamp | None] = mapped_column(UtcDateTime())
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
+    return_line_id: Mapped[int | None] = mapped_column(ForeignKey("return_lines.id"))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    call_agreed: Mapped[bool | None] = mapped_column(Boolean)  # asked once at the counter: may we call back?
 
 
 class FollowUp(Base):

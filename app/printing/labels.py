@@ -86,6 +86,26 @@ LABELS: dict[str, tuple[str, str]] = {
     "complaints_overdue": ("逾期投诉", "Overdue complaints"),
     "followups_due": ("待回访", "Follow-up calls due"),
     "satisfaction_average": ("满意度（4 = 优秀）", "Satisfaction (4 = excellent)"),
+    # repair tickets and the supplier claim sheet (issue 12)
+    "repair_ticket": ("维修单", "REPAIR TICKET"),
+    "repair_tag": ("维修单 · 随机联", "REPAIR TICKET · ITEM TAG"),
+    "repair_no": ("维修单号", "Ticket no."),
+    "product": ("商品", "Product"),
+    "serial": ("序列号", "Serial no."),
+    "fault": ("故障描述", "Fault"),
+    "accessories": ("随附配件", "Accessories taken in"),
+    "supplier": ("供应商", "Supplier"),
+    "taken_in_at": ("接收时间", "Taken in"),
+    "promised": ("承诺取件", "Ready by"),
+    "earlier_repairs": ("此前维修次数", "Earlier repairs"),
+    "repair_terms": ("凭此单取件，请妥善保管；修好后我们会通知您。",
+                     "Bring this ticket to collect the item; we will call you when it is back."),
+    "claim_title": ("供应商退货索赔单", "RETURN-TO-SUPPLIER CLAIM"),
+    "claim_total": ("合计", "Total"),
+    "qty": ("数量", "Qty"),
+    "value": ("金额", "Value"),
+    "reason": ("原因", "Reason"),
+    "supplier_signature": ("供应商签收", "Received by the supplier"),
 }
 
 

@@ -10,11 +10,12 @@ from sqlalchemy.orm import Session
 from app.domain.service_clock import deadlines
 from app.errors import NotFound
 from app.models import Complaint, ComplaintNote, Member, Return, Sale, User
+from app.services.loop_views import ComplaintNoteView, ComplaintView
 from app.services.receipts import mask_phone
 from app.services.sale_rows import normalise_code
 from app.services.standards import standards_in
 from app.services.users import audit
-from app.services.views import ComplaintNoteView, ComplaintView, UserView
+from app.services.views import UserView
 
 
 def find(s: Session, number: str) -> Complaint:

@@ -15,11 +15,12 @@ from app.errors import InvalidInput, NotAllowed, NotFound
 from app.models import Complaint, Member, Return, Sale, User, utcnow
 from app.services import coupons, followups
 from app.services.complaint_rows import add_note, find, next_due, reopen_in, view
+from app.services.loop_views import ComplaintView
 from app.services.numbers import next_number
 from app.services.sale_rows import normalise_code
 from app.services.standards import standards_in
 from app.services.users import audit, require_role
-from app.services.views import ComplaintView, UserView
+from app.services.views import UserView
 
 MAX_COMPENSATION = 50000  # fen: ¥500 — more than this is not counter compensation
 

@@ -24,11 +24,12 @@ from app.models import (
 )
 from app.services import satisfaction
 from app.services.complaint_rows import reopen_in
+from app.services.loop_views import FollowUpView
 from app.services.numbers import next_number
 from app.services.receipts import mask_phone
 from app.services.standards import standards_in
 from app.services.users import audit, require_role
-from app.services.views import FollowUpView, UserView
+from app.services.views import UserView
 from app.settings import SHOP_TZ
 
 MAX_ATTEMPTS = 3  # three calls without reaching the customer close it as unreachable

@@ -12,8 +12,9 @@ from app.db import session_scope
 from app.domain.vocabulary import SATISFACTION, SATISFACTION_SCORES, SERVICES
 from app.errors import InvalidInput
 from app.models import Complaint, Rating, Return, utcnow
+from app.services.loop_views import RatingView
 from app.services.users import audit, require_role
-from app.services.views import RatingView, UserView
+from app.services.views import UserView
 
 LEVEL_OF_SCORE = {score: level for level, score in SATISFACTION_SCORES.items()}
 

@@ -16,6 +16,7 @@ class MemberView:
     tier: str                  # standard / silver / gold / diamond
     points: int
     special_needs: str = ""
+    allergens: tuple[str, ...] = ()   # ids of app.domain.vocabulary.ALLERGENS
 
 
 @dataclass(frozen=True)
@@ -217,6 +218,9 @@ class CodeStatusView:
     status: str                # issued / redeemed / expired / void
     valid_until: datetime | None
     member_card: str | None
+    balance: int | None = None          # store credit left after parts were spent (None for coupons)
+    used_at: datetime | None = None     # when it was redeemed (last part spent) or voided
+    used_where: str = ""                # counter / the till's receipt number it was seen on
 
 
 @dataclass(frozen=True)
@@ -267,61 +271,3 @@ class StaffRow:
     lockouts: int              # 3: locked until an admin unlocks
     must_change_pin: bool
     staff_code: str
-
-
-# The service loop (issue 12): complaints, follow-up calls, ratings.
-@dataclass(frozen=True)
-class ComplaintNoteView:
-    at: datetime
-    author: str
-    text: str
-
-
-@dataclass(frozen=True)
-class ComplaintView:
-    number: str
-    channel: str               # counter / phone / box / till / online
-    type: str                  # quality / return / price / service / other
-    severity: str              # normal / urgent / major
-    status: str                # open / resolved
-    description: str
-    member_card: str | None
-    phone_masked: str
-    receipt_no: str | None
-    return_no: str | None
-    owner: str | None          # username
-    created_at: datetime
-    respond_by: datetime
-    resolve_by: datetime
-    responded_at: datetime | None
-    resolved_at: datetime | None
-    category: str | None
-    resolution: str
-    contacts: int              # 1 = first contact; a reopen makes it 2, and so on
-    call_agreed: bool | None
-    escalated: bool            # major: sent to the owner
-    overdue: bool              # its next deadline has passed (as of the moment it was read)
-    next_due: datetime | None  # respond by until someone responded, then resolve by; None once resolved
-    notes: tuple[ComplaintNoteView, ...] = ()
-
-
-@dataclass(frozen=True)
-class FollowUpView:
-    id: int
-    trigger: str               # complaint / return / exchange / repair
-    subject: str               # the complaint, return or repair ticket number
-    member_card: str | None
-    member_name: str
-    phone_masked: str          # the full number only through followups.number_to_call (audited)
-    status: str                # open / done / unreachable
-    due_at: datetime
-    attempts: int
-    last_outcome: str | None
-
-
-@dataclass(frozen=True)
-class RatingView:
-    service: str               # return / exchange / complaint / repair / followup
-    subject: str
-    level: str                 # excellent / good / fair / poor
-    score: int                 # 4 … 1

@@ -157,3 +157,26 @@ FOLLOWUP_STATUSES = {
     "done": QT_TRANSLATE_NOOP("Words", "Done"),
     "unreachable": QT_TRANSLATE_NOOP("Words", "Unreachable"),
 }
+# --- repair tickets and member care (issue 12) ---
+REPAIR_STATUSES = {
+    "taken_in": QT_TRANSLATE_NOOP("Words", "Taken in"),
+    "sent": QT_TRANSLATE_NOOP("Words", "Sent to supplier"),
+    "back": QT_TRANSLATE_NOOP("Words", "Back from repair"),
+    "collected": QT_TRANSLATE_NOOP("Words", "Collected"),
+    "replaced": QT_TRANSLATE_NOOP("Words", "Replaced"),
+    "refunded": QT_TRANSLATE_NOOP("Words", "Refunded"),
+}
+REPAIR_OUTCOMES = {
+    "fixed": QT_TRANSLATE_NOOP("Words", "Fixed"),
+    "failed": QT_TRANSLATE_NOOP("Words", "Not fixed"),
+}
+ALLERGENS = {
+    "peanut": QT_TRANSLATE_NOOP("Words", "Peanut"),
+    "nuts": QT_TRANSLATE_NOOP("Words", "Tree nuts"),
+    "milk": QT_TRANSLATE_NOOP("Words", "Milk"),
+    "egg": QT_TRANSLATE_NOOP("Words", "Egg"),
+    "gluten": QT_TRANSLATE_NOOP("Words", "Gluten"),
+    "soy": QT_TRANSLATE_NOOP("Words", "Soy"),
+    "seafood": QT_TRANSLATE_NOOP("Words", "Seafood"),
+    "sesame": QT_TRANSLATE_NOOP("Words", "Sesame"),
+}

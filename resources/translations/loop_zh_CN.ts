@@ -107,8 +107,8 @@
         <translation>显示已处理</translation>
     </message>
     <message>
-        <source>New complaint (F3)</source>
-        <translation>新建投诉 (F3)</translation>
+        <source>New complaint (Shift+F3)</source>
+        <translation>新建投诉 (Shift+F3)</translation>
     </message>
     <message>
         <source>Note (F7)</source>

@@ -41,7 +41,7 @@ def _ratings(url):
 def test_a_complaint_from_a_scanned_receipt_takes_under_ten_keys_plus_the_description(qtbot, make_window, clock, shop):
     window = make_window()
     keys = Keys(qtbot)
-    keys.press(window.scan, Qt.Key.Key_F3)                       # new complaint, from any page
+    keys.press(window.scan, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)   # new complaint, from any page
     dialog = window.service.dialog
     assert dialog is not None and dialog.isVisible()
     qtbot.waitUntil(dialog.isActiveWindow)
@@ -63,7 +63,7 @@ def test_a_complaint_from_a_scanned_receipt_takes_under_ten_keys_plus_the_descri
 
 def test_the_work_list_shows_the_complaint_and_resolving_it_queues_the_call(qtbot, make_window, clock, shop):
     window = make_window()
-    qtbot.keyClick(window.scan, Qt.Key.Key_F3)
+    qtbot.keyClick(window.scan, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
     dialog = window.service.dialog
     qtbot.waitUntil(dialog.isActiveWindow)
     scan(qtbot, _focus(), "R20261101-0001", clock)
@@ -71,7 +71,7 @@ def test_the_work_list_shows_the_complaint_and_resolving_it_queues_the_call(qtbo
     dialog.description.setText("水壶漏水")
     qtbot.keyClick(dialog.description, RETURN)
     qtbot.waitUntil(window.isActiveWindow)                        # the keyboard is back at the counter
-    qtbot.keyClick(window.scan, Qt.Key.Key_F11)                   # the complaints page
+    qtbot.keyClick(window.scan, Qt.Key.Key_F11, Qt.KeyboardModifier.ShiftModifier)                   # the complaints page
     page = window.service.complaints
     assert window.current_page() is page and page.model.rowCount() == 1
     page.resolve()

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.vocabulary import CHANNELS, COMPLAINT_TYPES, SEVERITIES
 from app.services import complaints
-from app.services.views import ComplaintView, UserView
+from app.services.loop_views import ComplaintView
+from app.services.views import UserView
 from app.ui.widgets.base import Retranslating, TakesScans
 from app.ui.widgets.keys import cycle_key
 from app.ui.widgets.status import error_text

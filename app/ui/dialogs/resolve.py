@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.vocabulary import RESOLUTION_CATEGORIES
 from app.services import complaints, satisfaction
-from app.services.views import ComplaintView, UserView
+from app.services.loop_views import ComplaintView
+from app.services.views import UserView
 from app.ui.widgets.base import Retranslating
 from app.ui.widgets.keys import cycle_key
 from app.ui.widgets.rating import RatingBar

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout
 
 from app.services import complaints
-from app.services.views import ComplaintView
+from app.services.loop_views import ComplaintView
 from app.ui import fmt
 from app.ui.dialogs.resolve import ResolveDialog
 from app.ui.pages.base import CounterContext, CounterPage
@@ -40,12 +40,12 @@ class ComplaintsPage(CounterPage):
         row = QHBoxLayout()
         row.addWidget(self.show_resolved)
         row.addStretch(1)
-        for name, key, slot in (("new", "F3", self.new_requested.emit), ("note", "F7", self.add_note),
+        for name, key, slot in (("new", "Shift+F3", self.new_requested.emit), ("note", "F7", self.add_note),
                                 ("resolve", "F8", self.resolve), ("reopen", "F9", self.reopen)):
             button = QPushButton()
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(slot)
-            if name != "new":   # F3 is the window's (a complaint from any page)
+            if name != "new":   # Shift+F3 is the window's (a complaint from any page)
                 bind_key(button, key)
             row.addWidget(button)
             self.buttons[name] = button
@@ -123,7 +123,7 @@ class ComplaintsPage(CounterPage):
     def retranslate(self) -> None:
         self.model.retranslate()
         self.show_resolved.setText(self.tr("Show resolved"))
-        for name, text in (("new", self.tr("New complaint (F3)")), ("note", self.tr("Note (F7)")),
+        for name, text in (("new", self.tr("New complaint (Shift+F3)")), ("note", self.tr("Note (F7)")),
                            ("resolve", self.tr("Resolve (F8)")), ("reopen", self.tr("Reopen (F9)"))):
             self.buttons[name].setText(text)
         self.render()

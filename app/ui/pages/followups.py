@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from app.services import followups
-from app.services.views import FollowUpView
+from app.services.loop_views import FollowUpView
 from app.ui import fmt
 from app.ui.pages.base import CounterContext, CounterPage
 from app.ui.widgets.keys import bind_key

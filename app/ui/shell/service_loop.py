@@ -1,4 +1,4 @@
-"""The service loop in the window: complaint and follow-up pages, F3 for a complaint, the rating, the customer display."""
+"""The service loop in the window: complaint and follow-up pages, Shift+F3 for a complaint, the rating, the customer display."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from app.services import complaints
-from app.services.views import ComplaintView, CompletedReturn, UserView
+from app.services.loop_views import ComplaintView
+from app.services.views import CompletedReturn, UserView
 from app.ui import fmt
 from app.ui.dialogs.complaint import ComplaintDialog
 from app.ui.pages.base import CounterContext, CounterPage
@@ -36,12 +37,12 @@ class ServiceLoop:
         for page in (self.complaints, self.followups):
             view.pages.addWidget(page)
         self.complaints.new_requested.connect(self.new_complaint)
-        view.add_page_button(QT_TRANSLATE_NOOP("Pages", "Complaints"), "F11", self.open_complaints)
+        view.add_page_button(QT_TRANSLATE_NOOP("Pages", "Complaints"), "Shift+F11", self.open_complaints)
         view.add_page_button(QT_TRANSLATE_NOOP("Pages", "Calls"), "F1", self.open_followups)
         self.display: CustomerDisplay | None = None
         self.dialog: ComplaintDialog | None = None
         self.menu = window.menuBar().addMenu("")
-        self.new_action = self._action(self.new_complaint, "F3")
+        self.new_action = self._action(self.new_complaint, "Shift+F3")  # F3 and F11 are the return page's
         self.display_action = self._action(self.toggle_display, "Ctrl+D")
         self.display_action.setCheckable(True)
         return_page.rating_recorded.connect(lambda _level: self.display.thank() if self.display else None)

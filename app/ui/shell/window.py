@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QChildEvent, QEvent, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
 
 from app.services import shop
@@ -76,6 +76,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.language_actions = self.menus.language_actions
         self.shop_menu = ShopMenu(lambda: self.clerk, self.show_printouts, self)
         self.menuBar().addMenu(self.shop_menu)
+        # the repairs page is a menu entry with its key: the scan bar has no room left in English
+        self.repairs_action = self.menus._action(self, self.open_repairs, QKeySequence("Shift+F9"))
+        self.counter_menu.insertAction(self.menus.quit_action, self.repairs_action)
+        self.addAction(self.repairs_action)
         self.retranslate()
         self.outer.setCurrentWidget(self.sign_in)
         self.sign_in.start()
@@ -102,6 +106,10 @@ class MainWindow(Retranslating, QMainWindow):
     def open_no_receipt(self) -> None:
         self.no_receipt_page.start()
         self.show_page(self.no_receipt_page)
+
+    def open_repairs(self) -> None:
+        self.page_set.repairs.start()
+        self.show_page(self.page_set.repairs)
 
     def open_members(self) -> None:
         self.member_page.start()
@@ -194,6 +202,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.setWindowTitle(f"{DEMO_MARK} · {title}" if self.demo else title)
         self.menus.retranslate()
         self.service.retranslate()
+        self.repairs_action.setText(self.tr("Repair tickets"))
         self.view.retranslate_for(self.clerk)
 
     # -- the keyboard after a dialog -------------------------------------------------------------
