@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 from app.domain.vocabulary import QUALITY_REASONS
 from app.errors import DeskError
 from app.i18n import current_language
-from app.services import approvals, documents, followups, print_jobs, returns, satisfaction
+from app.services import approvals, coupon_counter, documents, followups, print_jobs, returns, satisfaction
 from app.services.printouts import SlipData
 from app.services.views import Approval, CompletedReturn
 from app.ui import fmt
@@ -165,10 +165,15 @@ class ReturnPage(CounterPage):
 
     def accept_scan(self, code: str) -> bool:
         """A scan while a terminal refund waits fills its reference; the clerk confirms with F11."""
-        if self.pending_tender() and (self.reference.hasFocus() or (code.isdecimal() and len(code) >= 10)):
+        if self.pending_tender() and (self.reference.hasFocus() or (code.isdecimal() and len(code) >= 10
+                                                                    and not self._shop_code(code))):
             self.reference.setText(code)
             return True
         return False
+
+    def _shop_code(self, code: str) -> bool:
+        """A coupon of this shop scanned here is looked up, not taken for the terminal's reference (both are digits)."""
+        return bool(guarded(lambda _m: None, lambda: coupon_counter.issued_here(code), "coupon code"))
 
     def confirm_refund(self) -> None:
         r, clerk, method = self.current, self.context.clerk(), self.pending_tender()
