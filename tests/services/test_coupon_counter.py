@@ -11,7 +11,7 @@ from app.db import session_scope
 from app.domain.check_digit import is_valid, luhn_digit
 from app.errors import InvalidInput, NotAllowed, NotFound
 from app.models import Coupon, Member
-from app.services import coupon_counter, coupon_issue, loop_notices, lookup, notices
+from app.services import coupon_counter, coupon_issue, lookup, loop_notices, notices
 from app.services.imports import import_sales
 from app.services.users import create_user, sign_in
 from tests.store import jsonl, sale

@@ -10,7 +10,15 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 from app.domain.vocabulary import QUALITY_REASONS
 from app.errors import DeskError
 from app.i18n import current_language
-from app.services import approvals, coupon_counter, documents, followups, print_jobs, returns, satisfaction
+from app.services import (
+    approvals,
+    coupon_counter,
+    documents,
+    followups,
+    print_jobs,
+    returns,
+    satisfaction,
+)
 from app.services.printouts import SlipData
 from app.services.views import Approval, CompletedReturn
 from app.ui import fmt
