@@ -116,3 +116,13 @@ def test_the_print_menu_prints_a_suppliers_claim_sheet_of_the_faulty_units_set_a
     entry.trigger()
     [doc] = window.preview.printouts
     assert doc.key == "claim" and doc.code.startswith("CL")
+
+
+def test_the_member_page_with_the_customer_file_fits_1366_wide_in_both_languages(qtbot, make_window, clock, shop):
+    member_care.set_special_needs("M000123", "老人，说话请大声一些；对花生过敏，请核对换货商品的配料",
+                                  sign_in("clerk", "1111", shop), shop)
+    for lang in ("en", "zh_CN"):
+        window = make_window(lang)
+        scan(qtbot, window.scan, "M000123", clock)
+        assert window.current_page() is window.member_page
+        assert window.minimumSizeHint().width() <= 1366, (lang, window.minimumSizeHint().width())

@@ -72,7 +72,6 @@ class ReturnPage(CounterPage):
         buttons.addWidget(self.reference, 1)
         buttons.addWidget(self.confirm_button)
         buttons.addWidget(self.resend_button)
-        self._add_service_end(buttons)
         buttons.addStretch(1)
         buttons.addWidget(self.reprint_button)
         buttons.addWidget(self.void_button)
@@ -82,10 +81,12 @@ class ReturnPage(CounterPage):
         column.addWidget(self.facts)
         column.addWidget(self.table, 1)
         column.addWidget(self.money)
+        # its own row: beside a terminal reference the one row grew to 1692 px in English
+        column.addLayout(self._service_end())
         column.addLayout(buttons)
         self.retranslate()
 
-    def _add_service_end(self, buttons: QHBoxLayout) -> None:
+    def _service_end(self) -> QHBoxLayout:
         """The end of the service: the rating, and after a quality fault whether the shop may call back."""
         self.rating = RatingBar()
         self.rating.setVisible(False)  # asked once, at the end of the service (ask_rating)
@@ -97,8 +98,11 @@ class ReturnPage(CounterPage):
             button.setVisible(False)
             button.clicked.connect(lambda _c=False, a=agreed: self.record_consent(a))
             bind_key(button, key)
+        row = QHBoxLayout()
         for widget in (self.rating, self.call_yes, self.call_no):
-            buttons.addWidget(widget)
+            row.addWidget(widget)
+        row.addStretch(1)
+        return row
 
     def open_return(self, result: CompletedReturn, slip: SlipData | None = None) -> None:
         """Shows a return; `slip` is its slip's data when the caller already read it (after completing)."""
