@@ -193,6 +193,25 @@ class EodPendingRefund:
 
 
 @dataclass(frozen=True)
+class EodComplaintRow:
+    """A major complaint escalated to the owner (issue 12): on the report until it is resolved."""
+
+    number: str
+    time: datetime
+    type: str                  # quality / return / price / service / other
+    description: str
+    status: str                # open / resolved
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class EodRatingRow:
+    service: str               # return / exchange / complaint / repair / followup
+    count: int
+    average: float             # 4 = 优秀 … 1 = 差
+
+
+@dataclass(frozen=True)
 class EndOfDayData:
     day: date
     generated_at: datetime
@@ -210,6 +229,11 @@ class EndOfDayData:
     # The audit chain's head when the report was made (ID:HASH): kept on paper, outside the database,
     # so `returns-desk check --anchor` finds entries edited, deleted or cut off after it.
     audit_anchor: str = ""
+    # the service loop (issue 12)
+    escalated: tuple[EodComplaintRow, ...] = ()
+    complaints_overdue: int = 0
+    followups_due: int = 0
+    ratings: tuple[EodRatingRow, ...] = ()
 
     @property
     def refund_total(self) -> int:

@@ -25,6 +25,7 @@ from app.printing.data import (
 from app.services import audit
 from app.services.documents import approval_reason, issued_for, today
 from app.services.returns.confirming import pending_refunds
+from app.services.service_figures import service_loop_in
 from app.settings import SHOP_TZ
 
 
@@ -92,7 +93,8 @@ def end_of_day_data(day: date, url: str | None = None) -> EndOfDayData:
             compensations=tuple(paid), red_invoices=tuple(red),
             pending_refunds=tuple(EodPendingRefund(p.number, p.method, p.amount, p.completed_at)
                                   for p in pending_refunds(url, until=end)),
-            audit_anchor=_anchor(s))
+            audit_anchor=_anchor(s),
+            **service_loop_in(s, start, end))
 
 
 def _anchor(s: Session) -> str:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtWidgets import QAbstractButton, QComboBox
 
 
 def bind_key(button: QAbstractButton, key: str) -> QShortcut:
@@ -21,3 +22,11 @@ COMPLETE_KEYS = ("F9", "Ctrl+Return", "Ctrl+Enter")
 def bind_complete(button: QAbstractButton) -> list[QShortcut]:
     """F9 or Ctrl+Enter clicks the page's Complete button (never a bare Enter)."""
     return [bind_key(button, key) for key in COMPLETE_KEYS]
+
+
+def cycle_key(box: QComboBox, key: str) -> QShortcut:
+    """`key` steps `box` to its next choice (and round again): one key per choice, no mouse, no list."""
+    shortcut = QShortcut(QKeySequence(key), box)
+    shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+    shortcut.activated.connect(lambda: box.setCurrentIndex((box.currentIndex() + 1) % max(1, box.count())))
+    return shortcut
