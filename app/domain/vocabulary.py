@@ -113,3 +113,11 @@ def label(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
 # Money back to a bank card, WeChat Pay or Alipay moves on the payment terminal, not in this app: the
 # return keeps that tender "refund pending" until the terminal's refund reference is entered.
 TERMINAL_METHODS = ("card", "wechat", "alipay")
+
+# Where a returned unit went (return_lines.disposition); the reports count them.
+DISPOSITIONS: dict[str, tuple[str, str]] = {
+    "restock": ("重新上架", "restocked"),
+    "damaged": ("报损", "damaged"),
+    "return_to_supplier": ("退回供应商", "to supplier"),
+    "repair": ("送修", "to repair"),
+}

@@ -4,6 +4,7 @@ from app.models.base import Base, utcnow
 from app.models.catalogue import Member, Product
 from app.models.coupons import Coupon
 from app.models.law import RepairHistoryEntry, ReturnCompensation
+from app.models.reports import SalesDay
 from app.models.returns import ExchangeLine, Return, ReturnLine, ReturnTender
 from app.models.sales import Sale, SaleCoupon, SaleLine, SaleTender
 from app.models.service import Complaint, ComplaintNote, RepairTicket
@@ -29,6 +30,7 @@ __all__ = [
     "SaleCoupon",
     "SaleLine",
     "SaleTender",
+    "SalesDay",
     "Setting",
     "User",
     "utcnow",

@@ -17,7 +17,7 @@ from app.db import session_scope
 from app.domain.codes import shown
 from app.errors import DeskError, InvalidInput
 from app.models import Member, Product, Sale, SaleCoupon, SaleLine, SaleTender
-from app.services import coupons, csv_rows
+from app.services import coupons, csv_rows, sales_days
 from app.services.bulk import insert_rows
 from app.services.policy import current_policy
 from app.services.sale_rows import (
@@ -208,6 +208,7 @@ def _write_sales(rows: list[SaleRow], members: dict[str, int], url: str | None) 
             (ids[r.receipt_no], ln.line_no, ln.sku, ln.name, ln.policy_class, ln.qty, ln.unit_price,
              ln.discount, ln.net, ln.promo_group, ln.final_sale, ln.warranty_months, ln.food, ln.stored_value)
             for r in rows for ln in r.lines])
+        sales_days.add(conn, ((r.sold_at, ln.sku, ln.qty, ln.net) for r in rows for ln in r.lines))
         insert_rows(conn, SaleTender.__table__, _TENDER_KEYS, [
             (ids[r.receipt_no], i, m, a, ref) for r in rows for i, (m, a, ref) in enumerate(r.tenders)])
         redeemed = [(ids[r.receipt_no], r, code) for r in rows
