@@ -9,6 +9,7 @@ import json
 from app.domain.money import format_fen
 from app.domain.report_shape import Report, text_of, to_json
 from app.printing.report_sheet import render_report
+from app.printing.spool import save_pdf
 from app.services.documents import shop_info
 
 
@@ -35,3 +36,8 @@ def to_json_text(report: Report) -> str:
 
 def to_pdf(report: Report, lang: str = "zh_CN", url: str | None = None) -> bytes:
     return render_report(report, shop_info(url), lang, money=format_fen)
+
+
+def save(data: bytes, path: str) -> str:
+    """Written beside its final name first, then moved: a crash never leaves half a file."""
+    return str(save_pdf(data, path))

@@ -14,6 +14,7 @@ from app.services.printouts import Printout
 from app.services.views import UserView
 from app.ui.dialogs.user_form import NewPinDialog
 from app.ui.pages.audit import AuditPage
+from app.ui.pages.reports import ReportsPage
 from app.ui.pages.users import UsersPage
 from app.ui.widgets.base import Retranslating
 from app.ui.widgets.status import guarded
@@ -47,6 +48,13 @@ class ShopMenu(Retranslating, QMenu):
         self.pin_action.triggered.connect(lambda _c=False: self.change_own_pin())
         for action in (self.users_action, self.audit_action, self.pin_action):
             self.addAction(action)
+        # The reports (issue 13): the owner and supervisors; the service refuses anyone else anyway.
+        self.reports_window = PageWindow(ReportsPage(user), parent)
+        self.reports_window.resize(1280, 760)
+        self.reports_page = self.reports_window.page
+        self.reports_action = QAction(self)
+        self.reports_action.triggered.connect(lambda _c=False: self._show(self.reports_window))
+        self.insertAction(self.pin_action, self.reports_action)
         self.pin_dialog: NewPinDialog | None = None
         self.notice_box: QMessageBox | None = None
         self.signed_in(None)
@@ -59,6 +67,8 @@ class ShopMenu(Retranslating, QMenu):
         window.raise_()
 
     def _title(self, window: PageWindow) -> str:
+        if window is getattr(self, "reports_window", None):
+            return QCoreApplication.translate("ShopMenu", "Reports")
         return QCoreApplication.translate("ShopMenu", "Users") if window is self.users_window else QCoreApplication.translate("ShopMenu", "Audit trail")
 
     def signed_in(self, user: UserView | None) -> None:
@@ -67,9 +77,11 @@ class ShopMenu(Retranslating, QMenu):
         for action in (self.users_action, self.audit_action):
             action.setVisible(admin)
         self.pin_action.setVisible(user is not None)
+        self.reports_action.setVisible(user is not None and user.role in ("supervisor", "admin"))
         if user is None:
             self.users_window.hide()
             self.audit_window.hide()
+            self.reports_window.hide()
             return
         found = guarded(lambda _m: None, lambda: notices.at_sign_in(user), "sign-in notices") or []
         if found:
@@ -94,5 +106,6 @@ class ShopMenu(Retranslating, QMenu):
         self.users_action.setText(QCoreApplication.translate("ShopMenu", "Users…"))
         self.audit_action.setText(QCoreApplication.translate("ShopMenu", "Audit trail…"))
         self.pin_action.setText(QCoreApplication.translate("ShopMenu", "Change my PIN…"))
-        for window in (self.users_window, self.audit_window):
+        self.reports_action.setText(QCoreApplication.translate("ShopMenu", "Reports…"))
+        for window in (self.users_window, self.audit_window, self.reports_window):
             window.setWindowTitle(self._title(window))
