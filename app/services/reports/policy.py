@@ -12,7 +12,6 @@ from app.domain.report_shape import Figure, Rate, Report, Table
 from app.models import Return
 from app.services.reports.common import REFUSED, col, done_returns, mean
 from app.services.reports.periods import Period
-from app.services.reports.served import customers
 from app.services.reports.served import services as served_in
 from app.services.reports.windows import came_back
 
@@ -58,16 +57,15 @@ def _decisions(trace: str) -> list[str]:
 
 
 def _repurchase(s: Session, period: Period) -> dict[str, Rate]:
-    """Per version: members whose first return in the period was under it, and how many came back."""
-    served = [sv for sv in served_in(s, period) if sv.policy]
-    first = customers(served)
-    version_of = {}
-    for sv in served:
-        version_of.setdefault(sv.member, sv.policy)
-    back = {m for m, _t in came_back(s, ((c.member, c.first) for c in first.values()))}
+    """Per version: members with a return under it in the period, counted from their first such return."""
+    first: dict[tuple[str, int], object] = {}
+    for sv in served_in(s, period):
+        if sv.policy:
+            first.setdefault((sv.policy, sv.member), sv.at)
+    back = came_back(s, ((member, at) for (_v, member), at in first.items()))  # type: ignore[misc]
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for member, version in version_of.items():
-        counts[version][0] += member in back
+    for (version, member), at in first.items():
+        counts[version][0] += (member, at) in back
         counts[version][1] += 1
     return {v: Rate(n, d) for v, (n, d) in counts.items()}
 
