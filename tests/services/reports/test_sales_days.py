@@ -26,14 +26,14 @@ def test_the_summary_kept_by_the_import_equals_a_recount(shop):
 
 
 def test_a_sale_at_2359_and_one_at_0000_count_on_their_own_shop_days(shop):
-    late = history.sold("L1", "2026-12-05 23:59", None, [history.line(1, history.NOODLES, 1, 450)])
-    early = history.sold("L2", "2026-12-06 00:00", None, [history.line(1, history.NOODLES, 2, 450)])
+    late = history.sold("L1", "2026-11-25 23:59", None, [history.line(1, history.NOODLES, 1, 450)])
+    early = history.sold("L2", "2026-11-26 00:00", None, [history.line(1, history.NOODLES, 2, 450)])
     assert import_sales(jsonl(late, early), shop.url).ok
     with session_scope(shop.url, write=False) as s:
         kept = sales_days.counted(s)
         assert kept == sales_days.recount(s)
-    day = history.at("2026-12-05 12:00").date()
-    assert kept[(day, history.NOODLES)][0] == 1 and kept[(day.replace(day=6), history.NOODLES)][0] == 2
+    day = history.at("2026-11-25 12:00").date()
+    assert kept[(day, history.NOODLES)][0] == 1 and kept[(day.replace(day=26), history.NOODLES)][0] == 2
 
 
 def test_when_the_shop_zone_changed_the_reports_count_from_the_lines_until_rebuilt(shop):
