@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Signal
+from PySide6.QtCore import QPoint, QPointF, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -56,7 +56,7 @@ class ReportChart(QWidget):
         self.plot.setXRange(0, max(values + [1.0]) * 1.05, padding=0)
         self.setVisible(True)
 
-    def bar_centre(self, bar: int) -> QPointF:
+    def bar_centre(self, bar: int) -> QPoint:
         """Where bar `bar` (counted from the bottom) is on the widget: for a click, by hand or by a test."""
         width = self.bars.opts["width"][bar] if self.bars is not None else 0
         scene = self.plot.getViewBox().mapViewToScene(QPointF(float(width) / 2, float(bar)))
