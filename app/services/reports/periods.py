@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import UTC, date, datetime, time, timedelta
 
 from app.errors import InvalidInput
@@ -18,11 +19,11 @@ class Period:
     start: date
     end: date
 
-    @property
+    @cached_property
     def since(self) -> datetime:
         return shop_midnight(self.start)
 
-    @property
+    @cached_property
     def until(self) -> datetime:
         """The first moment after the period (exclusive bound), in UTC."""
         return shop_midnight(self.end + timedelta(days=1))
