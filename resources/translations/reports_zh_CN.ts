@@ -73,6 +73,66 @@
             <source>Reasons</source>
             <translation>原因</translation>
         </message>
+        <message>
+            <location filename="../../app/ui/pages/reports.py" line="162" />
+            <source>Returns behind “{what}”: {n}</source>
+            <translation>“{what}”背后的退换货：{n} 单</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pages/reports.py" line="179" />
+            <source>Saved {path}</source>
+            <translation>已保存 {path}</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pages/reports.py" line="220" />
+            <source>Exchange</source>
+            <translation>换货</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pages/reports.py" line="220" />
+            <source>Return</source>
+            <translation>退货</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pages/reports.py" line="238" />
+            <source>CSV (*.csv)</source>
+            <translation>CSV 表格 (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pages/reports.py" line="238" />
+            <source>PDF (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pages/reports.py" line="239" />
+            <source>Save the report</source>
+            <translation>保存报表</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pages/reports.py" line="246" />
+            <source>From</source>
+            <translation>从</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pages/reports.py" line="247" />
+            <source>to</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pages/reports.py" line="248" />
+            <source>Show</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pages/reports.py" line="249" />
+            <source>Export CSV…</source>
+            <translation>导出 CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../app/ui/pages/reports.py" line="250" />
+            <source>Export PDF…</source>
+            <translation>导出 PDF…</translation>
+        </message>
     </context>
     <context>
         <name>ShopMenu</name>

@@ -34,7 +34,8 @@ from app.ui.widgets.report_chart import ReportChart
 from app.ui.widgets.report_model import ReportTableModel
 from app.ui.widgets.status import guarded
 
-RANGES = {"today": QT_TRANSLATE_NOOP("ReportsPage", "Today"), "this_week": QT_TRANSLATE_NOOP("ReportsPage", "This week"),
+RANGES = {"today": QT_TRANSLATE_NOOP("ReportsPage", "Today"),
+          "this_week": QT_TRANSLATE_NOOP("ReportsPage", "This week"),
           "this_month": QT_TRANSLATE_NOOP("ReportsPage", "This month"),
           "last_month": QT_TRANSLATE_NOOP("ReportsPage", "Last month"),
           "this_quarter": QT_TRANSLATE_NOOP("ReportsPage", "This quarter"),
@@ -76,6 +77,8 @@ class ReportsPage(Retranslating, QWidget):
         self.figures.verticalHeader().hide()
         self.figures.horizontalHeader().hide()
         self.figures.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.figures.setMinimumWidth(340)      # the longest Chinese label and its value, uncut
+        self.figures.horizontalHeader().setStretchLastSection(True)
         self.tabs = QTabWidget()
         self.charts: list[ReportChart] = []
         self.models: list[ReportTableModel] = []
@@ -159,7 +162,7 @@ class ReportsPage(Retranslating, QWidget):
         rows = guarded(self.message.setText, lambda: drill.returns_behind(
             self.reader(), self.period(), t.drill or "", key), "drill") or []
         self.behind = rows
-        self.behind_title.setText(_tr("Returns behind “{what}”: {n}").format(
+        self.behind_title.setText(QCoreApplication.translate("ReportsPage", "Returns behind “{what}”: {n}").format(
             what=text_of(head, t.columns[0].kind, i18n.current_language()), n=len(rows)))
         self._show_behind()
         return rows
@@ -176,7 +179,7 @@ class ReportsPage(Retranslating, QWidget):
         saved = guarded(self.message.setText, lambda: export.save(
             export.to_csv(report, lang) if kind == "csv" else export.to_pdf(report, lang), path), "export")
         if saved:
-            self.message.setText(_tr("Saved {path}").format(path=saved))
+            self.message.setText(QCoreApplication.translate("ReportsPage", "Saved {path}").format(path=saved))
         return saved or ""
 
     # ---- drawing -------------------------------------------------------------------------------
@@ -217,7 +220,9 @@ class ReportsPage(Retranslating, QWidget):
         lang = i18n.current_language()
         self.behind_table.setRowCount(len(self.behind))
         for r, row in enumerate(self.behind):
-            values = (row.number, shop_time(row.at), _tr("Exchange") if row.kind == "exchange" else _tr("Return"),
+            kind = (QCoreApplication.translate("ReportsPage", "Exchange") if row.kind == "exchange"
+                    else QCoreApplication.translate("ReportsPage", "Return"))
+            values = (row.number, shop_time(row.at), kind,
                       row.clerk, row.receipt, format_fen(row.refund), ", ".join(t.words(lang) for t in row.reasons))
             for c, value in enumerate(values):
                 self.behind_table.setItem(r, c, QTableWidgetItem(value))
@@ -235,19 +240,21 @@ class ReportsPage(Retranslating, QWidget):
             self.refresh()
 
     def _ask_path(self, kind: str, suggested: str) -> str:
-        pattern = _tr("CSV (*.csv)") if kind == "csv" else _tr("PDF (*.pdf)")
-        return QFileDialog.getSaveFileName(self, _tr("Save the report"), suggested, pattern)[0]
+        pattern = (QCoreApplication.translate("ReportsPage", "CSV (*.csv)") if kind == "csv"
+                   else QCoreApplication.translate("ReportsPage", "PDF (*.pdf)"))
+        title = QCoreApplication.translate("ReportsPage", "Save the report")
+        return QFileDialog.getSaveFileName(self, title, suggested, pattern)[0]
 
     def retranslate(self) -> None:
         for i, family in enumerate(reports.FAMILIES):
             self.which.setItemText(i, family.en if i18n.is_english() else family.zh)
         for i, text in enumerate(RANGES.values()):
             self.range.setItemText(i, _tr(text))
-        self.from_label.setText(_tr("From"))
-        self.to_label.setText(_tr("to"))
-        self.show_button.setText(_tr("Show"))
-        self.csv_button.setText(_tr("Export CSV…"))
-        self.pdf_button.setText(_tr("Export PDF…"))
+        self.from_label.setText(QCoreApplication.translate("ReportsPage", "From"))
+        self.to_label.setText(QCoreApplication.translate("ReportsPage", "to"))
+        self.show_button.setText(QCoreApplication.translate("ReportsPage", "Show"))
+        self.csv_button.setText(QCoreApplication.translate("ReportsPage", "Export CSV…"))
+        self.pdf_button.setText(QCoreApplication.translate("ReportsPage", "Export PDF…"))
         self.behind_table.setHorizontalHeaderLabels([_tr(c) for c in BEHIND])
         if self.report is not None:
             self._show_report()
