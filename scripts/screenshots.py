@@ -27,7 +27,10 @@ SIZE = (1366, 768)
 KEEP = {"sign-in-zh_CN", "receipt-quote-zh_CN", "receipt-quote-en", "exchange-zh_CN", "approval-zh_CN",
         "slip-preview-zh_CN", "no-receipt-en", "member-zh_CN", "completed-return-en",
         "legal-floor-zh_CN", "legal-floor-en",
-        "setup-zh_CN", "setup-en", "users-zh_CN", "users-en", "audit-zh_CN", "audit-en"}
+        "setup-zh_CN", "setup-en", "users-zh_CN", "users-en", "audit-zh_CN", "audit-en",
+        "complaints-zh_CN", "complaints-en", "followups-zh_CN", "followups-en", "customer-display-zh_CN",
+        "customer-display-en",
+        "repair-zh_CN", "repair-en", "repair-ticket-print-zh_CN", "repair-ticket-print-en"}
 LAW_RECEIPT = "R-LAW-DAY20"   # a quality fault on day 20: the shop says no, 消保法 art. 24 says exchange or repair
 SAVE_ALL = False
 
@@ -82,6 +85,8 @@ def screens(app: QApplication, lang: str, out: Path, showcase: dict[str, str]) -
     legal_floor(app, window, lang, out)
     approval(app, window, lang, out, showcase)
     coupon_and_member(app, window, lang, out, showcase)
+    service_loop(app, window, lang, out, showcase)
+    repair(app, window, lang, out)
     trust_screens(app, window, lang, out)
     reports_screens(app, window, lang, out)
     window.close()
@@ -196,6 +201,65 @@ def coupon_and_member(app: QApplication, window: MainWindow, lang: str, out: Pat
     capture(app, window, out / f"member-{lang}.png")
 
 
+def _seed_service_loop(showcase: dict[str, str]) -> None:
+    """A few complaints (one overdue, one major) and follow-up calls, once, through the services."""
+    from datetime import timedelta
+
+    from app.models import utcnow
+    from app.services import complaints
+    from app.services.users import sign_in
+
+    clerk = sign_in("clerk", "1111")
+    if complaints.work_list(clerk):
+        return
+    general = next(v for k, v in showcase.items() if k.startswith("general"))
+    now = utcnow()
+    complaints.log(clerk, description="排队退货等了二十分钟", type="service", related=general, call_agreed=True,
+                   now=now - timedelta(hours=30))
+    complaints.log(clerk, description="电热水壶底座漏电，顾客手被麻了一下", severity="major", channel="phone",
+                   phone="13700001234", now=now - timedelta(minutes=20))
+    complaints.log(clerk, description="价签与收银价格不一致", type="price", now=now - timedelta(hours=3))
+    done = complaints.log(clerk, description="面饼有异物", related=general, call_agreed=True,
+                          now=now - timedelta(days=2))
+    complaints.resolve(clerk, done.number, "refund_exchange", "已退款并致歉", now=now - timedelta(days=2))
+    late = complaints.log(clerk, description="奶粉罐凹陷", phone="13900005678", call_agreed=True,
+                          now=now - timedelta(days=3))
+    complaints.resolve(clerk, late.number, "explained", "解释运输问题，换新", now=now - timedelta(days=3))
+
+
+def service_loop(app: QApplication, window: MainWindow, lang: str, out: Path, showcase: dict[str, str]) -> None:
+    """The complaint work list, the follow-up queue and the customer display after a return."""
+    _seed_service_loop(showcase)
+    window.service.open_complaints()
+    capture(app, window, out / f"complaints-{lang}.png")
+    window.service.open_followups()
+    capture(app, window, out / f"followups-{lang}.png")
+    window.service.toggle_display()
+    display = window.service.display
+    display.set_language(lang)
+    display.setGeometry(0, 0, *SIZE)
+    general = next(v for k, v in showcase.items() if k.startswith("general"))
+    scan(window, general)
+    table = window.receipt_page.table
+    lines = window.receipt_page.lines
+    table.selectRow(min(row for row in range(lines.rowCount()) if lines.line_at(row).qty_returnable))
+    QTest.keyClick(table, Qt.Key.Key_1)
+    QTest.keyClick(table, Qt.Key.Key_R)
+    window.receipt_page.complete()
+    settle(app)
+    dialog = window.approval_dialog
+    if dialog is not None and dialog.isVisible():   # the member's returns this month need a supervisor
+        dialog.supervisor.setCurrentIndex(dialog.supervisor.findData("supervisor"))
+        dialog.pin.setText("222222")
+        dialog.try_approve()
+        settle(app)
+    if window.preview is not None:
+        window.preview.close()
+    display.raise_()
+    capture(app, display, out / f"customer-display-{lang}.png")
+    display.close()
+
+
 def trust_screens(app: QApplication, window: MainWindow, lang: str, out: Path) -> None:
     """The set-up screen of a new shop, then the owner's users and audit pages (issue 11)."""
     from app.ui.pages.setup import SetupScreen
@@ -227,6 +291,30 @@ def trust_screens(app: QApplication, window: MainWindow, lang: str, out: Path) -
         page_window.setGeometry(0, 0, *SIZE)
         capture(app, page_window, out / f"{name}-{lang}.png")
         page_window.close()
+
+
+def repair(app: QApplication, window: MainWindow, lang: str, out: Path) -> None:
+    """A walk-in kettle repair, sent to the supplier: the repair page, and its printed ticket at 203 dpi."""
+    import subprocess
+
+    from app.services import catalogue, member_care, printouts, repair_status, repairs
+
+    clerk = window.clerk
+    assert clerk is not None
+    member_care.set_special_needs("M100002", "老人，说话请大声一些", clerk)
+    kettle = catalogue.find_product("电热水壶")[0]
+    ticket = repairs.walk_in(clerk, sku=kettle.sku, fault="通电后不加热，指示灯不亮", serial="MK17-2611-0452",
+                             accessories="底座、说明书", member_card="M100002")
+    repair_status.advance(ticket.number, "sent", clerk)
+    scan(window, ticket.number)
+    capture(app, window, out / f"repair-{lang}.png")
+    customer = printouts.repair_ticket(ticket.number, lang, paper="80mm")[0]
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "ticket.pdf"
+        src.write_bytes(customer.pdf)
+        subprocess.run(["pdftoppm", "-r", "203", "-gray", "-png", "-singlefile", str(src),
+                        str(out / f"repair-ticket-print-{lang}")], check=True)
+    print(f"saved {out / f'repair-ticket-print-{lang}.png'}")
 
 
 # The reports page (issue 13): three reports with their charts, the admin still signed in.

@@ -114,6 +114,80 @@ def label(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
 # return keeps that tender "refund pending" until the terminal's refund reference is entered.
 TERMINAL_METHODS = ("card", "wechat", "alipay")
 
+# The service loop (issue 12): complaints, follow-up calls, satisfaction after every service.
+CHANNELS: dict[str, tuple[str, str]] = {
+    "counter": ("柜台", "at the counter"),
+    "phone": ("电话", "by phone"),
+    "box": ("意见箱", "suggestion box"),
+    "till": ("收银台", "at the till"),
+    "online": ("网上", "online"),
+}
+
+RESOLUTION_CATEGORIES: dict[str, tuple[str, str]] = {
+    "explained": ("解释说明", "explained to the customer"),
+    "refund_exchange": ("退换货", "refund or exchange"),
+    "compensated": ("补偿", "compensated"),
+    "repaired": ("维修", "repaired"),
+    "improved": ("改进服务", "service improved"),
+    "unfounded": ("投诉不成立", "complaint unfounded"),
+}
+
+CALL_OUTCOMES: dict[str, tuple[str, str]] = {
+    "reached": ("已接通", "reached"),
+    "no_answer": ("无人接听", "no answer"),
+    "wrong_number": ("号码错误", "wrong number"),
+}
+
+# Four levels, stored as the score (4 = 优秀 … 1 = 差) so averages read like CSAT: higher is better.
+SATISFACTION: dict[str, tuple[str, str]] = {
+    "excellent": ("优秀", "excellent"),
+    "good": ("良好", "good"),
+    "fair": ("一般", "fair"),
+    "poor": ("差", "poor"),
+}
+SATISFACTION_SCORES: dict[str, int] = {"excellent": 4, "good": 3, "fair": 2, "poor": 1}
+
+# What a rating or a follow-up call is about.
+SERVICES: dict[str, tuple[str, str]] = {
+    "return": ("退货", "return"),
+    "exchange": ("换货", "exchange"),
+    "complaint": ("投诉", "complaint"),
+    "repair": ("维修", "repair"),
+    "followup": ("回访", "follow-up call"),
+}
+
+FOLLOWUP_STATUSES = ("open", "done", "unreachable")
+
+# --- repair tickets, coupons at the counter, member care (issue 12) ---
+REPAIR_STATUSES: dict[str, tuple[str, str]] = {
+    "taken_in": ("已接收", "taken in"),
+    "sent": ("已送修", "sent to the supplier"),
+    "back": ("已修回", "back from repair"),
+    "collected": ("顾客已取回", "collected"),
+    "replaced": ("已换新", "replaced"),
+    "refunded": ("已退款", "refunded"),
+}
+# How a repair came back: what the legal floor's repair history counts (三包: two failed repairs).
+REPAIR_OUTCOMES: dict[str, tuple[str, str]] = {
+    "fixed": ("已修好", "fixed"),
+    "failed": ("未修好", "not fixed"),
+}
+REPAIR_KINDS: dict[str, tuple[str, str]] = {
+    "return": ("退货转维修", "from a return"),
+    "walk_in": ("保修送修", "walk-in warranty repair"),
+}
+ALLERGENS: dict[str, tuple[str, str]] = {
+    "peanut": ("花生", "peanut"),
+    "nuts": ("坚果", "tree nuts"),
+    "milk": ("牛奶", "milk"),
+    "egg": ("鸡蛋", "egg"),
+    "gluten": ("麸质", "gluten"),
+    "soy": ("大豆", "soy"),
+    "seafood": ("海鲜", "seafood"),
+    "sesame": ("芝麻", "sesame"),
+}
+ISSUE_REASONS["birthday"] = ("会员生日券", "birthday coupon")
+
 # Where a returned unit went (return_lines.disposition); the reports count them.
 DISPOSITIONS: dict[str, tuple[str, str]] = {
     "restock": ("重新上架", "restocked"),

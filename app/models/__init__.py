@@ -2,12 +2,19 @@
 
 from app.models.base import Base, utcnow
 from app.models.catalogue import Member, Product
-from app.models.coupons import Coupon
+from app.models.coupons import Coupon, CouponRedemption
 from app.models.law import RepairHistoryEntry, ReturnCompensation
 from app.models.reports import SalesDay
 from app.models.returns import ExchangeLine, Return, ReturnLine, ReturnTender
 from app.models.sales import Sale, SaleCoupon, SaleLine, SaleTender
-from app.models.service import Complaint, ComplaintNote, RepairTicket
+from app.models.service import (
+    Complaint,
+    ComplaintNote,
+    FollowUp,
+    FollowUpCall,
+    Rating,
+    RepairTicket,
+)
 from app.models.staff import AuditEntry, NumberSequence, Setting, User
 
 __all__ = [
@@ -16,10 +23,14 @@ __all__ = [
     "Complaint",
     "ComplaintNote",
     "Coupon",
+    "CouponRedemption",
     "ExchangeLine",
+    "FollowUp",
+    "FollowUpCall",
     "Member",
     "NumberSequence",
     "Product",
+    "Rating",
     "RepairHistoryEntry",
     "RepairTicket",
     "Return",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, CheckConstraint, Integer, String
+from datetime import date
+
+from sqlalchemy import Boolean, CheckConstraint, Date, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Fen
@@ -24,6 +26,7 @@ class Product(Base):
     supplier: Mapped[str] = mapped_column(String(120), default="")
     food: Mapped[bool] = mapped_column(Boolean, default=False)          # food outside the fresh class
     stored_value: Mapped[bool] = mapped_column(Boolean, default=False)  # gift / prepaid card (卡券)
+    allergens: Mapped[str] = mapped_column(String(200), default="", server_default="")  # comma-separated ids
 
 
 class Member(Base):
@@ -36,3 +39,5 @@ class Member(Base):
     tier: Mapped[str] = mapped_column(String(12), default="standard")
     points: Mapped[int] = mapped_column(Integer, default=0)
     special_needs: Mapped[str] = mapped_column(String(300), default="")
+    birthday: Mapped[date | None] = mapped_column(Date)
+    allergens: Mapped[str] = mapped_column(String(200), default="", server_default="")  # comma-separated ids

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, Fen, Timestamp, UtcDateTime
@@ -46,6 +46,8 @@ class Return(Base):
     completed_at: Mapped[Timestamp | None] = mapped_column(UtcDateTime(), index=True)
     voided_at: Mapped[Timestamp | None] = mapped_column(UtcDateTime())
     voided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    call_agreed: Mapped[bool | None] = mapped_column(Boolean)  # asked once: may we call back? (0009_complaints)
+    phone: Mapped[str] = mapped_column(String(20), default="")  # a non-member's number for the follow-up call
 
     lines: Mapped[list[ReturnLine]] = relationship(back_populates="ret", order_by="ReturnLine.id")
     tenders: Mapped[list[ReturnTender]] = relationship(back_populates="ret", order_by="ReturnTender.id")

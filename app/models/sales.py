@@ -14,7 +14,7 @@ class Sale(Base):
     __table_args__ = (CheckConstraint("receipt_discount >= 0", name="receipt_discount_not_negative"),
                       CheckConstraint("total >= 0", name="total_not_negative"),
                       CheckConstraint("points_earned >= 0", name="points_earned_not_negative"),
-                      # Reports (0009_reports): a member's next visit after a service, found by a seek.
+                      # Reports (0011_reports): a member's next visit after a service, found by a seek.
                       Index("ix_sales_member_sold", "member_id", "sold_at"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -193,6 +193,25 @@ class EodPendingRefund:
 
 
 @dataclass(frozen=True)
+class EodComplaintRow:
+    """A major complaint escalated to the owner (issue 12): on the report until it is resolved."""
+
+    number: str
+    time: datetime
+    type: str                  # quality / return / price / service / other
+    description: str
+    status: str                # open / resolved
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class EodRatingRow:
+    service: str               # return / exchange / complaint / repair / followup
+    count: int
+    average: float             # 4 = 优秀 … 1 = 差
+
+
+@dataclass(frozen=True)
 class EndOfDayData:
     day: date
     generated_at: datetime
@@ -207,6 +226,11 @@ class EndOfDayData:
     red_invoices: tuple[EodInvoiceRow, ...] = ()
     # Card and wallet refunds up to this day's end still waiting for the terminal's reference.
     pending_refunds: tuple[EodPendingRefund, ...] = ()
+    # the service loop (issue 12)
+    escalated: tuple[EodComplaintRow, ...] = ()
+    complaints_overdue: int = 0
+    followups_due: int = 0
+    ratings: tuple[EodRatingRow, ...] = ()
 
     @property
     def refund_total(self) -> int:

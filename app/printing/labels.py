@@ -7,10 +7,14 @@ from datetime import UTC, date, datetime, tzinfo
 
 from app.domain.money import format_fen
 from app.domain.vocabulary import (
+    CALL_OUTCOMES,
+    CHANNELS,
     ISSUE_REASONS,
     KINDS,
     OUTCOMES,
     REASONS,
+    RESOLUTION_CATEGORIES,
+    SATISFACTION,
     SUPERVISOR_REASONS,
     TENDER_METHODS,
 )
@@ -23,7 +27,8 @@ def _paper(table: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 
 # The shop's ids print in the domain's own words (one wording on screen, on paper and in the trace);
 # only the documents' headings are paper's own. Kept out of Qt translations: printing knows nothing of Qt.
-VOCABULARY_TABLES = (TENDER_METHODS, REASONS, OUTCOMES, SUPERVISOR_REASONS, ISSUE_REASONS, KINDS)
+VOCABULARY_TABLES = (TENDER_METHODS, REASONS, OUTCOMES, SUPERVISOR_REASONS, ISSUE_REASONS, KINDS,
+                     CHANNELS, RESOLUTION_CATEGORIES, CALL_OUTCOMES, SATISFACTION)
 
 LABELS: dict[str, tuple[str, str]] = {
     **{key: pair for table in VOCABULARY_TABLES for key, pair in _paper(table).items()},
@@ -76,6 +81,31 @@ LABELS: dict[str, tuple[str, str]] = {
     "compensation_evidence": ("索赔凭据", "Claim evidence"),
     "red_invoice_due": ("应开红字发票", "Red-letter credit invoice due"),
     "invoice_no": ("原发票", "Invoice"),
+    # the service loop on the end-of-day report
+    "complaints_escalated": ("重大投诉（已上报店长）", "Major complaints (escalated to the owner)"),
+    "complaints_overdue": ("逾期投诉", "Overdue complaints"),
+    "followups_due": ("待回访", "Follow-up calls due"),
+    "satisfaction_average": ("满意度（4 = 优秀）", "Satisfaction (4 = excellent)"),
+    # repair tickets and the supplier claim sheet (issue 12)
+    "repair_ticket": ("维修单", "REPAIR TICKET"),
+    "repair_tag": ("维修单 · 随机联", "REPAIR TICKET · ITEM TAG"),
+    "repair_no": ("维修单号", "Ticket no."),
+    "product": ("商品", "Product"),
+    "serial": ("序列号", "Serial no."),
+    "fault": ("故障描述", "Fault"),
+    "accessories": ("随附配件", "Accessories taken in"),
+    "supplier": ("供应商", "Supplier"),
+    "taken_in_at": ("接收时间", "Taken in"),
+    "promised": ("承诺取件", "Ready by"),
+    "earlier_repairs": ("此前维修次数", "Earlier repairs"),
+    "repair_terms": ("凭此单取件，请妥善保管；修好后我们会通知您。",
+                     "Bring this ticket to collect the item; we will call you when it is back."),
+    "claim_title": ("供应商退货索赔单", "RETURN-TO-SUPPLIER CLAIM"),
+    "claim_total": ("合计", "Total"),
+    "qty": ("数量", "Qty"),
+    "value": ("金额", "Value"),
+    "reason": ("原因", "Reason"),
+    "supplier_signature": ("供应商签收", "Received by the supplier"),
 }
 
 

@@ -15,6 +15,7 @@ _SECTIONS = {
     "overrides": ("主管特批", "Supervisor overrides"),
     "clerks": ("按店员", "Per clerk"),
     "red_invoices": ("应开红字发票", "Red-letter credit invoices due"),
+    "service_loop": ("售后跟进", "After-sales follow-up"),
 }
 
 
@@ -39,6 +40,7 @@ def render_end_of_day(report: EndOfDayData, shop: ShopInfo, paper: str = "a4", l
     _issued(sheet, report, lang)
     _overrides(sheet, report, lang)
     _red_invoices(sheet, report, lang)
+    _service_loop(sheet, report, shop, lang)
     _heading(sheet, "clerks", lang)
     cols = [("店员", "Clerk", 0.3, "left"), ("退货", "Ret.", 0.15, "right"),
             ("换货", "Exch.", 0.15, "right"), ("特批", "Ovr.", 0.15, "right"),
@@ -180,7 +182,8 @@ def _none(sheet: Sheet, lang: str) -> None:
 
 
 def _status(status: str, lang: str) -> str:
-    words = {"completed": ("完成", "done"), "voided": ("已作废", "voided"),
+    words = {"completed": ("完成", "done"), "voided": ("已作废", "voided"), "open": ("处理中", "open"),
+             "resolved": ("已处理", "resolved"),
              "pending_approval": ("待审批", "pending")}
     zh, en = words.get(status, (status, status))
     return en if frame.is_en(lang) else zh
@@ -194,3 +197,23 @@ def _signatures(sheet: Sheet, lang: str) -> None:
     sheet.space(sheet.size)
     sheet.signature(_t("当班店员", "Clerk on duty", lang) + ":")
     sheet.signature(_t("值班主管", "Supervisor", lang) + ":")
+
+
+def _service_loop(sheet: Sheet, report: EndOfDayData, shop: ShopInfo, lang: str) -> None:
+    """Major complaints the owner must see, what is overdue or due for a call, and the day's satisfaction."""
+    if not (report.escalated or report.complaints_overdue or report.followups_due or report.ratings):
+        return
+    _heading(sheet, "service_loop", lang)
+    sheet.pair(zh_en("complaints_overdue", lang), str(report.complaints_overdue), bold=report.complaints_overdue > 0)
+    sheet.pair(zh_en("followups_due", lang), str(report.followups_due))
+    if report.ratings:
+        n = sum(r.count for r in report.ratings)
+        average = sum(r.average * r.count for r in report.ratings) / n
+        sheet.pair(zh_en("satisfaction_average", lang), f"{average:.2f} ({n})")
+    if report.escalated:
+        sheet.text(zh_en("complaints_escalated", lang), bold=True, keep_with_next=True)
+        for c in report.escalated:
+            late = (" OVERDUE" if frame.is_en(lang) else " 已逾期") if c.overdue else ""
+            sheet.pair(f"{c.number}  {shop_time(c.time, shop.tz)[5:]}", _status(c.status, lang) + late)
+            sheet.text(c.description, sheet.size * 0.85, indent=sheet.size)
+        sheet.rule()

@@ -82,18 +82,18 @@ def slip(kind: str = "return", lines: int | None = None, long_names: bool = Fals
         original_receipt="S2611200123", returned=returned, exchanged=exchanged,
         price_difference=diff, refunds=refunds, coupon_share=coupon_share,
         points_reversed=worth // 100 if kind == "return" else 0,
-        points_balance=1268, coupon_code="CP2611220003", explanations=EXPLAIN,
+        points_balance=1268, coupon_code="483920175567", explanations=EXPLAIN,
         member_phone="13812345678", supervisor="李强", override_reason="goodwill")
 
 
 def coupon(percent: bool = False) -> CouponData:
-    return CouponData(code="CP2611220003", valid_from=date(2026, 11, 22), valid_to=date(2026, 12, 22),
+    return CouponData(code="483920175567", valid_from=date(2026, 11, 22), valid_to=date(2026, 12, 22),
                       value=0 if percent else 500, percent=10 if percent else 0, min_spend=3000,
                       reason="goodwill", member_phone="138****5678", issued_for="RT2611220001")
 
 
 def voucher() -> VoucherData:
-    return VoucherData(code="SC2611220004", amount=4350, expires=date(2027, 11, 22), issued_at=AT,
+    return VoucherData(code="730184622951", amount=4350, expires=date(2027, 11, 22), issued_at=AT,
                        member_phone="138****5678", issued_for="RT2611220002")
 
 
@@ -120,10 +120,10 @@ def end_of_day(rows: int = 12) -> EndOfDayData:
     tenders = tuple(TenderAmount(m, by_tender[m]) for m in order if m in by_tender)
     collected = sum(r.collected for r, _m in done)
     credit = next((r for r, m in done if m == "store_credit" and r.refund), None)
-    issued: tuple[EodIssuedRow, ...] = (EodIssuedRow("CP2611220003", "coupon", 500, 0, "RT2611220001"),
-                                        EodIssuedRow("CP2611220007", "coupon", 0, 10, "C2611220002"))
+    issued: tuple[EodIssuedRow, ...] = (EodIssuedRow("483920175567", "coupon", 500, 0, "RT2611220001"),
+                                        EodIssuedRow("592047188301", "coupon", 0, 10, "C2611220002"))
     if credit is not None:
-        issued += (EodIssuedRow("SC2611220004", "store_credit", credit.refund, 0, credit.number),)
+        issued += (EodIssuedRow("730184622951", "store_credit", credit.refund, 0, credit.number),)
     approved = {"RT2611220001": "goodwill", "RT2611220006": "other: 老顾客，包装破损"}
     overrides = tuple(EodOverrideRow(r.number, r.clerk, "李强", approved[r.number], r.refund)
                       for r, _m in done if r.number in approved)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from barcode import EAN13
 
+from app.domain import allergens as tags
 from app.domain import limits as lim
 from app.domain.codes import is_code, normalise_code, shown
-from app.domain.vocabulary import TIERS
+from app.domain.vocabulary import ALLERGENS, TIERS
 from app.services.sale_rows import RowError
 
 ESCAPED_BYTE = ("\udc80", "\udcff")  # how a byte that is not UTF-8 arrives (read with surrogateescape)
@@ -66,7 +69,7 @@ def product(row: dict[str, str], classes: frozenset[str]) -> dict[str, object]:
             "category": text(row, "category", 60), "policy_class": row["policy_class"],
             "price": whole(row["price"], "price", lim.MAX_LINE_FEN),
             "warranty_months": whole(row.get("warranty_months") or "0", "warranty_months", lim.MAX_WARRANTY_MONTHS),
-            "supplier": text(row, "supplier", 120)}
+            "supplier": text(row, "supplier", 120), "allergens": allergens(row.get("allergens", ""))}
 
 
 def member(row: dict[str, str]) -> dict[str, object]:
@@ -79,7 +82,27 @@ def member(row: dict[str, str]) -> dict[str, object]:
         raise RowError(f"手机号格式不对：{shown(phone)!r}", f"phone number is not valid: {shown(phone)!r}")
     return {"card_no": card, "phone": phone, "name": text(row, "name", 100, symbols=False), "tier": tier,
             "points": whole(row.get("points") or "0", "points", lim.MAX_POINTS),
-            "special_needs": text(row, "special_needs", 300)}
+            "special_needs": text(row, "special_needs", 300), "birthday": birthday(row.get("birthday", "")),
+            "allergens": allergens(row.get("allergens", ""))}
+
+
+def allergens(value: str) -> str:
+    try:
+        return tags.stored(tags.parse(value))
+    except ValueError as err:
+        raise RowError(f"未知的过敏原 {err}（可用：{', '.join(ALLERGENS)}）",
+                       f"unknown allergen {err} (known: {', '.join(ALLERGENS)})") from None
+
+
+def birthday(value: str) -> date | None:
+    """YYYY-MM-DD, or MM-DD when the member gave no year (kept in a leap year, so 02-29 fits)."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value if len(value) > 5 else f"2000-{value}")
+    except ValueError:
+        raise RowError(f"生日格式不对：{shown(value)!r}（应为 YYYY-MM-DD 或 MM-DD）",
+                       f"birthday is not a date: {shown(value)!r} (YYYY-MM-DD or MM-DD)") from None
 
 
 STORED_VALUE_CATEGORY = "卡券"   # gift and prepaid cards: no quality, so no legal floor

@@ -23,6 +23,7 @@ from app.printing.data import (
 )
 from app.services.documents import approval_reason, issued_for, today
 from app.services.returns.confirming import pending_refunds
+from app.services.service_figures import service_loop_in
 from app.settings import SHOP_TZ
 
 
@@ -88,7 +89,8 @@ def end_of_day_data(day: date, url: str | None = None) -> EndOfDayData:
             clerks=tuple(EodClerkRow(name, *figures) for name, figures in sorted(clerks.items())),
             compensations=tuple(paid), red_invoices=tuple(red),
             pending_refunds=tuple(EodPendingRefund(p.number, p.method, p.amount, p.completed_at)
-                                  for p in pending_refunds(url, until=end)))
+                                  for p in pending_refunds(url, until=end)),
+            **service_loop_in(s, start, end))
 
 
 def _tender_order(totals: dict[str, int]) -> list[tuple[str, int]]:

@@ -230,8 +230,8 @@ def read_lines(path: Path) -> Iterator[str]:
 # --- catalogue and members (CSV, UTF-8, header row; columns documented in README) -------------
 
 PRODUCT_COLUMNS = ("sku", "name_zh", "name_en", "category", "policy_class", "price", "warranty_months",
-                   "supplier", "food", "stored_value")
-MEMBER_COLUMNS = ("card_no", "phone", "name", "tier", "points", "special_needs")
+                   "supplier", "food", "stored_value", "allergens")
+MEMBER_COLUMNS = ("card_no", "phone", "name", "tier", "points", "special_needs", "birthday", "allergens")
 
 
 def _refuse_utf16(path: Path) -> None:

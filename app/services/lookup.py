@@ -5,10 +5,11 @@ from __future__ import annotations
 from sqlalchemy import or_, select
 
 from app.db import read_connection, session_scope
+from app.domain.check_digit import is_valid, looks_like_digit_code
 from app.domain.codes import checked_code
 from app.errors import NotFound
 from app.models import Coupon, Member, Return
-from app.services import coupons
+from app.services import coupon_counter, coupons, repairs
 from app.services.receipts import load_receipt, member_view
 from app.services.returns.completing import record
 from app.services.sale_rows import normalise_code
@@ -49,4 +50,9 @@ def find(code: str, url: str | None = None) -> object:
         ret = s.scalar(select(Return).where(Return.number == code))
         if ret is not None:
             return record(s, ret)
+        ticket = repairs.find_in(s, code)
+        if ticket is not None:
+            return repairs.view_of(s, ticket)
+    if looks_like_digit_code(code) and not is_valid(code):
+        raise coupon_counter.mistyped(code)   # a digit mistyped, not an unknown code
     raise not_found(code)

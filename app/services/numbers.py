@@ -1,4 +1,4 @@
-"""Human-readable numbers (RT2611220001) and hard-to-guess codes (CP7K3M9Q2X) for slips, coupons, vouchers."""
+"""Human-readable numbers (RT2611220001) for slips, and unguessable check-digit codes (483920175567) for coupons."""
 
 from __future__ import annotations
 
@@ -9,11 +9,9 @@ from sqlalchemy import Insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from app.domain.check_digit import CODE_LENGTH, luhn_digit
 from app.models import NumberSequence, utcnow
 from app.settings import SHOP_TZ
-
-# No 0/O, 1/I: codes are read aloud and typed by hand when a scanner fails.
-_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 
 
 def next_number(session: Session, prefix: str, when: datetime | None = None) -> str:
@@ -36,6 +34,7 @@ def _insert_missing(session: Session, name: str) -> Insert:
     return insert(NumberSequence).values(name=name, value=0).on_conflict_do_nothing(index_elements=["name"])
 
 
-def random_code(prefix: str, length: int = 8) -> str:
-    """A coupon or voucher code: short enough for 58 mm paper, too many to guess (32^8)."""
-    return prefix + "".join(secrets.choice(_CODE_ALPHABET) for _ in range(length))
+def digit_code() -> str:
+    """A coupon or store-credit code: 11 secrets-random digits and a Luhn check digit (10^11 to guess from)."""
+    body = str(secrets.randbelow(9) + 1) + "".join(str(secrets.randbelow(10)) for _ in range(CODE_LENGTH - 2))
+    return body + luhn_digit(body)

@@ -124,3 +124,25 @@ def document_pdf(document: str, key: str | None = None, *, paper: str | None = N
     # coupon or voucher: print what the code really is, whichever word the clerk typed.
     make = coupon if documents.code_kind(key, url) == "coupon" else voucher
     return make(key, lang, url, paper).pdf
+
+
+def repair_ticket(number: str, lang: str, url: str | None = None, paper: str | None = None) -> tuple[Printout, ...]:
+    """A repair ticket twice: the customer's copy to collect with, and the tag that goes with the item."""
+    from app.printing.repair_ticket import COPIES, render_repair_ticket
+    from app.services import repair_papers
+
+    with session_scope(url, write=False) as s:
+        cfg, data = settings_in(s), repair_papers.ticket_data(s, number)
+    shop, size = documents.shop_info_of(cfg), paper or paper_of(cfg)
+    return tuple(Printout("repair" if copy == "customer" else "repair_tag", data.number,
+                          render_repair_ticket(data, shop, size, lang, copy)) for copy in COPIES)
+
+
+def supplier_claim(supplier: str, lang: str, url: str | None = None, paper: str | None = None) -> Printout:
+    """The return-to-supplier claim sheet of one supplier (A4 unless told)."""
+    from app.printing.claim_sheet import render_claim_sheet
+    from app.services import repair_papers
+
+    data = repair_papers.claim_data(supplier, url)
+    cfg = _settings(url)
+    return Printout("claim", data.code, render_claim_sheet(data, documents.shop_info_of(cfg), paper or "a4", lang))

@@ -56,7 +56,7 @@ def mask_phone(phone: str) -> str:
 
 def member_view(member: Member) -> MemberView:
     return MemberView(member.card_no, member.name, mask_phone(member.phone), member.tier, member.points,
-                      member.special_needs)
+                      member.special_needs, tuple(t for t in (member.allergens or "").split(",") if t))
 
 
 def add_months(when: datetime, months: int) -> datetime:

@@ -16,6 +16,7 @@ class MemberView:
     tier: str                  # standard / silver / gold / diamond
     points: int
     special_needs: str = ""
+    allergens: tuple[str, ...] = ()   # ids of app.domain.vocabulary.ALLERGENS
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,8 @@ class ReturnRequest:
     started_at: datetime | None = None       # when the clerk opened the receipt: handling time starts here
     cash_in_drawer: int | None = None        # fen; a cash refund beyond it is paid as store credit
     difference_paid_by: str = "cash"         # how the customer pays an exchange's price difference
+    call_agreed: bool | None = None          # asked once: may we call back after a quality fault? None = not asked
+    phone: str = ""                          # a non-member's number for that call
 
 
 @dataclass(frozen=True)
@@ -215,6 +218,9 @@ class CodeStatusView:
     status: str                # issued / redeemed / expired / void
     valid_until: datetime | None
     member_card: str | None
+    balance: int | None = None          # store credit left after parts were spent (None for coupons)
+    used_at: datetime | None = None     # when it was redeemed (last part spent) or voided
+    used_where: str = ""                # counter / the till's receipt number it was seen on
 
 
 @dataclass(frozen=True)

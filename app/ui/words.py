@@ -116,3 +116,67 @@ def word(table: dict[str, str], key: str | None) -> str:
         return ""
     source = table.get(key)
     return QCoreApplication.translate("Words", source) if source else key
+
+
+# The service loop (issue 12)
+CHANNELS = {
+    "counter": QT_TRANSLATE_NOOP("Words", "Counter"),
+    "phone": QT_TRANSLATE_NOOP("Words", "Phone"),
+    "box": QT_TRANSLATE_NOOP("Words", "Suggestion box"),
+    "till": QT_TRANSLATE_NOOP("Words", "Till"),
+    "online": QT_TRANSLATE_NOOP("Words", "Online"),
+}
+RESOLUTION_CATEGORIES = {
+    "explained": QT_TRANSLATE_NOOP("Words", "Explained"),
+    "refund_exchange": QT_TRANSLATE_NOOP("Words", "Refund / exchange"),
+    "compensated": QT_TRANSLATE_NOOP("Words", "Compensated"),
+    "repaired": QT_TRANSLATE_NOOP("Words", "Repaired"),
+    "improved": QT_TRANSLATE_NOOP("Words", "Service improved"),
+    "unfounded": QT_TRANSLATE_NOOP("Words", "Unfounded"),
+}
+CALL_OUTCOMES = {
+    "reached": QT_TRANSLATE_NOOP("Words", "Reached"),
+    "no_answer": QT_TRANSLATE_NOOP("Words", "No answer"),
+    "wrong_number": QT_TRANSLATE_NOOP("Words", "Wrong number"),
+}
+SATISFACTION = {
+    "excellent": QT_TRANSLATE_NOOP("Words", "Excellent"),
+    "good": QT_TRANSLATE_NOOP("Words", "Good"),
+    "fair": QT_TRANSLATE_NOOP("Words", "Fair"),
+    "poor": QT_TRANSLATE_NOOP("Words", "Poor"),
+}
+SERVICES = {
+    "return": QT_TRANSLATE_NOOP("Words", "Return"),
+    "exchange": QT_TRANSLATE_NOOP("Words", "Exchange"),
+    "complaint": QT_TRANSLATE_NOOP("Words", "Complaint"),
+    "repair": QT_TRANSLATE_NOOP("Words", "Repair"),
+    "followup": QT_TRANSLATE_NOOP("Words", "Follow-up call"),
+}
+FOLLOWUP_STATUSES = {
+    "open": QT_TRANSLATE_NOOP("Words", "Open"),
+    "done": QT_TRANSLATE_NOOP("Words", "Done"),
+    "unreachable": QT_TRANSLATE_NOOP("Words", "Unreachable"),
+}
+# --- repair tickets and member care (issue 12) ---
+REPAIR_STATUSES = {
+    "taken_in": QT_TRANSLATE_NOOP("Words", "Taken in"),
+    "sent": QT_TRANSLATE_NOOP("Words", "Sent to supplier"),
+    "back": QT_TRANSLATE_NOOP("Words", "Back from repair"),
+    "collected": QT_TRANSLATE_NOOP("Words", "Collected"),
+    "replaced": QT_TRANSLATE_NOOP("Words", "Replaced"),
+    "refunded": QT_TRANSLATE_NOOP("Words", "Refunded"),
+}
+REPAIR_OUTCOMES = {
+    "fixed": QT_TRANSLATE_NOOP("Words", "Fixed"),
+    "failed": QT_TRANSLATE_NOOP("Words", "Not fixed"),
+}
+ALLERGENS = {
+    "peanut": QT_TRANSLATE_NOOP("Words", "Peanut"),
+    "nuts": QT_TRANSLATE_NOOP("Words", "Tree nuts"),
+    "milk": QT_TRANSLATE_NOOP("Words", "Milk"),
+    "egg": QT_TRANSLATE_NOOP("Words", "Egg"),
+    "gluten": QT_TRANSLATE_NOOP("Words", "Gluten"),
+    "soy": QT_TRANSLATE_NOOP("Words", "Soy"),
+    "seafood": QT_TRANSLATE_NOOP("Words", "Seafood"),
+    "sesame": QT_TRANSLATE_NOOP("Words", "Sesame"),
+}

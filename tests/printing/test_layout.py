@@ -85,7 +85,7 @@ def test_long_end_of_day_repeats_the_table_header_on_each_page():
         assert "Receipt" in pdfcheck.text(pdf, page=n), f"page {n} lost the returns table header"
 
 
-@pytest.mark.parametrize("code", ["RT2611220001", "ABCDEFGHJKLMNP", "SC2611220001AB", "CP9"])
+@pytest.mark.parametrize("code", ["RT2611220001", "ABCDEFGHJKLMNP", "SC2611220001AB", "CP9", "483920175567"])
 @pytest.mark.parametrize("paper", ["58mm", "80mm"])
 def test_longest_codes_still_scan_on_thermal_paper(code, paper):
     pdf = render_coupon(replace(samples.coupon(), code=code), samples.SHOP, paper)

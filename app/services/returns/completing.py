@@ -22,7 +22,7 @@ from app.models import (
     User,
     utcnow,
 )
-from app.services import approvals, coupons
+from app.services import approvals, coupons, followups
 from app.services.numbers import next_number
 from app.services.policy import current_policy
 from app.services.returns import compensations
@@ -76,6 +76,7 @@ def complete(request: ReturnRequest, clerk: UserView, approval: GrantedApproval 
         _write_lines(s, ret, request, view, ctx)
         codes = _write_money(s, ret, request, view, ctx, clerk, now)
         compensations.write(s, ret, q, signed)
+        followups.after_return(s, ret, clerk, now)  # a quality fault gets its follow-up call, in this transaction
         audit(s, "return_completed", clerk.id, ret.number, refund=ret.refund_total, kind=ret.kind,
               policy=q.policy_version, floor=q.floor_version, region=q.region,
               price_difference=ret.price_difference)
@@ -104,7 +105,8 @@ def _write_return(s: Session, request: ReturnRequest, view: QuoteView, ctx: Quot
         points_reversed=points, exchange_total=view.exchange_total, price_difference=view.price_difference,
         difference_paid_by=request.difference_paid_by if view.price_difference > 0 else None,
         trace=json.dumps(quote_to_json(q), ensure_ascii=False), started_at=min(request.started_at or now, now),
-        approved_at=now if signed else None, completed_at=now)
+        approved_at=now if signed else None, completed_at=now, call_agreed=request.call_agreed,
+        phone="".join(ch for ch in request.phone if ch.isdigit()))
     s.add(ret)
     s.flush()
     if member is not None and points:

@@ -7,21 +7,24 @@ from dataclasses import replace
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
+from app.domain.vocabulary import QUALITY_REASONS
 from app.errors import DeskError
 from app.i18n import current_language
-from app.services import approvals, documents, print_jobs, returns
+from app.services import approvals, documents, followups, print_jobs, returns, satisfaction
 from app.services.printouts import SlipData
 from app.services.views import Approval, CompletedReturn
 from app.ui import fmt
 from app.ui.pages.base import AskSupervisor, CounterContext, CounterPage
 from app.ui.widgets.keys import bind_key
+from app.ui.widgets.rating import RatingBar
 from app.ui.widgets.rows import RowsModel, rows_table
 from app.ui.widgets.status import error_text, guarded
-from app.ui.words import KINDS, OUTCOMES, REASONS, STATUSES, TENDERS, word
+from app.ui.words import KINDS, OUTCOMES, REASONS, SATISFACTION, STATUSES, TENDERS, word
 
 
 class ReturnPage(CounterPage):
     return_voided = Signal(CompletedReturn)
+    rating_recorded = Signal(str)   # the level the customer gave (the customer display thanks them)
 
     def __init__(self, context: CounterContext) -> None:
         super().__init__(context, "returnPage")
@@ -61,6 +64,7 @@ class ReturnPage(CounterPage):
         buttons.addWidget(self.reference, 1)
         buttons.addWidget(self.confirm_button)
         buttons.addWidget(self.resend_button)
+        self._add_service_end(buttons)
         buttons.addStretch(1)
         buttons.addWidget(self.reprint_button)
         buttons.addWidget(self.void_button)
@@ -73,9 +77,26 @@ class ReturnPage(CounterPage):
         column.addLayout(buttons)
         self.retranslate()
 
+    def _add_service_end(self, buttons: QHBoxLayout) -> None:
+        """The end of the service: the rating, and after a quality fault whether the shop may call back."""
+        self.rating = RatingBar()
+        self.rating.setVisible(False)  # asked once, at the end of the service (ask_rating)
+        self.rating.rated.connect(self.record_rating)
+        # asked once, the answer recorded on the return
+        self.call_yes, self.call_no = QPushButton(), QPushButton()
+        for button, agreed, key in ((self.call_yes, True, "Ctrl+5"), (self.call_no, False, "Ctrl+6")):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setVisible(False)
+            button.clicked.connect(lambda _c=False, a=agreed: self.record_consent(a))
+            bind_key(button, key)
+        for widget in (self.rating, self.call_yes, self.call_no):
+            buttons.addWidget(widget)
+
     def open_return(self, result: CompletedReturn, slip: SlipData | None = None) -> None:
         """Shows a return; `slip` is its slip's data when the caller already read it (after completing)."""
         self.current = result
+        for widget in (self.rating, self.call_yes, self.call_no):
+            widget.setVisible(False)  # a slip scanned later is not the end of a service
         self.slip = slip or guarded(self.context.status.show_error, lambda: documents.slip_data(result.number),
                                     "slip")
         self.render()
@@ -177,6 +198,37 @@ class ReturnPage(CounterPage):
             self.context.status.show_success(lambda: self.tr("Printed again: {n} document(s)").format(n=len(results)))
         self._refresh_extras()
 
+    def ask_rating(self, result: CompletedReturn) -> None:
+        """The end of the service: the customer's rating in one key (or not at all — nothing waits for it)."""
+        self.rating.clear()
+        self.rating.setVisible(result.status == "completed")
+        faulty = self.slip is not None and any(line.reason in QUALITY_REASONS for line in self.slip.returned)
+        for button in (self.call_yes, self.call_no):
+            button.setVisible(result.status == "completed" and faulty)
+
+    def record_consent(self, agreed: bool) -> None:
+        r, clerk = self.current, self.context.clerk()
+        if r is None or clerk is None:
+            return
+        for button in (self.call_yes, self.call_no):
+            button.setVisible(False)   # asked once
+        made = guarded(self.context.status.show_error,
+                       lambda: followups.consent_after_return(clerk, r.number, agreed), "follow-up")
+        if made is not None:
+            self.context.status.show_success(lambda: self.tr("Follow-up call due {due}.").format(
+                due=fmt.shop_time(made.due_at)))
+
+    def record_rating(self, level: str) -> None:
+        r, clerk = self.current, self.context.clerk()
+        if r is None or clerk is None:
+            return
+        done = guarded(self.context.status.show_error,
+                       lambda: satisfaction.rate(clerk, r.kind, r.number, level), "rating")
+        if done is not None:
+            self.context.status.show_success(lambda: self.tr("Rating recorded: {level}.").format(
+                level=word(SATISFACTION, level)))
+            self.rating_recorded.emit(level)
+
     def reprint(self) -> None:
         if self.current is not None:
             self.context.print_return(self.current, True)
@@ -202,6 +254,8 @@ class ReturnPage(CounterPage):
     def reset(self) -> None:
         self.current = None
         self.slip = None
+        for widget in (self.rating, self.call_yes, self.call_no):
+            widget.setVisible(False)
         self.render()
 
     def retranslate(self) -> None:
@@ -211,4 +265,6 @@ class ReturnPage(CounterPage):
         self.confirm_button.setText(self.tr("Record terminal reference (F11)"))
         self.resend_button.setText(self.tr("Print kept papers again (F3)"))
         self.reference.setPlaceholderText(self.tr("Payment terminal's refund reference (scan or type)"))
+        self.call_yes.setText(self.tr("Call back: yes (Ctrl+5)"))
+        self.call_no.setText(self.tr("No calls (Ctrl+6)"))
         self.render()

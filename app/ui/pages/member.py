@@ -1,4 +1,4 @@
-"""The member panel: find by card, phone or name; tier, points, recent purchases, returns, complaints."""
+"""The member panel and customer file: find a member; purchases, returns, complaints, coupons, repairs, care note."""
 
 from __future__ import annotations
 
@@ -11,13 +11,24 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.services import lookup, members
-from app.services.views import MemberHistory, MemberView
+from app.services import lookup, member_care, members
+from app.services.loop_views import CustomerFile
+from app.services.views import MemberView
 from app.ui import fmt
 from app.ui.pages.base import CounterContext, CounterPage
+from app.ui.widgets.member_banner import MemberBanner
 from app.ui.widgets.rows import RowsModel, rows_table
 from app.ui.widgets.status import guarded
-from app.ui.words import COMPLAINT_TYPES, KINDS, SEVERITIES, STATUSES, TIERS, word
+from app.ui.words import (
+    CODE_KINDS,
+    COMPLAINT_TYPES,
+    KINDS,
+    REPAIR_STATUSES,
+    SEVERITIES,
+    STATUSES,
+    TIERS,
+    word,
+)
 
 
 class MemberPage(CounterPage):
@@ -25,7 +36,7 @@ class MemberPage(CounterPage):
 
     def __init__(self, context: CounterContext) -> None:
         super().__init__(context, "memberPage")
-        self.history: MemberHistory | None = None
+        self.history: CustomerFile | None = None
         self.search_label = QLabel()
         self.search = QLineEdit()
         self.search.setObjectName("memberSearch")
@@ -56,6 +67,7 @@ class MemberPage(CounterPage):
         self.tabs.addTab(self.purchases_table, "")
         self.tabs.addTab(self.returns_table, "")
         self.tabs.addTab(self.complaints_table, "")
+        self._build_care()
         self.hint = QLabel()
         self.hint.setObjectName("hint")
 
@@ -64,6 +76,11 @@ class MemberPage(CounterPage):
         search_row.addWidget(self.search, 1)
         right = QVBoxLayout()
         right.addWidget(self.details)
+        right.addWidget(self.banner)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note_label)
+        note_row.addWidget(self.note, 1)
+        right.addLayout(note_row)
         right.addWidget(self.tabs, 1)
         right.addWidget(self.hint)
         body = QHBoxLayout()
@@ -74,6 +91,24 @@ class MemberPage(CounterPage):
         column.addLayout(search_row)
         column.addLayout(body, 1)
         self.retranslate()
+
+    def _build_care(self) -> None:
+        """The customer file's other tabs (coupons, repairs, follow-ups and ratings) and the care note."""
+        self.coupons = RowsModel(lambda: [self.tr("Code"), self.tr("Kind"), self.tr("Status"), self.tr("Worth"),
+                                          self.tr("Valid until")], self)
+        self.repairs = RowsModel(lambda: [self.tr("Ticket"), self.tr("Product"), self.tr("Status"),
+                                          self.tr("Taken in")], self)
+        self.care_rows = RowsModel(lambda: [self.tr("When"), self.tr("What"), self.tr("Outcome")], self)
+        for model in (self.coupons, self.repairs, self.care_rows):
+            table = rows_table(model, stretch=-1)
+            table.activated.connect(lambda index, m=model: self.open_code(m.keys[index.row()]))
+            self.tabs.addTab(table, "")
+        self.banner = MemberBanner()
+        self.note_label = QLabel()
+        self.note = QLineEdit()
+        self.note.setObjectName("memberNote")
+        self.note.returnPressed.connect(self.save_note)
+        self.note_label.setBuddy(self.note)
 
     def start(self) -> None:
         self.search.setFocus()
@@ -106,11 +141,23 @@ class MemberPage(CounterPage):
     def open_card(self, card_no: object) -> None:
         if not card_no:
             return
-        history = guarded(self.context.status.show_error, lambda: members.history(str(card_no)), "member history")
+        history = guarded(self.context.status.show_error, lambda: member_care.customer_file(str(card_no)),
+                          "customer file")
         if history is None:
             return
         self.history = history
         self.render()
+
+    def save_note(self) -> None:
+        """The clerk's special-needs note (Enter saves; audited by the service)."""
+        h, user = self.history, self.context.clerk()
+        if h is None or user is None:
+            return
+        saved = guarded(self.context.status.show_error,
+                        lambda: member_care.set_special_needs(h.member.card_no, self.note.text(), user), "note")
+        if saved is not None:
+            self.open_card(saved.card_no)
+            self.context.status.show_info(lambda: self.tr("Note saved."))
 
     def open_code(self, code: object) -> None:
         """Opening a purchase (or return) here works exactly like scanning its receipt (or slip)."""
@@ -122,16 +169,17 @@ class MemberPage(CounterPage):
 
     def render(self) -> None:
         h = self.history
+        self.banner.show_member(h.member if h else None)
         if h is None:
             self.details.clear()
-            for model in (self.purchases, self.returns, self.complaints):
+            self.note.clear()
+            for model in (self.purchases, self.returns, self.complaints, self.coupons, self.repairs, self.care_rows):
                 model.set_rows([])
             return
+        self.note.setText(h.member.special_needs)
         m = h.member
         text = self.tr("<b>{name}</b> · card {card} · {phone} · {tier} · {points} points").format(
             name=m.name, card=m.card_no, phone=m.phone_masked, tier=word(TIERS, m.tier), points=m.points)
-        if m.special_needs:
-            text += "<br>" + self.tr("Note: {note}").format(note=m.special_needs)
         self.details.setText(text)
         self.purchases.set_rows([[p.receipt_no, fmt.shop_time(p.sold_at), str(p.lines), fmt.money(p.total)]
                                  for p in h.purchases], [p.receipt_no for p in h.purchases])
@@ -141,13 +189,20 @@ class MemberPage(CounterPage):
         self.complaints.set_rows([[c.number, fmt.shop_time(c.created_at), word(COMPLAINT_TYPES, c.type),
                                    word(SEVERITIES, c.severity),
                                    word(STATUSES, c.status)] for c in h.complaints])
+        self.coupons.set_rows([[c.code, word(CODE_KINDS, c.kind), word(STATUSES, c.status), fmt.money(c.value),
+                                fmt.shop_date(c.valid_until)] for c in h.coupons], [c.code for c in h.coupons])
+        self.repairs.set_rows([[t.number, t.product_name, word(REPAIR_STATUSES, t.status), fmt.shop_time(t.created_at)]
+                               for t in h.repairs], [t.number for t in h.repairs])
+        self.care_rows.set_rows([list(row) for row in h.followups + h.ratings])
         self.retitle_tabs()
 
     def retitle_tabs(self) -> None:
         h = self.history
-        counts = (len(h.purchases), len(h.returns), len(h.complaints)) if h else (0, 0, 0)
-        for i, (text, n) in enumerate(zip((self.tr("Purchases"), self.tr("Returns"), self.tr("Complaints")),
-                                          counts, strict=True)):
+        counts = ((len(h.purchases), len(h.returns), len(h.complaints), len(h.coupons), len(h.repairs),
+                   len(h.followups) + len(h.ratings)) if h else (0,) * 6)
+        for i, (text, n) in enumerate(zip((self.tr("Purchases"), self.tr("Returns"), self.tr("Complaints"),
+                                           self.tr("Coupons"), self.tr("Repairs"),
+                                           self.tr("Follow-ups and ratings")), counts, strict=True)):
             self.tabs.setTabText(i, f"{text} ({n})")
 
     def reset(self) -> None:
@@ -160,7 +215,9 @@ class MemberPage(CounterPage):
         self.search_label.setText(self.tr("&Find member:"))
         self.search.setPlaceholderText(self.tr("card number, phone (or its last 4 digits) or name, then Enter"))
         self.hint.setText(self.tr("Enter on a purchase opens its receipt, as if it had been scanned."))
-        for model in (self.found, self.purchases, self.returns, self.complaints):
+        self.note_label.setText(self.tr("Special &needs (Enter saves):"))
+        for model in (self.found, self.purchases, self.returns, self.complaints, self.coupons, self.repairs,
+                      self.care_rows):
             model.retranslate()
         self.retitle_tabs()
         self.render()

@@ -26,6 +26,8 @@ from app.services.views import (
 )
 from app.ui import fmt
 from app.ui.pages.base import CounterContext, CounterPage
+from app.ui.widgets.care_checks import member_care_view
+from app.ui.widgets.member_banner import MemberBanner
 from app.ui.widgets.products import ChosenModel, ChosenTable, ProductSearch
 from app.ui.widgets.quote_panel import QuotePanel
 from app.ui.widgets.status import error_text, guarded, log
@@ -50,6 +52,7 @@ class NoReceiptPage(CounterPage):
         self.member_label = QLabel()
         self.member_shown = QLabel()
         self.member_shown.setObjectName("supervisor")
+        self.member_banner = MemberBanner()
         self.product_label = QLabel()
         self.product_search = ProductSearch()
         self.product_search.setObjectName("noReceiptProduct")
@@ -82,6 +85,7 @@ class NoReceiptPage(CounterPage):
         column.addWidget(self.title)
         column.addWidget(self.rule)
         column.addLayout(form)
+        column.addWidget(self.member_banner)
         column.addWidget(split, 1)
         column.addLayout(buttons)
 
@@ -124,6 +128,7 @@ class NoReceiptPage(CounterPage):
 
     def set_member(self, member: MemberView | None) -> None:
         self.member = member
+        self.member_banner.show_member(member_care_view(member))
         self.render_member()
         self.refresh_quote()
 
@@ -190,6 +195,7 @@ class NoReceiptPage(CounterPage):
 
     def reset(self) -> None:
         self.member = None
+        self.member_banner.show_member(None)
         self.quote = None
         self.started_at = None
         self.member_field.clear()

@@ -11,10 +11,12 @@ from app.services import catalogue, returns
 from app.services.views import CompletedReturn, ProductView, QuoteView, ReceiptView, ReturnRequest
 from app.ui import fmt
 from app.ui.pages.base import CounterContext, CounterPage
+from app.ui.widgets import care_checks
 from app.ui.widgets.claim_evidence import ClaimEvidence
 from app.ui.widgets.drawer import CashDrawer
 from app.ui.widgets.exchange_panel import ExchangePanel
 from app.ui.widgets.keys import bind_key
+from app.ui.widgets.member_banner import MemberBanner
 from app.ui.widgets.quote_panel import QuotePanel
 from app.ui.widgets.receipt_model import ReceiptLinesModel
 from app.ui.widgets.receipt_table import LineEditor, ReceiptTable
@@ -35,6 +37,7 @@ class ReceiptPage(CounterPage):
         self.header.setObjectName("receiptHeader")
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.member_banner = MemberBanner()
         self.lines = ReceiptLinesModel(self)
         self.table = ReceiptTable(self.lines)
         self.table.setObjectName("receiptTable")
@@ -88,6 +91,7 @@ class ReceiptPage(CounterPage):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.header)
+        column.addWidget(self.member_banner)
         # The receipt's lines get every spare pixel; the quote below takes the height it needs
         # (its explanations scroll), so a long receipt shows about ten lines at 1366×768.
         column.addWidget(self.table, 1)
@@ -124,6 +128,7 @@ class ReceiptPage(CounterPage):
         if receipt.lines:
             self.table.selectRow(first)
         self.render_header()
+        self.member_banner.show_member(care_checks.member_care_view(receipt.member))
         self.refresh_quote()
         if receipt.fully_returned:
             self.context.status.show_error(lambda: self.tr(
@@ -198,6 +203,8 @@ class ReceiptPage(CounterPage):
         self.quote = quote
         self.lines.set_decisions({d.line: d for d in quote.quote.lines})
         self.quote_panel.show_quote(quote)
+        if warning := care_checks.quality_warnings(self.receipt, self.lines.items()):
+            self.context.status.show_error(warning)   # 第3次质量问题退货: the supervisor should know
         self.paid_by_row.setVisible(bool(quote.exchange_lines) and quote.price_difference > 0)
         self.render_drawer()
 
@@ -212,7 +219,13 @@ class ReceiptPage(CounterPage):
 
     def _on_exchange_product_chosen(self, product: ProductView) -> None:
         self.context.status.clear_message()  # an earlier "no product matches" is settled
-        self.exchange_goods.add(product)
+        self.add_exchange(product)
+
+    def add_exchange(self, product: ProductView, qty: int = 1) -> None:
+        """Goods going out; the clerk is warned when they carry one of the member's allergens."""
+        self.exchange_goods.add(product, qty)
+        if warning := care_checks.allergen_warning(self.member_banner.member, product):
+            self.context.status.show_error(warning)
 
     def same_item(self) -> None:
         """Exchange for the same goods: every line coming back goes out again, same quantity."""
@@ -224,7 +237,7 @@ class ReceiptPage(CounterPage):
             line = next(ln for ln in self.receipt.lines if ln.line_no == item.line_no)
             found = guarded(self.context.status.show_error, lambda sku=line.sku: catalogue.find_product(sku))
             if found:
-                self.exchange_goods.add(found[0], item.qty)
+                self.add_exchange(found[0], item.qty)
 
     def accept_scan(self, code: str) -> bool:
         """While exchanging, a product barcode is the goods going out."""
@@ -232,7 +245,7 @@ class ReceiptPage(CounterPage):
             return False
         found = guarded(self.context.status.show_error, lambda: catalogue.find_product(code)) or []
         if len(found) == 1 and found[0].sku == code:
-            self.exchange_goods.add(found[0])
+            self.add_exchange(found[0])
             return True
         return False
 
@@ -253,6 +266,7 @@ class ReceiptPage(CounterPage):
         self.return_completed.emit(result)
 
     def reset(self) -> None:
+        self.member_banner.show_member(None)
         self.receipt = None
         self.quote = None
         self.started_at = None

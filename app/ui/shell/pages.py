@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from app.services.loop_views import RepairTicketView
 from app.services.views import CodeStatusView, CompletedReturn, MemberView, ReceiptView
 from app.ui.pages.base import CounterContext, CounterPage
 from app.ui.pages.code import CodePage
@@ -13,6 +14,7 @@ from app.ui.pages.completed import ReturnPage
 from app.ui.pages.member import MemberPage
 from app.ui.pages.no_receipt import NoReceiptPage
 from app.ui.pages.receipt import ReceiptPage
+from app.ui.pages.repairs import RepairsPage
 from app.ui.shell.welcome import WelcomePage
 
 
@@ -24,14 +26,15 @@ class CounterPages:
     member: MemberPage
     code: CodePage
     completed: ReturnPage
+    repairs: RepairsPage
 
     @classmethod
     def build(cls, context: CounterContext) -> CounterPages:
         return cls(WelcomePage(context), ReceiptPage(context), NoReceiptPage(context), MemberPage(context),
-                   CodePage(context), ReturnPage(context))
+                   CodePage(context), ReturnPage(context), RepairsPage(context))
 
     def all(self) -> tuple[CounterPage, ...]:
-        return (self.welcome, self.receipt, self.no_receipt, self.member, self.code, self.completed)
+        return (self.welcome, self.receipt, self.no_receipt, self.member, self.code, self.completed, self.repairs)
 
     def routes(self) -> dict[type, tuple[CounterPage, Callable[[Any], None]]]:
         """What a look-up found (by its type) → the page that shows it, and how it opens there."""
@@ -40,4 +43,5 @@ class CounterPages:
             MemberView: (self.member, self.member.open_member),
             CodeStatusView: (self.code, self.code.open_code),
             CompletedReturn: (self.completed, self.completed.open_return),
+            RepairTicketView: (self.repairs, self.repairs.open_ticket),
         }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QChildEvent, QEvent, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
 
 from app.services import shop
@@ -22,6 +22,7 @@ from app.ui.shell.counter_view import CounterView
 from app.ui.shell.menus import CounterMenus
 from app.ui.shell.pages import CounterPages
 from app.ui.shell.scan_router import ScanRouter
+from app.ui.shell.service_loop import ServiceLoop
 from app.ui.widgets.base import Retranslating
 from app.ui.widgets.scan import ScanDetector, install_detector
 from app.ui.widgets.status import guarded
@@ -75,6 +76,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.language_actions = self.menus.language_actions
         self.shop_menu = ShopMenu(lambda: self.clerk, self.show_printouts, self)
         self.menuBar().addMenu(self.shop_menu)
+        # the repairs page is a menu entry with its key: the scan bar has no room left in English
+        self.repairs_action = self.menus._action(self, self.open_repairs, QKeySequence("Shift+F9"))
+        self.counter_menu.insertAction(self.menus.quit_action, self.repairs_action)
+        self.addAction(self.repairs_action)
         self.retranslate()
         self.outer.setCurrentWidget(self.sign_in)
         self.sign_in.start()
@@ -95,10 +100,16 @@ class MainWindow(Retranslating, QMainWindow):
                                                            self.open_no_receipt)
         self.member_button = self.view.add_page_button(QT_TRANSLATE_NOOP("Pages", "Members"), "F6",
                                                        self.open_members)
+        self.service = ServiceLoop(self, self.context, self.view, self.show_page, self.receipt_page,
+                                   self.return_page)
 
     def open_no_receipt(self) -> None:
         self.no_receipt_page.start()
         self.show_page(self.no_receipt_page)
+
+    def open_repairs(self) -> None:
+        self.page_set.repairs.start()
+        self.show_page(self.page_set.repairs)
 
     def open_members(self) -> None:
         self.member_page.start()
@@ -113,7 +124,7 @@ class MainWindow(Retranslating, QMainWindow):
         return page
 
     def work_pages(self) -> list[CounterPage]:
-        return list(self.page_set.all())
+        return [*self.page_set.all(), *self.service.pages()]
 
     def new_customer(self) -> None:
         """Esc: forget the current customer and go back to the scan field."""
@@ -131,6 +142,7 @@ class MainWindow(Retranslating, QMainWindow):
         papers = self.completion.completed(result)
         self.return_page.open_return(result, papers.slip if papers is not None else None)
         self.show_page(self.return_page)
+        self.service.return_completed(result)  # the rating asked, the customer display shows it
         if papers is not None:
             self.show_printouts(papers.printouts)
 
@@ -166,6 +178,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.outer.setCurrentWidget(self.counter)
         self.retranslate()
         self.status.show_success(lambda: self.tr("Signed in as {name}.").format(name=user.display_name))
+        self.service.signed_in(user)  # the supervisor and the owner start at the complaint work list
         self.scan.setFocus()
         self.shop_menu.signed_in(user)
 
@@ -188,6 +201,8 @@ class MainWindow(Retranslating, QMainWindow):
         title = f"{self.shop_name} — {title}" if self.shop_name else title
         self.setWindowTitle(f"{DEMO_MARK} · {title}" if self.demo else title)
         self.menus.retranslate()
+        self.service.retranslate()
+        self.repairs_action.setText(self.tr("Repair tickets"))
         self.view.retranslate_for(self.clerk)
 
     # -- the keyboard after a dialog -------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Reports: units and net sold per SKU per shop day (sales_by_day), counted from every sale line; sales(member, time)
 
-Revision ID: 0009_reports
-Revises: 0008_refund_refs
+Revision ID: 0011_reports
+Revises: 0010_repairs
 
 The table is filled here from the sales already stored (a frozen copy of app/services/sales_days.py's
 recount), in the shop's zone as configured now, which is written down beside it.
@@ -12,8 +12,8 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009_reports"
-down_revision = "0008_refund_refs"
+revision = "0011_reports"
+down_revision = "0010_repairs"
 branch_labels = None
 depends_on = None
 
