@@ -38,7 +38,7 @@ def test_each_report_opens_with_its_figures_and_a_tab_per_table(page):
         assert page.tabs.count() == len(page.report.tables)
         assert page.figures.rowCount() == len(page.report.figures)
     page.choose("returns")
-    assert figure_text(page, "returns") == "6" and figure_text(page, "return_rate") == "22.2%"
+    assert figure_text(page, "returns") == "6" and figure_text(page, "return_rate") == "25.0%"
 
 
 def test_changing_the_range_recomputes_the_figures(page, qtbot):

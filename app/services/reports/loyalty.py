@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain import vocabulary as v
 from app.domain.report_shape import Figure, Rate, Report, Table
-from app.models import Coupon, Sale
+from app.models import Coupon, CouponRedemption, Sale
 from app.services.reports.common import col, people, term
 from app.services.reports.periods import Period, shop_day
 from app.services.reports.served import WHAT, customers, services
@@ -91,13 +91,18 @@ def _won_back(s: Session, period: Period) -> Table:
     names = people(s)
     clerks: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
     customers_back: dict[int, set[object]] = defaultdict(set)
-    for clerk, member, sale_total, sale_member in s.execute(
-            select(Coupon.issued_by_id, Coupon.member_id, Sale.total, Sale.member_id)
+    at_counter = dict(s.execute(select(CouponRedemption.coupon_id, func.max(CouponRedemption.purchase))
+                                .where(CouponRedemption.source == "counter", CouponRedemption.sale_id.is_(None))
+                                .group_by(CouponRedemption.coupon_id)).all())
+    for coupon, clerk, member, sale_total, sale_member in s.execute(
+            select(Coupon.id, Coupon.issued_by_id, Coupon.member_id, Sale.total, Sale.member_id)
             .outerjoin(Sale, Sale.id == Coupon.redeemed_sale_id)
             .where(Coupon.kind == "coupon", Coupon.issued_by_id.is_not(None), Coupon.issued_at >= period.since,
                    Coupon.issued_at < period.until)):
         row = clerks[clerk]
         row[0] += 1
+        # redeemed at the counter and not yet matched to the till's sale: the purchase it was used on
+        sale_total = sale_total if sale_total is not None else at_counter.get(coupon)
         if sale_total is not None:
             row[1] += 1
             row[2] += sale_total

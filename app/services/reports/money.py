@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import vocabulary as v
 from app.domain.report_shape import Figure, Report, Table
-from app.models import Coupon, Return, ReturnCompensation, ReturnTender
+from app.models import Coupon, CouponRedemption, Return, ReturnCompensation, ReturnTender
 from app.services.reports.common import col, done_returns, people, term
 from app.services.reports.periods import Period
 
@@ -23,9 +23,7 @@ def build(s: Session, period: Period) -> Report:
                                           func.coalesce(func.sum(Return.withheld_coupon_share), 0)).where(*done)).one()
     credit_in = s.execute(select(func.count(Coupon.id), func.coalesce(func.sum(Coupon.value), 0)).where(
         Coupon.kind == "store_credit", Coupon.issued_at >= period.since, Coupon.issued_at < period.until)).one()
-    credit_out = s.execute(select(func.count(Coupon.id), func.coalesce(func.sum(Coupon.value), 0)).where(
-        Coupon.kind == "store_credit", Coupon.status == "redeemed", Coupon.redeemed_at >= period.since,
-        Coupon.redeemed_at < period.until)).one()
+    credit_out = _credit_spent(s, period)
     paid = s.execute(select(ReturnCompensation.method, func.count(ReturnCompensation.id),
                             func.sum(ReturnCompensation.amount))
                      .join(Return, Return.id == ReturnCompensation.return_id).where(*done)
@@ -39,7 +37,7 @@ def build(s: Session, period: Period) -> Report:
         Figure("coupon_withheld", "优惠券部分不退", "coupon shares withheld", withheld, "fen"),
         Figure("credit_issued", "发出储值凭证", "store credit issued", credit_in[1], "fen"),
         Figure("credit_issued_count", "发出储值凭证张数", "store credit vouchers issued", credit_in[0]),
-        Figure("credit_spent", "已用储值凭证", "store credit spent", credit_out[1], "fen"),
+        Figure("credit_spent", "已用储值凭证", "store credit spent", credit_out, "fen"),
         Figure("compensation", "食品安全赔偿金", "food-safety compensation paid", sum(a for _m, _n, a in paid), "fen"),
         Figure("overrides", "主管特批单数", "overrides", sum(r[2] for r in overrides.rows)),
         Figure("override_amount", "特批退款金额", "refunded under overrides", sum(r[3] for r in overrides.rows), "fen"),
@@ -53,6 +51,19 @@ def build(s: Session, period: Period) -> Report:
                col("amount", "金额", "amount", "fen")),
               tuple((term(v.TENDER_METHODS, m), n, a) for m, n, a in sorted(paid)), drill="compensation"),
         overrides))
+
+
+def _credit_spent(s: Session, period: Period) -> int:
+    """Store credit spent in the period: what the counter took off, and whole vouchers first seen on a till sale."""
+    spent = 0
+    for source, amount, value, flagged in s.execute(
+            select(CouponRedemption.source, CouponRedemption.amount, Coupon.value, CouponRedemption.flagged)
+            .join(Coupon, Coupon.id == CouponRedemption.coupon_id)
+            .where(Coupon.kind == "store_credit", CouponRedemption.at >= period.since,
+                   CouponRedemption.at < period.until)):
+        if not flagged:
+            spent += amount if source == "counter" else value
+    return spent
 
 
 def _overrides(s: Session, period: Period) -> Table:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.report_shape import Figure, Rate, Report, Table
-from app.models import Return
+from app.models import Rating, Return
 from app.services.reports.common import REFUSED, col, done_returns, mean
 from app.services.reports.periods import Period
 from app.services.reports.served import services as served_in
@@ -71,5 +71,10 @@ def _repurchase(s: Session, period: Period) -> dict[str, Rate]:
 
 
 def rating_scores(s: Session, period: Period) -> dict[str, list[float]]:
-    """Ratings of returns and exchanges per policy version; none on a database without ratings."""
-    return {}
+    """Ratings of the period's returns and exchanges (by slip number), per the version the return was under."""
+    found: dict[str, list[float]] = defaultdict(list)
+    for version, score in s.execute(select(Return.policy_version, Rating.score)
+                                    .join(Rating, Rating.subject == Return.number)
+                                    .where(*done_returns(period), Rating.service.in_(("return", "exchange")))):
+        found[version].append(float(score))
+    return found

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import Complaint, Coupon, Return
+from app.models import Complaint, Coupon, RepairTicket, Return
 from app.services.reports.common import REFUSED, done_returns
 from app.services.reports.periods import Period
 
@@ -44,7 +44,7 @@ def refused_in(trace: str) -> bool:
 
 
 def services(s: Session, period: Period) -> list[Service]:
-    """Every service to an identified customer (member) in the period: returns, exchanges, complaints."""
+    """Every service to an identified customer (member) in the period: returns, exchanges, complaints, repairs."""
     coupon_returns = set(s.scalars(select(Coupon.return_id).where(Coupon.kind == "coupon", Coupon.return_id.is_not(None))))
     coupon_complaints = set(s.scalars(select(Coupon.complaint_id).where(Coupon.kind == "coupon",
                                                                         Coupon.complaint_id.is_not(None))))
@@ -68,8 +68,11 @@ def services(s: Session, period: Period) -> list[Service]:
 
 
 def extra_services(s: Session, period: Period) -> list[Service]:
-    """Services of rooms that joined later (repairs); none on a database without them."""
-    return []
+    """Repair tickets taken in for a member during the period."""
+    return [Service(member, at, by, frozenset({"repair"}), None, number) for number, member, at, by in s.execute(
+        select(RepairTicket.number, RepairTicket.member_id, RepairTicket.created_at, RepairTicket.created_by_id)
+        .where(RepairTicket.member_id.is_not(None), RepairTicket.created_at >= period.since,
+               RepairTicket.created_at < period.until))]
 
 
 def customers(found: list[Service]) -> dict[int, Customer]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.report_shape import Figure, Rate, Report, Table
@@ -69,10 +69,10 @@ def _complaints(s: Session, period: Period) -> tuple[Figure, ...]:
 
 
 def _repairs(s: Session, period: Period) -> Rate:
-    """Tickets taken in during the period and back to the customer (closed) within 72 hours."""
-    rows = s.execute(select(RepairTicket.created_at, RepairTicket.closed_at).where(
-        RepairTicket.created_at >= period.since, RepairTicket.created_at < period.until)).all()
-    return Rate(sum(1 for made, closed in rows if closed is not None and closed - made <= REPAIR_WITHIN), len(rows))
+    """Tickets taken in during the period and repaired (back from repair, else closed) within 72 hours."""
+    rows = s.execute(select(RepairTicket.created_at, func.coalesce(RepairTicket.back_at, RepairTicket.closed_at))
+                     .where(RepairTicket.created_at >= period.since, RepairTicket.created_at < period.until)).all()
+    return Rate(sum(1 for made, done in rows if done is not None and done - made <= REPAIR_WITHIN), len(rows))
 
 
 def add_working_days(start: datetime, days: int) -> datetime:

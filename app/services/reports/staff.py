@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.report_shape import Rate, Report, Table
-from app.models import Complaint, Return, User
+from app.models import Complaint, Rating, Return, User
 from app.services.reports.common import ROLE_WORDS, col, done_returns, mean, moment_minutes, people, term
 from app.services.reports.periods import Period
 
@@ -48,5 +48,6 @@ def build(s: Session, period: Period) -> Report:
 
 
 def ratings_of_staff(s: Session, period: Period) -> list[tuple[int, float]]:
-    """(user, score) of ratings given in the period; none on a database without ratings."""
-    return []
+    """(user, score) of the ratings the counter recorded in the period, by who served."""
+    return [(user, float(score)) for user, score in s.execute(
+        select(Rating.user_id, Rating.score).where(Rating.at >= period.since, Rating.at < period.until))]

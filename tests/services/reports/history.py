@@ -12,11 +12,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from app.db import session_scope
-from app.models import Complaint, Coupon, RepairTicket, Return, User
+from app.models import Complaint, Coupon, FollowUp, FollowUpCall, Member, Rating, RepairTicket, Return, User
 from app.services import approvals, returns
 from app.services.imports import import_members, import_sales
 from app.services.users import create_user, sign_in
-from app.services.views import ReturnItem, ReturnRequest
+from app.services.views import ExchangeItem, ReturnItem, ReturnRequest
 from app.settings import shop_policy_path
 from tests.store import jsonl, sale
 
@@ -44,7 +44,7 @@ def sold(receipt: str, when: str, member: str | None, lines: list[dict], tenders
                 points_earned=0)
 
 
-# Sales. Units sold in November (shop days 11-01 … 11-30): noodles 24, kettle 1, apples 2 = 27.
+# Sales. Units sold in November (shop days 11-01 … 11-30): noodles 24, kettles 2, apples 2 = 28.
 SALES = [
     sold("R0", "2026-10-30 10:00", None, [line(1, NOODLES, 2, 450)]),                     # October
     sold("R1", "2026-11-02 10:00", "M000123", [line(1, NOODLES, 3, 450), line(2, KETTLE, 1, 12900, "appliance"),
@@ -60,6 +60,8 @@ SALES = [
     sold("R10", "2026-11-28 10:00", None, [line(1, NOODLES, 2, 450)]),
     sold("R12", "2026-11-08 10:00", "M000127", [line(1, NOODLES, 1, 450)]),   # not served: back with R13
     sold("R13", "2026-11-09 10:00", "M000127", [line(1, NOODLES, 1, 450)]),
+    sold("R14", "2026-11-12 10:00", None, [line(1, KETTLE, 1, 12900, "appliance")],
+         [{"method": "wechat", "amount": 12900}]),                              # kettle X, exchanged on day 10
 ]
 
 
@@ -107,6 +109,11 @@ def build(url: str, tmp_path) -> History:
                                    [{"method": "coupon", "amount": 500, "reference": a.coupon_code},
                                     {"method": "wechat", "amount": 4000}], (a.coupon_code,))), url).ok
     give_back(url, li, "R8", ReturnItem(1, 1, "changed_mind", "unopened"), "2026-11-16 10:00", 3)      # D
+    moment = at("2026-11-22 10:00")                                                                 # X
+    x = returns.complete(ReturnRequest("R14", (ReturnItem(1, 1, "quality_fault", "opened"),),
+                                       exchange_items=(ExchangeItem(KETTLE, 1),), started_at=moment - timedelta(minutes=4)),
+                         wang, url=url, now=moment)
+    assert x.kind == "exchange" and x.refund_total == 0
     give_back(url, wang, "R10", ReturnItem(1, 1, "changed_mind", "unopened"), "2026-11-30 23:59", 3)   # F
     give_back(url, li, "R10", ReturnItem(1, 1, "changed_mind", "unopened"), "2026-12-01 00:00", 3)     # H: December
     _service_records(url)
@@ -136,22 +143,50 @@ def _v1_v2(url: str) -> tuple[str, str]:
 
 
 def _service_records(url: str) -> None:
-    """Complaints and repair tickets as their rooms store them (the rooms' services come with the service loop)."""
+    """Complaints, repair tickets, follow-up calls and ratings as their rooms store them."""
     with session_scope(url) as s:
         li = s.scalar(select(User.id).where(User.username == "li"))
         wang = s.scalar(select(User.id).where(User.username == "wang"))
-        m124 = s.scalar(select(Return.member_id).where(Return.number.like("RT%")).order_by(Return.id).offset(3))
+        member = dict(s.execute(select(Member.card_no, Member.id)).all())
+        slips = list(s.scalars(select(Return.number).order_by(Return.completed_at)))   # Z G0 A B E D X F H
         c1 = at("2026-11-20 10:00")   # M000124, answered in 1 h, resolved in 30 h, one contact: on time
-        s.add(Complaint(number="TS1", channel="counter", type="quality", severity="normal", status="resolved",
-                        member_id=m124, description="面饼碎", owner_id=li, created_at=c1,
+        ts1 = Complaint(number="TS1", channel="counter", type="quality", severity="normal", status="resolved",
+                        member_id=member["M000124"], description="面饼碎", owner_id=li, created_at=c1,
                         respond_by=c1 + timedelta(hours=24), resolve_by=c1 + timedelta(hours=48),
-                        responded_at=c1 + timedelta(hours=1), resolved_at=c1 + timedelta(hours=30), contacts=1))
-        c2 = at("2026-11-21 10:00")   # no member, answered after 30 h (late), open, two contacts
-        s.add(Complaint(number="TS2", channel="phone", type="service", severity="normal", status="open",
-                        description="态度", owner_id=wang, created_at=c2, respond_by=c2 + timedelta(hours=24),
-                        resolve_by=c2 + timedelta(hours=48), responded_at=c2 + timedelta(hours=30), contacts=2))
+                        responded_at=c1 + timedelta(hours=1), resolved_at=c1 + timedelta(hours=30), contacts=1)
+        c2 = at("2026-11-21 10:00")   # no member, answered after 30 h (late), reopened, open, two contacts
+        s.add_all([ts1, Complaint(number="TS2", channel="phone", type="service", severity="normal", status="open",
+                                  description="态度", owner_id=wang, created_at=c2, respond_by=c2 + timedelta(hours=24),
+                                  resolve_by=c2 + timedelta(hours=48), responded_at=c2 + timedelta(hours=30),
+                                  reopened_at=at("2026-11-23 10:00"), contacts=2)])
         t1, t2 = at("2026-11-10 10:00"), at("2026-11-20 10:00")
-        s.add(RepairTicket(number="WX1", sku=KETTLE, created_at=t1, promised_at=t1 + timedelta(hours=72),
-                           closed_at=t1 + timedelta(hours=47)))                         # within 72 h
-        s.add(RepairTicket(number="WX2", sku=KETTLE, created_at=t2, promised_at=t2 + timedelta(hours=72),
-                           closed_at=t2 + timedelta(hours=96)))                         # late
+        wx1 = RepairTicket(number="WX1", sku=KETTLE, created_at=t1, promised_at=t1 + timedelta(hours=72),
+                           back_at=t1 + timedelta(hours=47), member_id=member["M000123"],  # within 72 h
+                           created_by_id=li)
+        s.add_all([wx1, RepairTicket(number="WX2", sku=KETTLE, created_at=t2, promised_at=t2 + timedelta(hours=72),
+                                     closed_at=t2 + timedelta(hours=96))])              # late, no member
+        s.flush()
+        _calls(s, ts1.id, wx1.id, member["M000124"], li, wang)
+        # Ratings: A 优秀 (li), B 差 (wang), X 良好 (wang), TS1 优秀 (li); December's H (li) is outside.
+        for service, subject, score, user, when in (
+                ("return", slips[2], 4, li, "2026-11-04 10:05"), ("return", slips[3], 1, wang, "2026-11-04 11:05"),
+                ("exchange", slips[6], 3, wang, "2026-11-22 10:05"), ("complaint", "TS1", 4, li, "2026-11-21 16:00"),
+                ("return", slips[8], 1, li, "2026-12-01 00:05")):
+            s.add(Rating(service=service, subject=subject, score=score, user_id=user, at=at(when)))
+
+
+def _calls(s, complaint: int, repair: int, m124: int, li: int, wang: int) -> None:  # noqa: ANN001
+    """Three follow-ups due in November: two reached (one solved), one wrong number."""
+    f1 = FollowUp(trigger="complaint", subject="TS1", complaint_id=complaint, member_id=m124, status="done",
+                  due_at=at("2026-11-22 10:00"), created_at=at("2026-11-21 16:00"), attempts=2)
+    f2 = FollowUp(trigger="return", subject="B", member_id=m124, status="done", due_at=at("2026-11-05 10:00"),
+                  created_at=at("2026-11-04 11:00"), attempts=1)
+    f3 = FollowUp(trigger="repair", subject="WX1", repair_id=repair, status="unreachable",
+                  due_at=at("2026-11-13 10:00"), created_at=at("2026-11-12 09:00"), attempts=1)
+    s.add_all([f1, f2, f3])
+    s.flush()
+    s.add_all([FollowUpCall(followup_id=f1.id, user_id=li, at=at("2026-11-22 10:00"), outcome="no_answer"),
+               FollowUpCall(followup_id=f1.id, user_id=li, at=at("2026-11-22 15:00"), outcome="reached", solved=True),
+               FollowUpCall(followup_id=f2.id, user_id=wang, at=at("2026-11-05 10:00"), outcome="reached",
+                            solved=False),
+               FollowUpCall(followup_id=f3.id, user_id=wang, at=at("2026-11-13 10:00"), outcome="wrong_number")])

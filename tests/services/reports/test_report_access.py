@@ -31,6 +31,7 @@ def test_the_returns_behind_a_reason_a_day_a_tender_and_a_supervisor(shop):
     assert numbers("supervisor", "boss") == [("return", "小王", 1280, ["changed_mind"])]
     assert len(numbers("day", "2026-11-30")) == 1 and numbers("policy_class", "fresh")[0][2] == 1280
     assert numbers("supplier", "本地果园")[0][2] == 1280 and len(numbers("clerk", "li")) == 3
+    assert numbers("policy_class", "appliance") == [("exchange", "小王", 0, ["quality_fault"])]
     with pytest.raises(InvalidInput):
         returns_behind(shop.owner, NOVEMBER, "weather", "x", shop.url)
 
