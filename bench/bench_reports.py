@@ -27,10 +27,12 @@ RETURN_LINES = (
     "WHERE r.status = 'completed' AND r.completed_at >= :a AND r.completed_at < :b")
 FIRSTS = (
     "WITH f AS (SELECT member_id AS m, min(sold_at) AS t FROM sales WHERE member_id IS NOT NULL "
-    "AND sold_at >= :a AND sold_at < :b GROUP BY member_id) SELECT f.m, f.t, EXISTS (SELECT 1 FROM sales s "
+    "AND +sold_at >= :a AND +sold_at < :b GROUP BY member_id) SELECT f.m, f.t, EXISTS (SELECT 1 FROM sales s "
     "WHERE s.member_id = f.m AND s.sold_at > strftime('%Y-%m-%d %H:%M:%f', f.t, '+7200 seconds') "
     "AND s.sold_at <= strftime('%Y-%m-%d %H:%M:%f', f.t, '+2592000 seconds')) FROM f")
 NEXT_VISIT = "SELECT id FROM sales WHERE member_id = ? AND sold_at > ? AND sold_at <= ? LIMIT 1"
+MINUTES = "((julianday(r.completed_at) - julianday(r.started_at)) * 1440.0)"
+HANDLED = "SELECT r.clerk_id, count(r.id), avg(" + MINUTES + ") " + DONE + " GROUP BY r.clerk_id"
 SERVED = ("SELECT r.member_id, r.completed_at, r.policy_version " + DONE.replace("FROM returns r WHERE",
           "FROM returns r WHERE r.member_id IS NOT NULL AND"))
 
@@ -48,10 +50,16 @@ RAW: dict[str, list[str]] = {
               "c.return_id WHERE r.status = 'completed' AND r.completed_at >= :a AND r.completed_at < :b GROUP BY 1",
               "SELECT r.supervisor_id, r.override_reason, r.refund_total " + DONE + " AND r.supervisor_id IS NOT NULL",
               "SELECT id, username, display_name FROM users"],
-    "service": ["SELECT r.clerk_id, r.started_at, r.completed_at " + DONE,
+    "service": [HANDLED, "SELECT r.started_at, r.completed_at " + DONE + " AND " + MINUTES + " > 4320",
                 "SELECT created_at, respond_by, resolve_by, responded_at, resolved_at, contacts FROM complaints "
                 "WHERE created_at >= :a AND created_at < :b",
-                "SELECT created_at, closed_at FROM repair_tickets WHERE created_at >= :a AND created_at < :b",
+                "SELECT created_at, coalesce(back_at, closed_at) FROM repair_tickets WHERE created_at >= :a "
+                "AND created_at < :b",
+                "SELECT followup_id, outcome, solved FROM followup_calls WHERE at >= :a AND at < :b",
+                "SELECT id FROM followups WHERE created_at >= :a AND created_at < :b",
+                "SELECT followup_id, outcome, solved FROM followup_calls",
+                "SELECT reopened_at FROM complaints WHERE created_at >= :a AND created_at < :b",
+                "SELECT service, score, user_id FROM ratings WHERE at >= :a AND at < :b",
                 "SELECT id, username, display_name FROM users"],
     "loyalty": ["SELECT return_id FROM coupons WHERE kind = 'coupon' AND return_id IS NOT NULL",
                 "SELECT r.id, r.number, r.member_id, r.completed_at, r.clerk_id, r.kind, r.refund_total, r.trace, "
@@ -63,9 +71,12 @@ RAW: dict[str, list[str]] = {
                 "c.redeemed_sale_id WHERE c.kind = 'coupon' AND c.issued_by_id IS NOT NULL AND c.issued_at >= :a "
                 "AND c.issued_at < :b"],
     "policy": ["SELECT r.policy_version, r.refund_total, r.supervisor_id, r.trace " + DONE],
-    "staff": ["SELECT r.clerk_id, r.supervisor_id, r.started_at, r.completed_at " + DONE,
-              "SELECT owner_id, resolved_at, resolve_by FROM complaints WHERE owner_id IS NOT NULL AND created_at >= :a "
-              "AND created_at < :b", "SELECT id, role FROM users", "SELECT id, username, display_name FROM users"],
+    "staff": [HANDLED, "SELECT r.supervisor_id, count(r.id) " + DONE + " AND r.supervisor_id IS NOT NULL GROUP BY 1",
+              "SELECT owner_id, count(id), sum(CASE WHEN resolved_at IS NOT NULL AND resolved_at <= resolve_by "
+              "THEN 1 ELSE 0 END) FROM complaints WHERE owner_id IS NOT NULL AND created_at >= :a AND created_at < :b "
+              "GROUP BY owner_id",
+              "SELECT user_id, count(id), avg(score) FROM ratings WHERE at >= :a AND at < :b GROUP BY user_id",
+              "SELECT id, role FROM users", "SELECT id, username, display_name FROM users"],
 }
 VISITS = {"loyalty", "policy"}   # these also look up each served member's next visit, as ours does
 

@@ -60,11 +60,13 @@ def _coupons(s: Session, period: Period) -> Table:
 def _by_month(served: dict, back: set[int], others: list) -> Table:  # type: ignore[type-arg]
     months: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     for c in served.values():
-        row = months[shop_day(c.first).strftime("%Y-%m")]
+        day = shop_day(c.first)
+        row = months[f"{day.year}-{day.month:02d}"]
         row[0] += 1
         row[1] += c.member in back
     for _m, t, again in others:
-        row = months[shop_day(t).strftime("%Y-%m")]
+        day = shop_day(t)
+        row = months[f"{day.year}-{day.month:02d}"]
         row[2] += 1
         row[3] += again
     rows = tuple((m, a, b, Rate(b, a), c, Rate(d, c)) for m, (a, b, c, d) in sorted(months.items()))

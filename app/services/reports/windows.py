@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-from typing import Any
 
-from sqlalchemy import Column, DateTime, Integer, MetaData, Table, and_, exists, func, select
+from sqlalchemy import Column, Integer, MetaData, Table, and_, exists, func, select
 from sqlalchemy.schema import CreateTable
-from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.functions import FunctionElement
 
 from app.models import Sale
 from app.models.base import UtcDateTime
 from app.services.bulk import insert_rows
 from app.services.reports.periods import Period
+from app.services.reports.sql_time import shifted, unindexed
 
 WITHIN = timedelta(days=30)
 NOT_BEFORE = timedelta(hours=2)   # a till sale this soon after a service is usually the exchange rung up
@@ -24,26 +22,6 @@ _TIME = UtcDateTime()
 # The moments to look after, for one statement; temporary: each connection has its own, nothing is stored.
 _VISITS = Table("report_visits", MetaData(), Column("n", Integer, primary_key=True), Column("m", Integer),
                 Column("t", UtcDateTime()), prefixes=["TEMPORARY"])
-
-
-class shifted(FunctionElement[datetime]):
-    """A stored time plus some seconds, in each dialect's own arithmetic (SQLite keeps times as text)."""
-
-    type = DateTime()
-    inherit_cache = True
-
-
-@compiles(shifted, "sqlite")
-def _sqlite(element: Any, compiler: Any, **kw: Any) -> str:
-    moment, seconds = list(element.clauses)
-    return (f"strftime('%Y-%m-%d %H:%M:%f', {compiler.process(moment, **kw)}, "
-            f"'+' || {compiler.process(seconds, **kw)} || ' seconds')")
-
-
-@compiles(shifted, "postgresql")
-def _postgres(element: Any, compiler: Any, **kw: Any) -> str:
-    moment, seconds = list(element.clauses)
-    return f"({compiler.process(moment, **kw)} + make_interval(secs => {compiler.process(seconds, **kw)}))"
 
 
 def came_back(s: Session, visits: Iterable[tuple[int, datetime]]) -> set[tuple[int, datetime]]:
@@ -70,7 +48,8 @@ def came_back(s: Session, visits: Iterable[tuple[int, datetime]]) -> set[tuple[i
 def first_purchases(s: Session, period: Period) -> list[tuple[int, datetime, bool]]:
     """Each member who bought in the period: their first purchase in it, and whether they bought again after it."""
     firsts = (select(Sale.member_id.label("member"), func.min(Sale.sold_at).label("t"))
-              .where(Sale.member_id.is_not(None), Sale.sold_at >= period.since, Sale.sold_at < period.until)
+              .where(Sale.member_id.is_not(None), unindexed(Sale.sold_at) >= period.since,
+                     unindexed(Sale.sold_at) < period.until)
               .group_by(Sale.member_id).subquery())
     later = Sale.__table__.alias("later")
     again = exists().where(and_(later.c.member_id == firsts.c.member,
