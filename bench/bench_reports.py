@@ -142,3 +142,22 @@ if __name__ == "__main__":
     args = parser.parse_args()
     for name, (ours, bare) in measure(cached_store(args.receipts), args.repeat).items():
         print(f"{name:10s} ours {ours:8.1f} ms   raw {bare:8.1f} ms   {ours / bare:5.1f}×")
+
+
+def summary_cost(store: Store, repeat: int = 3) -> float:
+    """ms the import spends keeping sales_by_day for a day's 1,440 sales (rolled back: the copy stays as built)."""
+    from app.db import session_scope
+    from app.services import sales_days
+    from bench.bench_day_import import day_sales
+
+    lines = [(datetime.fromisoformat(row["sold_at"]), ln["sku"], ln["qty"], ln["qty"] * ln["unit_price"])
+             for row in map(json.loads, day_sales(store)) for ln in row["lines"]]
+    times = []
+    for _ in range(repeat):
+        with session_scope(store.url, write=False) as s:
+            t0 = time.perf_counter()
+            sales_days.add(s.connection(), lines)
+            times.append(time.perf_counter() - t0)
+            s.rollback()
+    dispose_engines()
+    return statistics.median(times) * 1e3

@@ -83,13 +83,15 @@ def returned_lines(s: Session, period: Period) -> list[LineFact]:
 
 def units_sold(s: Session, period: Period) -> dict[str, int]:
     """Units sold per SKU in the period's shop days: from the summary, or the lines when its zone is stale."""
+    # PostgreSQL sums integers as numeric: back to int here, so JSON and the figures stay whole numbers
     if sales_days.zone_matches(s):
-        return dict(s.execute(select(SalesDay.sku, func.sum(SalesDay.units))
-                              .where(SalesDay.day >= period.start, SalesDay.day <= period.end)
-                              .group_by(SalesDay.sku)).all())
-    return dict(s.execute(select(SaleLine.sku, func.sum(SaleLine.qty)).join(Sale, Sale.id == SaleLine.sale_id)
-                          .where(Sale.sold_at >= period.since, Sale.sold_at < period.until)
-                          .group_by(SaleLine.sku)).all())
+        return {sku: int(n) for sku, n in s.execute(select(SalesDay.sku, func.sum(SalesDay.units))
+                                                    .where(SalesDay.day >= period.start, SalesDay.day <= period.end)
+                                                    .group_by(SalesDay.sku))}
+    return {sku: int(n) for sku, n in s.execute(select(SaleLine.sku, func.sum(SaleLine.qty))
+                                                .join(Sale, Sale.id == SaleLine.sale_id)
+                                                .where(Sale.sold_at >= period.since, Sale.sold_at < period.until)
+                                                .group_by(SaleLine.sku))}
 
 
 def catalogue(s: Session) -> dict[str, tuple[str, str, str]]:

@@ -16,11 +16,12 @@ from app.services.reports.periods import Period
 
 def build(s: Session, period: Period) -> Report:
     done = done_returns(period)
+    # PostgreSQL sums BIGINT as numeric: every sum goes back to int fen (Money is integer fen everywhere)
     tenders = s.execute(select(ReturnTender.method, func.count(ReturnTender.id), func.sum(ReturnTender.amount))
                         .join(Return, Return.id == ReturnTender.return_id).where(*done)
                         .group_by(ReturnTender.method)).all()
-    refunded, withheld = s.execute(select(func.coalesce(func.sum(Return.refund_total), 0),
-                                          func.coalesce(func.sum(Return.withheld_coupon_share), 0)).where(*done)).one()
+    refunded, withheld = (int(x) for x in s.execute(select(func.coalesce(func.sum(Return.refund_total), 0),
+                                          func.coalesce(func.sum(Return.withheld_coupon_share), 0)).where(*done)).one())
     credit_in = s.execute(select(func.count(Coupon.id), func.coalesce(func.sum(Coupon.value), 0)).where(
         Coupon.kind == "store_credit", Coupon.issued_at >= period.since, Coupon.issued_at < period.until)).one()
     credit_out = _credit_spent(s, period)
@@ -30,15 +31,15 @@ def build(s: Session, period: Period) -> Report:
                      .group_by(ReturnCompensation.method)).all()
     overrides = _overrides(s, period)
     order = list(v.TENDER_METHODS)
-    tender_rows = sorted(((term(v.TENDER_METHODS, m), n, a) for m, n, a in tenders),
+    tender_rows = sorted(((term(v.TENDER_METHODS, m), n, int(a)) for m, n, a in tenders),
                          key=lambda r: order.index(r[0].id) if r[0].id in order else len(order))
     figures = (
         Figure("refunded", "退款合计", "refunded", refunded, "fen"),
         Figure("coupon_withheld", "优惠券部分不退", "coupon shares withheld", withheld, "fen"),
-        Figure("credit_issued", "发出储值凭证", "store credit issued", credit_in[1], "fen"),
+        Figure("credit_issued", "发出储值凭证", "store credit issued", int(credit_in[1]), "fen"),
         Figure("credit_issued_count", "发出储值凭证张数", "store credit vouchers issued", credit_in[0]),
         Figure("credit_spent", "已用储值凭证", "store credit spent", credit_out, "fen"),
-        Figure("compensation", "食品安全赔偿金", "food-safety compensation paid", sum(a for _m, _n, a in paid), "fen"),
+        Figure("compensation", "食品安全赔偿金", "food-safety compensation paid", int(sum(a for _m, _n, a in paid)), "fen"),
         Figure("overrides", "主管特批单数", "overrides", sum(r[2] for r in overrides.rows)),
         Figure("override_amount", "特批退款金额", "refunded under overrides", sum(r[3] for r in overrides.rows), "fen"),
     )
@@ -49,7 +50,7 @@ def build(s: Session, period: Period) -> Report:
         Table("compensation", "食品安全赔偿金", "food-safety compensation",
               (col("method", "方式", "paid by", "term"), col("claims", "笔数", "claims"),
                col("amount", "金额", "amount", "fen")),
-              tuple((term(v.TENDER_METHODS, m), n, a) for m, n, a in sorted(paid)), drill="compensation"),
+              tuple((term(v.TENDER_METHODS, m), n, int(a)) for m, n, a in sorted(paid)), drill="compensation"),
         overrides))
 
 
