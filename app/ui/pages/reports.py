@@ -77,8 +77,6 @@ class ReportsPage(Retranslating, QWidget):
         self.figures.verticalHeader().hide()
         self.figures.horizontalHeader().hide()
         self.figures.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.figures.setMinimumWidth(340)      # the longest Chinese label and its value, uncut
-        self.figures.horizontalHeader().setStretchLastSection(True)
         self.tabs = QTabWidget()
         self.charts: list[ReportChart] = []
         self.models: list[ReportTableModel] = []
@@ -194,6 +192,8 @@ class ReportsPage(Retranslating, QWidget):
             value.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.figures.setItem(r, 1, value)
         self.figures.resizeColumnsToContents()
+        # the longest label and its value, uncut: the tabs give way, not the figures
+        self.figures.setMinimumWidth(self.figures.horizontalHeader().length() + 28)
         current = self.tabs.currentIndex()
         self.tabs.clear()
         self.charts, self.models = [], []

@@ -42,7 +42,9 @@ class ReportChart(QWidget):
             found = sorted(found, key=lambda p: -float(p[1][i]))[:MAX_BARS]
         found = found[::-1] if table.key != "by_day" else found[-MAX_BARS:][::-1]
         self.rows = [n for n, _row in found]
-        values = [float(row[i]) for _n, row in found]
+        column = table.columns[i]
+        scale = 100.0 if column.kind == "fen" else 1.0    # money is drawn in yuan, not fen
+        values = [float(row[i]) / scale for _n, row in found]
         self.bars = pg.BarGraphItem(x0=0, y=list(range(len(values))), height=0.6, width=values, brush=BAR_COLOUR)
         self.plot.addItem(self.bars)
         labels = [(k, _label(row[0], lang)) for k, (_n, row) in enumerate(found)]
@@ -50,8 +52,8 @@ class ReportChart(QWidget):
         axis.setTicks([labels])
         metrics = QFontMetrics(axis.font())
         axis.setWidth(max((metrics.horizontalAdvance(t) for _k, t in labels), default=40) + 16)
-        column = table.columns[i]
-        self.plot.setLabel("bottom", column.en if lang.startswith("en") else column.zh)
+        title = column.en if lang.startswith("en") else column.zh
+        self.plot.setLabel("bottom", f"{title} (¥)" if column.kind == "fen" else title)
         self.plot.setYRange(-0.6, max(len(values) - 0.4, 0.6), padding=0)
         self.plot.setXRange(0, max(values + [1.0]) * 1.05, padding=0)
         self.setVisible(True)
