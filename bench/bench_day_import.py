@@ -61,13 +61,13 @@ def raw_day_import(db: Path, texts: list[str]) -> int:
             continue
         sid = conn.execute(
             "INSERT INTO sales (receipt_no, sold_at, till, cashier, member_id, receipt_discount, total, "
-            "points_earned, content_hash) VALUES (?,?,?,?,?,?,?,?,?)",
+            "points_earned, content_hash, discount_rule) VALUES (?,?,?,?,?,?,?,?,?,'after_line_discount')",
             (s["receipt"], _stamp(s["sold_at"]), s["till"], s["cashier"], members.get(s["member"]),
              s["receipt_discount"], sum(nets), s["points_earned"], hashlib.sha256(text.encode()).hexdigest())
         ).lastrowid
         conn.executemany(
             "INSERT INTO sale_lines (sale_id, line_no, sku, name, policy_class, qty, unit_price, discount, net, "
-            "promo_group, final_sale, warranty_months) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "promo_group, final_sale, warranty_months, food, stored_value) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0,0)",
             [(sid, ln["line"], ln["sku"], ln["name"], ln["policy_class"], ln["qty"], ln["unit_price"],
               ln["discount"], net, ln["promo_group"], ln["final_sale"], ln["warranty_months"])
              for ln, net in zip(lines, nets)])
