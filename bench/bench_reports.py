@@ -8,7 +8,8 @@ import sqlite3
 import statistics
 import time
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time as clock, timedelta
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as clock
 from pathlib import Path
 
 from app.db import dispose_engines
@@ -39,22 +40,22 @@ SERVED = ("SELECT r.member_id, r.completed_at, r.policy_version " + DONE.replace
 RAW: dict[str, list[str]] = {
     "returns": [RETURN_LINES, "SELECT sku, sum(units) FROM sales_by_day WHERE day >= :d0 AND day <= :d1 GROUP BY sku",
                 "SELECT sku, name_zh, category, supplier FROM products"],
-    "money": ["SELECT t.method, count(*), sum(t.amount) FROM return_tenders t JOIN returns r ON r.id = t.return_id "
-              "WHERE r.status = 'completed' AND r.completed_at >= :a AND r.completed_at < :b GROUP BY t.method",
+    "money": [("SELECT t.method, count(*), sum(t.amount) FROM return_tenders t JOIN returns r ON r.id = t.return_id "
+              "WHERE r.status = 'completed' AND r.completed_at >= :a AND r.completed_at < :b GROUP BY t.method"),
               "SELECT coalesce(sum(refund_total), 0), coalesce(sum(withheld_coupon_share), 0) " + DONE,
-              "SELECT count(*), coalesce(sum(value), 0) FROM coupons WHERE kind = 'store_credit' AND issued_at >= :a "
-              "AND issued_at < :b",
-              "SELECT count(*), coalesce(sum(value), 0) FROM coupons WHERE kind = 'store_credit' AND status = "
-              "'redeemed' AND redeemed_at >= :a AND redeemed_at < :b",
-              "SELECT c.method, count(*), sum(c.amount) FROM return_compensations c JOIN returns r ON r.id = "
-              "c.return_id WHERE r.status = 'completed' AND r.completed_at >= :a AND r.completed_at < :b GROUP BY 1",
+              ("SELECT count(*), coalesce(sum(value), 0) FROM coupons WHERE kind = 'store_credit' AND issued_at >= :a "
+              "AND issued_at < :b"),
+              ("SELECT count(*), coalesce(sum(value), 0) FROM coupons WHERE kind = 'store_credit' AND status = "
+              "'redeemed' AND redeemed_at >= :a AND redeemed_at < :b"),
+              ("SELECT c.method, count(*), sum(c.amount) FROM return_compensations c JOIN returns r ON r.id = "
+              "c.return_id WHERE r.status = 'completed' AND r.completed_at >= :a AND r.completed_at < :b GROUP BY 1"),
               "SELECT r.supervisor_id, r.override_reason, r.refund_total " + DONE + " AND r.supervisor_id IS NOT NULL",
               "SELECT id, username, display_name FROM users"],
     "service": [HANDLED, "SELECT r.started_at, r.completed_at " + DONE + " AND " + MINUTES + " > 4320",
-                "SELECT created_at, respond_by, resolve_by, responded_at, resolved_at, contacts FROM complaints "
-                "WHERE created_at >= :a AND created_at < :b",
-                "SELECT created_at, coalesce(back_at, closed_at) FROM repair_tickets WHERE created_at >= :a "
-                "AND created_at < :b",
+                ("SELECT created_at, respond_by, resolve_by, responded_at, resolved_at, contacts FROM complaints "
+                "WHERE created_at >= :a AND created_at < :b"),
+                ("SELECT created_at, coalesce(back_at, closed_at) FROM repair_tickets WHERE created_at >= :a "
+                "AND created_at < :b"),
                 "SELECT followup_id, outcome, solved FROM followup_calls WHERE at >= :a AND at < :b",
                 "SELECT id FROM followups WHERE created_at >= :a AND created_at < :b",
                 "SELECT followup_id, outcome, solved FROM followup_calls",
@@ -64,17 +65,17 @@ RAW: dict[str, list[str]] = {
     "loyalty": ["SELECT return_id FROM coupons WHERE kind = 'coupon' AND return_id IS NOT NULL",
                 "SELECT r.id, r.number, r.member_id, r.completed_at, r.clerk_id, r.kind, r.refund_total, r.trace, "
                 "r.policy_version " + DONE + " AND r.member_id IS NOT NULL",
-                "SELECT id, member_id, created_at, owner_id FROM complaints WHERE member_id IS NOT NULL AND "
-                "created_at >= :a AND created_at < :b", FIRSTS,
+                ("SELECT id, member_id, created_at, owner_id FROM complaints WHERE member_id IS NOT NULL AND "
+                "created_at >= :a AND created_at < :b"), FIRSTS,
                 "SELECT reason, status, value FROM coupons WHERE kind = 'coupon' AND issued_at >= :a AND issued_at < :b",
-                "SELECT c.issued_by_id, c.member_id, s.total, s.member_id FROM coupons c LEFT JOIN sales s ON s.id = "
+                ("SELECT c.issued_by_id, c.member_id, s.total, s.member_id FROM coupons c LEFT JOIN sales s ON s.id = "
                 "c.redeemed_sale_id WHERE c.kind = 'coupon' AND c.issued_by_id IS NOT NULL AND c.issued_at >= :a "
-                "AND c.issued_at < :b"],
+                "AND c.issued_at < :b")],
     "policy": ["SELECT r.policy_version, r.refund_total, r.supervisor_id, r.trace " + DONE],
     "staff": [HANDLED, "SELECT r.supervisor_id, count(r.id) " + DONE + " AND r.supervisor_id IS NOT NULL GROUP BY 1",
-              "SELECT owner_id, count(id), sum(CASE WHEN resolved_at IS NOT NULL AND resolved_at <= resolve_by "
+              ("SELECT owner_id, count(id), sum(CASE WHEN resolved_at IS NOT NULL AND resolved_at <= resolve_by "
               "THEN 1 ELSE 0 END) FROM complaints WHERE owner_id IS NOT NULL AND created_at >= :a AND created_at < :b "
-              "GROUP BY owner_id",
+              "GROUP BY owner_id"),
               "SELECT user_id, count(id), avg(score) FROM ratings WHERE at >= :a AND at < :b GROUP BY user_id",
               "SELECT id, role FROM users", "SELECT id, username, display_name FROM users"],
 }

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Union
 
 # What a column holds, so every face formats it the same way.
 KINDS = ("text", "term", "count", "fen", "rate", "minutes", "hours", "score")
@@ -38,7 +37,7 @@ class Term:
         return self.en if lang.startswith("en") else self.zh
 
 
-Value = Union[int, float, str, None, Rate, Term]
+Value = int | float | str | None | Rate | Term
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -56,11 +57,11 @@ def test_export_csv_with_bom_and_pdf_with_the_same_figures(page, tmp_path):
     page.choose("loyalty")
     page.ask_path = lambda kind, suggested: str(tmp_path / suggested)
     csv_path = page.export("csv")
-    data = open(csv_path, "rb").read()
+    data = Path(csv_path).read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     text = data.decode("utf-8-sig")
     assert "复购率（到过柜台）,50.0%" in text and "复购率（未到柜台）,66.7%" in text
-    pdf = open(page.export("pdf"), "rb").read()
+    pdf = Path(page.export("pdf")).read_bytes()
     words = pdf_text(pdf, layout=True)
     assert "复购报表" in words and "66.7%" in words and "小李" in words
     page.ask_path = lambda kind, suggested: ""      # the owner cancels the dialog: nothing is written

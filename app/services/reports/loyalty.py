@@ -37,8 +37,8 @@ def build(s: Session, period: Period) -> Report:
     return Report("loyalty", "复购报表", "Bringing customers back", period.start, period.end, figures, (
         coupons, _by_month(served, back, others), _by_what(served, back), _won_back(s, period)),
         notes=(("复购：会员在服务后2小时至30天内出现在导入的销售中；未到柜台的会员从期内首次购物算起。",
-                "Repurchase: the member is on an imported sale from 2 hours to 30 days after the service; "
-                "customers not served count from their first purchase in the period."),))
+                ("Repurchase: the member is on an imported sale from 2 hours to 30 days after the service; "
+                "customers not served count from their first purchase in the period.")),))
 
 
 def _coupons(s: Session, period: Period) -> Table:

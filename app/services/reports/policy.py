@@ -45,8 +45,8 @@ def build(s: Session, period: Period, versions: tuple[str, ...] = ()) -> Report:
             col("satisfaction", "满意度（1–4）", "satisfaction (1–4)", "score"),
             col("repurchase", "复购率", "repurchase rate", "rate")), rows, chart="refunded", drill="policy"),),
         notes=(("被拒行：已完成的退货单中未被接受的商品行（整单被拒的不会保存）。",
-                "Refused lines: lines of completed returns that were not taken back (a return refused as a "
-                "whole is not stored)."),))
+                ("Refused lines: lines of completed returns that were not taken back (a return refused as a "
+                "whole is not stored).")),))
 
 
 def _decisions(trace: str) -> list[str]:

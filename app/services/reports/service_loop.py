@@ -35,6 +35,7 @@ def figures(s: Session, period: Period) -> LoopFigures:
                                                              Complaint.created_at < period.until)).all()
     ratings = s.execute(select(Rating.service, Rating.score, Rating.user_id).where(
         Rating.at >= period.since, Rating.at < period.until)).all()
+    names = people(s)
     outcomes: dict[str, int] = defaultdict(int)
     for _f, outcome, _solved in calls:
         outcomes[outcome] += 1
@@ -59,7 +60,7 @@ def figures(s: Session, period: Period) -> LoopFigures:
         _averages(ratings, "by_service", "按服务类型的满意度", "satisfaction by service", "service",
                   lambda r: term(v.SERVICES, r.service)),
         _averages(ratings, "by_clerk", "按店员的满意度", "satisfaction by clerk", "clerk",
-                  lambda r, names=people(s): names[r.user_id]),
+                  lambda r: names[r.user_id]),
     ))
 
 

@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from sqlalchemy import Column, Integer, MetaData, Table, and_, exists, func, select
-from sqlalchemy.schema import CreateTable
 from sqlalchemy.orm import Session
+from sqlalchemy.schema import CreateTable
 
 from app.models import Sale
 from app.models.base import UtcDateTime

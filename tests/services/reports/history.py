@@ -12,7 +12,17 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from app.db import session_scope
-from app.models import Complaint, Coupon, FollowUp, FollowUpCall, Member, Rating, RepairTicket, Return, User
+from app.models import (
+    Complaint,
+    Coupon,
+    FollowUp,
+    FollowUpCall,
+    Member,
+    Rating,
+    RepairTicket,
+    Return,
+    User,
+)
 from app.services import approvals, returns
 from app.services.imports import import_members, import_sales
 from app.services.users import create_user, sign_in
@@ -175,7 +185,7 @@ def _service_records(url: str) -> None:
             s.add(Rating(service=service, subject=subject, score=score, user_id=user, at=at(when)))
 
 
-def _calls(s, complaint: int, repair: int, m124: int, li: int, wang: int) -> None:  # noqa: ANN001
+def _calls(s, complaint: int, repair: int, m124: int, li: int, wang: int) -> None:
     """Three follow-ups due in November: two reached (one solved), one wrong number."""
     f1 = FollowUp(trigger="complaint", subject="TS1", complaint_id=complaint, member_id=m124, status="done",
                   due_at=at("2026-11-22 10:00"), created_at=at("2026-11-21 16:00"), attempts=2)
