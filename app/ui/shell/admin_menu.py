@@ -14,7 +14,6 @@ from app.services.printouts import Printout
 from app.services.views import UserView
 from app.ui.dialogs.user_form import NewPinDialog
 from app.ui.pages.audit import AuditPage
-from app.ui.pages.reports import ReportsPage
 from app.ui.pages.users import UsersPage
 from app.ui.widgets.base import Retranslating
 from app.ui.widgets.status import guarded
@@ -49,16 +48,27 @@ class ShopMenu(Retranslating, QMenu):
         for action in (self.users_action, self.audit_action, self.pin_action):
             self.addAction(action)
         # The reports (issue 13): the owner and supervisors; the service refuses anyone else anyway.
-        self.reports_window = PageWindow(ReportsPage(user), parent)
-        self.reports_window.resize(1280, 760)
-        self.reports_page = self.reports_window.page
+        self.reports_window: PageWindow | None = None
         self.reports_action = QAction(self)
-        self.reports_action.triggered.connect(lambda _c=False: self._show(self.reports_window))
+        self.reports_action.triggered.connect(lambda _c=False: self._show(self.reports()))
         self.insertAction(self.pin_action, self.reports_action)
         self.pin_dialog: NewPinDialog | None = None
         self.notice_box: QMessageBox | None = None
         self.signed_in(None)
         self.retranslate()
+
+    def reports(self) -> PageWindow:
+        """The reports window, made when first opened: pyqtgraph and numpy load only then, not at start-up."""
+        if self.reports_window is None:
+            from app.ui.pages.reports import ReportsPage
+
+            self.reports_window = PageWindow(ReportsPage(self.user), self.window_parent)
+            self.reports_window.resize(1280, 760)
+        return self.reports_window
+
+    @property
+    def reports_page(self) -> QWidget:
+        return self.reports().page
 
     def _show(self, window: PageWindow) -> None:
         window.page.refresh()
@@ -81,7 +91,8 @@ class ShopMenu(Retranslating, QMenu):
         if user is None:
             self.users_window.hide()
             self.audit_window.hide()
-            self.reports_window.hide()
+            if self.reports_window is not None:
+                self.reports_window.hide()
             return
         found = guarded(lambda _m: None, lambda: notices.at_sign_in(user), "sign-in notices") or []
         if found:
@@ -107,5 +118,5 @@ class ShopMenu(Retranslating, QMenu):
         self.audit_action.setText(QCoreApplication.translate("ShopMenu", "Audit trail…"))
         self.pin_action.setText(QCoreApplication.translate("ShopMenu", "Change my PIN…"))
         self.reports_action.setText(QCoreApplication.translate("ShopMenu", "Reports…"))
-        for window in (self.users_window, self.audit_window, self.reports_window):
+        for window in (self.users_window, self.audit_window, *([self.reports_window] if self.reports_window else [])):
             window.setWindowTitle(self._title(window))
