@@ -42,6 +42,8 @@ def settle(app: QApplication, rounds: int = 5) -> None:
 
 
 def capture(app: QApplication, window: QWidget, path: Path, dialog: QWidget | None = None) -> None:
+    if window.isWindow():
+        window.resize(*SIZE)   # with no window manager a page wider for a moment left the window wide
     settle(app)
     if not SAVE_ALL and path.stem not in KEEP:
         return

@@ -38,6 +38,15 @@ def find_code(s: Session, code: str) -> Coupon:
     return coupon
 
 
+def issued_here(code: str, url: str | None = None) -> bool:
+    """Whether a scanned code is one of this shop's coupons: a card terminal's 12-digit reference is not."""
+    code = normalise_code(code)
+    if not is_valid(code):
+        return False
+    with session_scope(url, write=False) as s:
+        return s.scalar(select(Coupon.id).where(Coupon.code == code)) is not None
+
+
 def check(code: str, *, now: datetime | None = None, url: str | None = None) -> CodeStatusView:
     with session_scope(url, write=False) as s:
         return status_of(s, find_code(s, code), now)

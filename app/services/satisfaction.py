@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from app.db import session_scope
 from app.domain.vocabulary import SATISFACTION, SATISFACTION_SCORES, SERVICES
 from app.errors import InvalidInput
-from app.models import Complaint, Rating, Return, utcnow
+from app.models import Complaint, Rating, RepairTicket, Return, utcnow
 from app.services.loop_views import RatingView
 from app.services.users import audit, require_role
 from app.services.views import UserView
@@ -58,6 +58,10 @@ def _member_of(s: Session, service: str, subject: str) -> int | None:
         return s.scalar(select(Return.member_id).where(Return.number == subject))
     if service == "complaint":
         return s.scalar(select(Complaint.member_id).where(Complaint.number == subject))
+    if service == "repair":
+        ticket = s.scalar(select(RepairTicket).where(RepairTicket.number == subject))
+        if ticket is not None:
+            return ticket.member_id or (s.get(Return, ticket.return_id).member_id if ticket.return_id else None)
     return None
 
 

@@ -261,8 +261,8 @@
         <translation>投诉 {number} 已登记，请在 {due} 前答复。</translation>
     </message>
     <message>
-        <source>&amp;Service</source>
-        <translation>售后(&amp;S)</translation>
+        <source>Ser&amp;vice</source>
+        <translation>售后(&amp;V)</translation>
     </message>
     <message>
         <source>New complaint</source>

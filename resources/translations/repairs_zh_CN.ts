@@ -191,6 +191,11 @@
 <context>
     <name>RepairsPage</name>
     <message>
+        <location filename="../../app/ui/pages/repairs.py" line="140" />
+        <source>Rating recorded: {level}.</source>
+        <translation>已记录评价：{level}。</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/pages/repairs.py" line="53" />
         <source>Ticket</source>
         <translation>维修单</translation>
@@ -315,8 +320,8 @@
     </message>
     <message>
         <location filename="../../app/ui/pages/repairs.py" line="186" />
-        <source>Details (Ctrl+D)</source>
-        <translation>填写详情 (Ctrl+D)</translation>
+        <source>Details (Ctrl+E)</source>
+        <translation>填写详情 (Ctrl+E)</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/repairs.py" line="186" />
@@ -410,6 +415,19 @@
         <location filename="../../app/ui/words.py" line="134" />
         <source>Sesame</source>
         <translation>芝麻</translation>
+    </message>
+</context>
+<context>
+    <name>PrintMenu</name>
+    <message>
+        <location filename="../../app/ui/shell/print_menu.py" line="70" />
+        <source>(no faulty goods set aside)</source>
+        <translation>（没有待退供应商的质量问题商品）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/shell/print_menu.py" line="95" />
+        <source>Return-to-supplier claim sheet</source>
+        <translation>供应商退货索赔单</translation>
     </message>
 </context>
 </TS>

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from app.db import session_scope
-from app.models import AuditEntry, RepairTicket
+from app.models import AuditEntry, Rating, RepairTicket
 from app.services import coupon_counter, coupon_issue, member_care, repairs, returns
 from app.services.imports import import_sales
 from app.services.users import sign_in
@@ -47,6 +47,11 @@ def test_a_repair_ticket_from_a_repair_only_line_is_scanned_and_worked_to_collec
     assert ticket.status == "collected" and ticket.outcome == "fixed" and ticket.told_at is not None
     assert actions == ["repair_sent", "repair_back", "repair_customer_told", "repair_collected"]
     assert number not in page.open_list.keys          # closed tickets leave the open list
+    assert page.rating.isVisible() and not page.buttons["sent"].isVisible()   # the end of the service
+    qtbot.keyClick(window, "1", Qt.KeyboardModifier.ControlModifier)          # 优秀, the first label shown
+    with session_scope(shop, write=False) as s:
+        rated = s.scalar(select(Rating).where(Rating.service == "repair", Rating.subject == number))
+    assert rated is not None and rated.score == 4 and rated.member_id is not None
     qtbot.keyClick(window, Qt.Key.Key_F7)               # both papers go to the preview
     assert [d.key for d in window.preview.printouts] == ["repair", "repair_tag"]
 
@@ -98,3 +103,26 @@ def test_a_walk_in_repair_is_taken_in_on_the_repair_page_with_its_serial_and_acc
     page.dialog.fields["accessories"].setText("底座、说明书")
     page.dialog.buttons.accepted.emit()
     assert repairs.ticket(page.ticket.number, shop).accessories == "底座、说明书"
+
+
+def test_the_print_menu_prints_a_suppliers_claim_sheet_of_the_faulty_units_set_aside(qtbot, make_window, shop):
+    returns.complete(ReturnRequest("R20261101-0004", (ReturnItem(1, 2, "quality_fault", "opened"),)),
+                     sign_in("clerk", "1111", shop), url=shop)
+    window = make_window()
+    menu = window.print_menu
+    menu.refresh_claims()                                # what opening the submenu does
+    [entry] = menu.claim_menu.actions()
+    assert entry.text() == "康师傅"
+    entry.trigger()
+    [doc] = window.preview.printouts
+    assert doc.key == "claim" and doc.code.startswith("CL")
+
+
+def test_the_member_page_with_the_customer_file_fits_1366_wide_in_both_languages(qtbot, make_window, clock, shop):
+    member_care.set_special_needs("M000123", "老人，说话请大声一些；对花生过敏，请核对换货商品的配料",
+                                  sign_in("clerk", "1111", shop), shop)
+    for lang in ("en", "zh_CN"):
+        window = make_window(lang)
+        scan(qtbot, window.scan, "M000123", clock)
+        assert window.current_page() is window.member_page
+        assert window.minimumSizeHint().width() <= 1366, (lang, window.minimumSizeHint().width())

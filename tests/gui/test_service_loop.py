@@ -3,6 +3,7 @@ a rating in one key after a return, and the customer display showing the return 
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
@@ -183,3 +184,26 @@ def test_after_a_quality_fault_the_call_back_question_is_one_key_and_asked_once(
     assert not page.call_yes.isVisible()
     with session_scope(shop, write=False) as s:
         assert list(s.scalars(select(FollowUp.subject))) == [page.current.number]
+
+
+def test_the_service_loop_pages_fit_1366_wide_in_both_languages(qtbot, make_window, clock, shop):
+    for lang in ("en", "zh_CN"):
+        window = make_window(lang)
+        for open_page in (window.service.open_complaints, window.service.open_followups, window.open_repairs):
+            open_page()
+            assert window.minimumSizeHint().width() <= 1366, (lang, window.current_page().objectName(),
+                                                              window.minimumSizeHint().width())
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_a_wallet_refund_for_a_fault_fits_1366_with_its_reference_rating_and_call_question(qtbot, make_window,
+                                                                                           clock, shop, lang):
+    window = make_window(lang)
+    open_receipt(qtbot, window, clock, "R20261101-0001")      # paid by WeChat: the terminal's reference waits
+    qtbot.keyClick(window.receipt_page.table, Qt.Key.Key_Space)
+    qtbot.keyClick(window.receipt_page.table, "r")             # a quality fault: may we call back?
+    qtbot.keyClick(window.receipt_page.table, RETURN)
+    close_dialog(qtbot, window, window.preview)
+    page = window.return_page
+    assert page.reference.isVisible() and page.rating.isVisible() and page.call_yes.isVisible()
+    assert window.minimumSizeHint().width() <= 1366, window.minimumSizeHint().width()

@@ -11,12 +11,13 @@ from app.db import session_scope
 from app.domain.check_digit import is_valid, luhn_digit
 from app.errors import InvalidInput, NotAllowed, NotFound
 from app.models import Coupon, Member
-from app.services import coupon_counter, coupon_issue, lookup
+from app.services import coupon_counter, coupon_issue, lookup, loop_notices, notices
 from app.services.imports import import_sales
 from app.services.users import create_user, sign_in
 from tests.store import jsonl, sale
 
 NOW = datetime(2026, 11, 3, 6, 0, tzinfo=UTC)
+assert loop_notices.codes_used_twice in notices.HOOKS   # registered on import
 
 
 @pytest.fixture
@@ -41,6 +42,9 @@ def test_codes_are_twelve_random_digits_with_a_check_digit_and_a_mistype_is_told
     unknown = "12345678901" + luhn_digit("12345678901")
     with pytest.raises(NotFound, match="not issued"):
         coupon_counter.check(unknown, url=url)
+    # a card terminal's 12-digit reference scanned on the return page is not taken for a coupon
+    assert coupon_counter.issued_here(codes[0], url) and not coupon_counter.issued_here(unknown, url)
+    assert not coupon_counter.issued_here(wrong, url)
 
 
 def test_every_state_by_scanning_with_when_and_where(shop):
@@ -122,3 +126,14 @@ def test_birthday_coupons_go_to_members_whose_birthday_falls_this_week_once(shop
     assert coupon_issue.birthday_coupons(boss, day=date(2026, 11, 5), now=NOW, url=url) == []
     with session_scope(url, write=False) as s:
         assert s.scalar(select(Coupon.reason).where(Coupon.code == given[0].code)) == "birthday"
+
+
+def test_a_code_used_twice_is_told_to_the_supervisor_at_sign_in_and_not_to_the_clerk(shop):
+    url, clerk, boss = shop
+    c = coupon_issue.goodwill(boss, url=url)            # today: the notice looks back a week from now
+    coupon_counter.redeem(c.code, 5000, clerk, url=url)
+    with pytest.raises(NotAllowed):
+        coupon_counter.redeem(c.code, 5000, clerk, url=url)
+    told = [n.text("en") for n in notices.at_sign_in(boss, url)]
+    assert any("1 coupon code(s) used twice" in t for t in told)
+    assert not any("used twice" in n.text("en") for n in notices.at_sign_in(clerk, url))

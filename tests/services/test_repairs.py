@@ -132,3 +132,14 @@ def test_collecting_a_repair_queues_the_follow_up_call_the_customer_agreed_to(sh
         repair_status.advance(t.number, "collected", clerk, now=NOW + timedelta(hours=30), url=url)
     calls = followups.queue(clerk, url, now=NOW + timedelta(days=3))
     assert [(c.trigger, c.subject, c.phone_masked) for c in calls] == [("repair", asked.number, "138****1111")]
+
+
+def test_repairs_past_their_promise_are_told_at_sign_in(shop):
+    url, clerk, _ = shop
+    from app.models import utcnow
+    from app.services import loop_notices, notices
+    assert loop_notices.repairs_overdue in notices.HOOKS
+    repairs.walk_in(clerk, sku="6909876543212", fault="漏水", now=utcnow() - timedelta(hours=80), url=url)
+    repairs.walk_in(clerk, sku="6909876543212", fault="漏水", now=utcnow(), url=url)
+    assert [n.text("en") for n in notices.at_sign_in(clerk, url)] == [
+        "1 repair ticket(s) past the promised date (repair page, Shift+F9)."]

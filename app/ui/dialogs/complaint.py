@@ -18,6 +18,7 @@ from app.services import complaints
 from app.services.loop_views import ComplaintView
 from app.services.views import UserView
 from app.ui.widgets.base import Retranslating, TakesScans
+from app.ui.widgets.code_field import CodeField
 from app.ui.widgets.keys import cycle_key
 from app.ui.widgets.status import error_text
 from app.ui.words import CHANNELS as CHANNEL_WORDS
@@ -40,7 +41,7 @@ class ComplaintDialog(TakesScans, Retranslating, QDialog):
         self.related = QLineEdit(related)
         self.related.setObjectName("complaintRelated")
         self.related.setReadOnly(True)   # filled by a scan (a receipt or a return slip)
-        self.phone = QLineEdit()
+        self.phone = CodeField()
         self.description = QLineEdit()
         self.description.setObjectName("complaintDescription")
         self.description.returnPressed.connect(self.save)

@@ -20,9 +20,11 @@ from app.services import repairs
 from app.services.loop_views import RepairTicketView
 from app.services.views import UserView
 from app.ui.widgets.base import Retranslating
+from app.ui.widgets.code_field import CodeField
 from app.ui.widgets.status import guarded
 
 FIELDS = ("sku", "serial", "fault", "accessories", "member", "phone", "receipt")
+WORDS = ("fault", "accessories")
 
 
 class RepairTicketDialog(Retranslating, QDialog):
@@ -34,7 +36,8 @@ class RepairTicketDialog(Retranslating, QDialog):
         super().__init__(parent)
         self.setObjectName("repairTicketDialog")
         self.user, self.ticket = user, ticket
-        self.fields = {name: QLineEdit() for name in FIELDS}
+        # the fault and the accessories are words (pinyin welcome); the rest are codes and numbers
+        self.fields = {name: QLineEdit() if name in WORDS else CodeField() for name in FIELDS}
         self.captions = {name: QLabel() for name in FIELDS}
         form = QFormLayout()
         for name in FIELDS:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from app.i18n import current_language
 from app.services import coupon_counter, printouts
 from app.services.views import CodeStatusView
 from app.ui import fmt
 from app.ui.pages.base import CounterContext, CounterPage
+from app.ui.widgets.code_field import CodeField
 from app.ui.widgets.keys import bind_key
 from app.ui.widgets.status import guarded
 from app.ui.words import CODE_KINDS, STATUSES, word
@@ -33,7 +34,7 @@ class CodePage(CounterPage):
         self.print_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.print_button.clicked.connect(self.reprint)
         self.purchase_label = QLabel()
-        self.purchase = QLineEdit()
+        self.purchase = CodeField()
         self.purchase.setObjectName("purchaseAmount")
         self.purchase.setMaximumWidth(160)
         self.purchase.returnPressed.connect(self.redeem)

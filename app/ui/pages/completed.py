@@ -10,7 +10,15 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 from app.domain.vocabulary import QUALITY_REASONS
 from app.errors import DeskError
 from app.i18n import current_language
-from app.services import approvals, documents, followups, print_jobs, returns, satisfaction
+from app.services import (
+    approvals,
+    coupon_counter,
+    documents,
+    followups,
+    print_jobs,
+    returns,
+    satisfaction,
+)
 from app.services.printouts import SlipData
 from app.services.views import Approval, CompletedReturn
 from app.ui import fmt
@@ -64,7 +72,6 @@ class ReturnPage(CounterPage):
         buttons.addWidget(self.reference, 1)
         buttons.addWidget(self.confirm_button)
         buttons.addWidget(self.resend_button)
-        self._add_service_end(buttons)
         buttons.addStretch(1)
         buttons.addWidget(self.reprint_button)
         buttons.addWidget(self.void_button)
@@ -74,10 +81,12 @@ class ReturnPage(CounterPage):
         column.addWidget(self.facts)
         column.addWidget(self.table, 1)
         column.addWidget(self.money)
+        # its own row: beside a terminal reference the one row grew to 1692 px in English
+        column.addLayout(self._service_end())
         column.addLayout(buttons)
         self.retranslate()
 
-    def _add_service_end(self, buttons: QHBoxLayout) -> None:
+    def _service_end(self) -> QHBoxLayout:
         """The end of the service: the rating, and after a quality fault whether the shop may call back."""
         self.rating = RatingBar()
         self.rating.setVisible(False)  # asked once, at the end of the service (ask_rating)
@@ -89,8 +98,11 @@ class ReturnPage(CounterPage):
             button.setVisible(False)
             button.clicked.connect(lambda _c=False, a=agreed: self.record_consent(a))
             bind_key(button, key)
+        row = QHBoxLayout()
         for widget in (self.rating, self.call_yes, self.call_no):
-            buttons.addWidget(widget)
+            row.addWidget(widget)
+        row.addStretch(1)
+        return row
 
     def open_return(self, result: CompletedReturn, slip: SlipData | None = None) -> None:
         """Shows a return; `slip` is its slip's data when the caller already read it (after completing)."""
@@ -165,10 +177,15 @@ class ReturnPage(CounterPage):
 
     def accept_scan(self, code: str) -> bool:
         """A scan while a terminal refund waits fills its reference; the clerk confirms with F11."""
-        if self.pending_tender() and (self.reference.hasFocus() or (code.isdecimal() and len(code) >= 10)):
+        if self.pending_tender() and (self.reference.hasFocus() or (code.isdecimal() and len(code) >= 10
+                                                                    and not self._shop_code(code))):
             self.reference.setText(code)
             return True
         return False
+
+    def _shop_code(self, code: str) -> bool:
+        """A coupon of this shop scanned here is looked up, not taken for the terminal's reference (both are digits)."""
+        return bool(guarded(lambda _m: None, lambda: coupon_counter.issued_here(code), "coupon code"))
 
     def confirm_refund(self) -> None:
         r, clerk, method = self.current, self.context.clerk(), self.pending_tender()

@@ -8,18 +8,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QLabel, QPushButton, QVBoxLayout
 
 from app.i18n import current_language
-from app.services import member_care, printouts, repair_status, repairs
+from app.services import member_care, printouts, repair_status, repairs, satisfaction
 from app.services.loop_views import RepairTicketView
 from app.ui import fmt
 from app.ui.dialogs.repair_ticket import RepairTicketDialog
 from app.ui.pages.base import CounterContext, CounterPage
 from app.ui.widgets.keys import bind_key
 from app.ui.widgets.member_banner import MemberBanner
+from app.ui.widgets.rating import RatingBar
 from app.ui.widgets.rows import RowsModel, rows_table
 from app.ui.widgets.status import guarded
-from app.ui.words import REPAIR_OUTCOMES, REPAIR_STATUSES, word
+from app.ui.words import REPAIR_OUTCOMES, REPAIR_STATUSES, SATISFACTION, word
 
 FIELDS = 10
+MOVES = ("sent", "fixed", "failed", "told", "collected")   # hidden once the ticket is closed
 
 
 class RepairsPage(CounterPage):
@@ -50,6 +52,11 @@ class RepairsPage(CounterPage):
             self.buttons[key] = button
             row.addWidget(button, n // 4, n % 4)
         row.setColumnStretch(4, 1)
+        # the end of the service: once collected, the moves (Ctrl+1…5) give way to the rating (Ctrl+1…4)
+        self.rating = RatingBar()
+        self.rating.setVisible(False)
+        self.rating.rated.connect(self.record_rating)
+        row.addWidget(self.rating, 2, 0, 1, 5)
         self.open_list = RowsModel(lambda: [self.tr("Ticket"), self.tr("Product"), self.tr("Status"),
                                             self.tr("Ready by")], self)
         self.open_table = rows_table(self.open_list, stretch=1)
@@ -66,11 +73,11 @@ class RepairsPage(CounterPage):
         self.retranslate()
 
     def _actions(self) -> list[tuple[str, str, Callable[[], None]]]:
-        # Ctrl+digit: the function keys F2–F6 are the window's (scan field, no receipt, members)
+        # Ctrl+digit: the function keys F2–F6 are the window's (scan field, no receipt, members); Ctrl+D the display's
         return [("sent", "Ctrl+1", lambda: self.move("sent")), ("fixed", "Ctrl+2", lambda: self.move("back", "fixed")),
                 ("failed", "Ctrl+3", lambda: self.move("back", "failed")), ("told", "Ctrl+4", self.told),
                 ("collected", "Ctrl+5", lambda: self.move("collected")), ("print", "F7", self.print_ticket),
-                ("details", "Ctrl+D", self.edit_details), ("new", "Ctrl+N", lambda: self.edit(None))]
+                ("details", "Ctrl+E", self.edit_details), ("new", "Ctrl+N", lambda: self.edit(None))]
 
     def edit_details(self) -> None:
         if self.ticket is not None:
@@ -128,6 +135,16 @@ class RepairsPage(CounterPage):
         if done is not None:
             self.open_ticket(done)
 
+    def record_rating(self, level: str) -> None:
+        t, user = self.ticket, self._user()
+        if t is None or user is None:
+            return
+        done = guarded(self.context.status.show_error, lambda: satisfaction.rate(user, "repair", t.number, level),
+                       "rating")
+        if done is not None:
+            self.context.status.show_success(lambda: self.tr("Rating recorded: {level}.").format(
+                level=word(SATISFACTION, level)))
+
     def print_ticket(self) -> None:
         t = self.ticket
         if t is None:
@@ -149,6 +166,12 @@ class RepairsPage(CounterPage):
         if t is not None and t.member_card:
             member = guarded(self.context.status.show_error, lambda: member_care.care_of(t.member_card), "member")
         self.banner.show_member(member)
+        closed = t is not None and t.status in repairs.FINAL
+        for key in MOVES:
+            self.buttons[key].setVisible(not closed)
+        if self.rating.isHidden() and t is not None and t.status == "collected":
+            self.rating.clear()
+        self.rating.setVisible(t is not None and t.status == "collected")
         if t is None:
             self.title.clear()
             self.status_label.clear()
@@ -183,7 +206,7 @@ class RepairsPage(CounterPage):
         for key, text in (("sent", self.tr("Sent off (Ctrl+1)")), ("fixed", self.tr("Fixed (Ctrl+2)")),
                           ("failed", self.tr("Not fixed (Ctrl+3)")), ("told", self.tr("Told (Ctrl+4)")),
                           ("collected", self.tr("Collected (Ctrl+5)")), ("print", self.tr("Print (F7)")),
-                          ("details", self.tr("Details (Ctrl+D)")), ("new", self.tr("New ticket (Ctrl+N)"))):
+                          ("details", self.tr("Details (Ctrl+E)")), ("new", self.tr("New ticket (Ctrl+N)"))):
             self.buttons[key].setText(text)
         self.list_label.setText(self.tr("Open repair tickets (Enter opens one):"))
         self.open_list.retranslate()

@@ -1,4 +1,4 @@
-"""The Print menu: today's end-of-day report, the policy notice, and the paper everything goes on."""
+"""The Print menu: today's end-of-day report, the policy notice, supplier claim sheets, and the paper."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
 from app.i18n import current_language
-from app.services import printouts, shop
+from app.services import printouts, shop, supplier_quality
 from app.services.printouts import Printout
 from app.ui.pages.base import CounterContext
 from app.ui.widgets.base import Retranslating
@@ -31,6 +31,9 @@ class PrintMenu(Retranslating, QMenu):
         self.policy_action.triggered.connect(self.print_policy_notice)
         self.addAction(self.eod_action)
         self.addAction(self.policy_action)
+        # the return-to-supplier claim sheets (issue 12): one entry per supplier with faulty units set aside
+        self.claim_menu = self.addMenu("")
+        self.claim_menu.aboutToShow.connect(self.refresh_claims)
         self.addSeparator()
         self.paper_menu = self.addMenu("")
         group = QActionGroup(self)
@@ -69,6 +72,17 @@ class PrintMenu(Retranslating, QMenu):
     def print_policy_notice(self) -> None:
         self._preview(lambda: printouts.policy_notice(current_language()), "print policy notice")
 
+    def refresh_claims(self) -> None:
+        self.claim_menu.clear()
+        for supplier in guarded(self.context.status.show_error, supplier_quality.suppliers, "suppliers") or []:
+            action = self.claim_menu.addAction(supplier)
+            action.triggered.connect(lambda _checked=False, name=supplier: self.print_claim(name))
+        if self.claim_menu.isEmpty():
+            self.claim_menu.addAction(self.tr("(no faulty goods set aside)")).setEnabled(False)
+
+    def print_claim(self, supplier: str) -> None:
+        self._preview(lambda: printouts.supplier_claim(supplier, current_language()), "print supplier claim")
+
     def choose_paper(self, size: str) -> None:
         done = guarded(self.context.status.show_error, lambda: shop.set_paper(self.context.clerk(), size),
                        "paper setting")
@@ -82,3 +96,4 @@ class PrintMenu(Retranslating, QMenu):
         self.eod_action.setText(self.tr("End-of-day report (today)"))
         self.policy_action.setText(self.tr("Returns policy notice"))
         self.paper_menu.setTitle(self.tr("Paper"))
+        self.claim_menu.setTitle(self.tr("Return-to-supplier claim sheet"))

@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
-from app.services import complaints
+from app.services import complaints, loop_notices  # noqa: F401 — loop_notices adds its sign-in notices
 from app.services.loop_views import ComplaintView
 from app.services.views import CompletedReturn, UserView
 from app.ui import fmt
@@ -118,7 +118,7 @@ class ServiceLoop:
         self.display_action.setChecked(self.display.isVisible())
 
     def retranslate(self) -> None:
-        self.menu.setTitle(QCoreApplication.translate("ServiceLoop", "&Service"))
+        self.menu.setTitle(QCoreApplication.translate("ServiceLoop", "Ser&vice"))
         self.new_action.setText(QCoreApplication.translate("ServiceLoop", "New complaint"))
         self.display_action.setText(QCoreApplication.translate("ServiceLoop", "Customer display"))
         self.complaints.retranslate()
