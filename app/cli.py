@@ -15,7 +15,8 @@ from app.log_privacy import mask_handlers
 
 # Each module in app/commands registers its own subcommands; listed here so the order of --help is ours.
 COMMAND_MODULES = ("demo", "imports", "lookup", "policy", "printing", "settings", "counter", "backup",
-                   "setup", "users", "members", "watch", "complaints", "followups", "repairs", "coupons")
+                   "setup", "users", "members", "watch", "complaints", "followups", "repairs", "coupons",
+                   "reports")
 
 log = logging.getLogger("returns_desk")
 

@@ -88,6 +88,7 @@ def run(args: argparse.Namespace) -> tuple[list[Row], str]:
         bench_import,
         bench_printing,
         bench_quote,
+        bench_reports,
         bench_scan,
         bench_startup,
     )
@@ -104,6 +105,10 @@ def run(args: argparse.Namespace) -> tuple[list[Row], str]:
                  Row("quote of one line, after the look-up", *q["quote"], "ms", "—"),
                  Row("look-up + quote", *q["look-up + quote"], "ms", "≤ 8×")]
         print("look-up and quote done", flush=True)
+        for name, (ours, bare) in bench_reports.measure(copy).items():
+            rows.append(Row(f"report {name}, a full year (vs the same queries in plain sqlite3)", ours, bare, "ms",
+                            "≤ 3×"))
+        print("reports done", flush=True)
         scan = bench_scan.measure_store(copy, args.scans)
         rows += [Row("scan → receipt on screen (vs bare Qt window)", *scan["scan → receipt on screen"], "ms", "—"),
                  Row("scan → receipt + quote on screen", scan["scan → receipt + quote on screen"][0], None, "ms",

@@ -91,6 +91,7 @@ def screens(app: QApplication, lang: str, out: Path, showcase: dict[str, str]) -
     service_loop(app, window, lang, out, showcase)
     repair(app, window, lang, out)
     trust_screens(app, window, lang, out)
+    reports_screens(app, window, lang, out)
     window.close()
     window.deleteLater()  # one window at a time: the next language builds its own
     settle(app)
@@ -320,6 +321,28 @@ def repair(app: QApplication, window: MainWindow, lang: str, out: Path) -> None:
         subprocess.run(["pdftoppm", "-r", "203", "-gray", "-png", "-singlefile", str(src),
                         str(out / f"repair-ticket-print-{lang}")], check=True)
     print(f"saved {out / f'repair-ticket-print-{lang}.png'}")
+
+
+# The reports page (issue 13): three reports with their charts, the admin still signed in.
+REPORT_SHOTS = (("returns", "by_reason"), ("money", "by_tender"), ("loyalty", "by_what"))
+KEEP.update(f"report-{name}-{lang}" for name, _tab in REPORT_SHOTS for lang in ("zh_CN", "en"))
+
+
+def reports_screens(app: QApplication, window: MainWindow, lang: str, out: Path) -> None:
+    """Returns by reason, money by tender, repurchase by what happened — this quarter of the demo shop."""
+    menu = window.shop_menu
+    menu.reports_action.trigger()
+    menu.reports_window.setGeometry(0, 0, *SIZE)
+    page = menu.reports_page
+    page.choose_range("this_quarter")
+    for name, tab in REPORT_SHOTS:
+        page.choose(name)
+        if page.report is not None:
+            page.tabs.setCurrentIndex([t.key for t in page.report.tables].index(tab))
+            if name == "returns":   # and the returns behind the largest bar
+                page.drill(page.tabs.currentIndex(), 0)
+        capture(app, menu.reports_window, out / f"report-{name}-{lang}.png")
+    menu.reports_window.close()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -187,3 +187,11 @@ ALLERGENS: dict[str, tuple[str, str]] = {
     "sesame": ("芝麻", "sesame"),
 }
 ISSUE_REASONS["birthday"] = ("会员生日券", "birthday coupon")
+
+# Where a returned unit went (return_lines.disposition); the reports count them.
+DISPOSITIONS: dict[str, tuple[str, str]] = {
+    "restock": ("重新上架", "restocked"),
+    "damaged": ("报损", "damaged"),
+    "return_to_supplier": ("退回供应商", "to supplier"),
+    "repair": ("送修", "to repair"),
+}

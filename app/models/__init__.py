@@ -5,6 +5,7 @@ from app.models.catalogue import Member, Product
 from app.models.coupons import Coupon, CouponRedemption
 from app.models.law import RepairHistoryEntry, ReturnCompensation
 from app.models.prices import SkuHourLow
+from app.models.reports import SalesDay
 from app.models.returns import ExchangeLine, Return, ReturnLine, ReturnTender
 from app.models.sales import Sale, SaleCoupon, SaleLine, SaleTender
 from app.models.service import (
@@ -42,6 +43,7 @@ __all__ = [
     "SaleCoupon",
     "SaleLine",
     "SaleTender",
+    "SalesDay",
     "Setting",
     "SkuHourLow",
     "User",

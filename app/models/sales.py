@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, Fen, Timestamp, UtcDateTime
@@ -13,7 +13,9 @@ class Sale(Base):
     # Migration 0006_checks: money and counts are never negative, whatever writes them.
     __table_args__ = (CheckConstraint("receipt_discount >= 0", name="receipt_discount_not_negative"),
                       CheckConstraint("total >= 0", name="total_not_negative"),
-                      CheckConstraint("points_earned >= 0", name="points_earned_not_negative"))
+                      CheckConstraint("points_earned >= 0", name="points_earned_not_negative"),
+                      # Reports (0013_reports): a member's next visit after a service, found by a seek.
+                      Index("ix_sales_member_sold", "member_id", "sold_at"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     receipt_no: Mapped[str] = mapped_column(String(32), unique=True)

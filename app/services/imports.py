@@ -17,7 +17,7 @@ from app.db import session_scope
 from app.domain.codes import shown
 from app.errors import DeskError, InvalidInput
 from app.models import Member, Product, Sale, SaleCoupon, SaleLine, SaleTender
-from app.services import coupons, csv_rows, price_lows
+from app.services import coupons, csv_rows, price_lows, sales_days
 from app.services.bulk import insert_rows
 from app.services.policy import policy_at
 from app.services.sale_repeats import given, same_as_stored
@@ -217,6 +217,7 @@ def _write_sales(rows: list[SaleRow], members: dict[str, int], url: str | None) 
              ln.discount, ln.net, ln.promo_group, ln.final_sale, ln.warranty_months, ln.food, ln.stored_value)
             for r in rows for ln in r.lines])
         price_lows.keep(conn, ((ln.sku, r.sold_at, ln.net, ln.qty) for r in rows for ln in r.lines))
+        sales_days.add(conn, ((r.sold_at, ln.sku, ln.qty, ln.net) for r in rows for ln in r.lines))
         insert_rows(conn, SaleTender.__table__, _TENDER_KEYS, [
             (ids[r.receipt_no], i, m, a, ref) for r in rows for i, (m, a, ref) in enumerate(r.tenders)])
         redeemed = [(ids[r.receipt_no], r, code) for r in rows

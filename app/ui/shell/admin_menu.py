@@ -47,10 +47,28 @@ class ShopMenu(Retranslating, QMenu):
         self.pin_action.triggered.connect(lambda _c=False: self.change_own_pin())
         for action in (self.users_action, self.audit_action, self.pin_action):
             self.addAction(action)
+        # The reports (issue 13): the owner and supervisors; the service refuses anyone else anyway.
+        self.reports_window: PageWindow | None = None
+        self.reports_action = QAction(self)
+        self.reports_action.triggered.connect(lambda _c=False: self._show(self.reports()))
+        self.insertAction(self.pin_action, self.reports_action)
         self.pin_dialog: NewPinDialog | None = None
         self.notice_box: QMessageBox | None = None
         self.signed_in(None)
         self.retranslate()
+
+    def reports(self) -> PageWindow:
+        """The reports window, made when first opened: pyqtgraph and numpy load only then, not at start-up."""
+        if self.reports_window is None:
+            from app.ui.pages.reports import ReportsPage
+
+            self.reports_window = PageWindow(ReportsPage(self.user), self.window_parent)
+            self.reports_window.resize(1280, 760)
+        return self.reports_window
+
+    @property
+    def reports_page(self) -> QWidget:
+        return self.reports().page
 
     def _show(self, window: PageWindow) -> None:
         window.page.refresh()
@@ -59,6 +77,8 @@ class ShopMenu(Retranslating, QMenu):
         window.raise_()
 
     def _title(self, window: PageWindow) -> str:
+        if window is getattr(self, "reports_window", None):
+            return QCoreApplication.translate("ShopMenu", "Reports")
         return QCoreApplication.translate("ShopMenu", "Users") if window is self.users_window else QCoreApplication.translate("ShopMenu", "Audit trail")
 
     def signed_in(self, user: UserView | None) -> None:
@@ -67,9 +87,12 @@ class ShopMenu(Retranslating, QMenu):
         for action in (self.users_action, self.audit_action):
             action.setVisible(admin)
         self.pin_action.setVisible(user is not None)
+        self.reports_action.setVisible(user is not None and user.role in ("supervisor", "admin"))
         if user is None:
             self.users_window.hide()
             self.audit_window.hide()
+            if self.reports_window is not None:
+                self.reports_window.hide()
             return
         found = guarded(lambda _m: None, lambda: notices.at_sign_in(user), "sign-in notices") or []
         if found:
@@ -94,5 +117,6 @@ class ShopMenu(Retranslating, QMenu):
         self.users_action.setText(QCoreApplication.translate("ShopMenu", "Users…"))
         self.audit_action.setText(QCoreApplication.translate("ShopMenu", "Audit trail…"))
         self.pin_action.setText(QCoreApplication.translate("ShopMenu", "Change my PIN…"))
-        for window in (self.users_window, self.audit_window):
+        self.reports_action.setText(QCoreApplication.translate("ShopMenu", "Reports…"))
+        for window in (self.users_window, self.audit_window, *([self.reports_window] if self.reports_window else [])):
             window.setWindowTitle(self._title(window))

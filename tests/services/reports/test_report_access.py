@@ -1,0 +1,52 @@
+"""Only the owner and supervisors read reports; the drill shows the returns behind a row; ranges in shop time."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.errors import InvalidInput, NotAllowed
+from app.services.reports import custom, preset, run
+from app.services.reports.drill import returns_behind
+from tests.services.reports.conftest import NOVEMBER
+
+
+def test_a_clerk_is_refused_and_a_supervisor_may_read(shop):
+    with pytest.raises(NotAllowed):
+        run("returns", shop.clerk, NOVEMBER, shop.url)
+    with pytest.raises(NotAllowed):
+        returns_behind(shop.clerk, NOVEMBER, "reason", "wrong_item", shop.url)
+    assert run("money", shop.supervisor, NOVEMBER, shop.url).figure("refunded") == 3480
+
+
+def test_the_returns_behind_a_reason_a_day_a_tender_and_a_supervisor(shop):
+    def numbers(drill, key):
+        return [(r.kind, r.clerk, r.refund, [t.id for t in r.reasons]) for r in
+                returns_behind(shop.owner, NOVEMBER, drill, key, shop.url)]
+
+    assert numbers("reason", "wrong_item") == [("return", "小王", 450, ["wrong_item"])]
+    assert [r[2] for r in numbers("day", "2026-11-04")] == [450, 450]
+    assert [r[2] for r in numbers("tender", "wechat")] == [450, 400]
+    assert numbers("supervisor", "boss") == [("return", "小王", 1280, ["changed_mind"])]
+    assert len(numbers("day", "2026-11-30")) == 1 and numbers("policy_class", "fresh")[0][2] == 1280
+    assert numbers("supplier", "本地果园")[0][2] == 1280 and len(numbers("clerk", "li")) == 3
+    assert numbers("policy_class", "appliance") == [("exchange", "小王", 0, ["quality_fault"])]
+    with pytest.raises(InvalidInput):
+        returns_behind(shop.owner, NOVEMBER, "weather", "x", shop.url)
+
+
+def test_presets_are_whole_shop_days_up_to_today():
+    wed = date(2026, 12, 2)
+    assert (preset("today", wed).start, preset("today", wed).end) == (wed, wed)
+    assert preset("this_week", wed).start == date(2026, 11, 30)
+    assert (preset("last_month", wed).start, preset("last_month", wed).end) == (date(2026, 11, 1), date(2026, 11, 30))
+    assert (preset("this_quarter", wed).start, preset("this_quarter", wed).end) == (date(2026, 10, 1), wed)
+    assert (preset("last_quarter", wed).start, preset("last_quarter", wed).end) == (date(2026, 7, 1), date(2026, 9, 30))
+    assert preset("last_quarter", date(2026, 2, 1)).start == date(2025, 10, 1)
+    # November in Shanghai starts at 16:00 UTC on 31 October
+    assert custom("2026-11-01", "2026-11-30").since.isoformat() == "2026-10-31T16:00:00+00:00"
+    with pytest.raises(InvalidInput, match="--to"):
+        custom("2026-11-01", "2026-13-01")
+    with pytest.raises(InvalidInput):
+        custom("2026-11-02", "2026-11-01")
