@@ -87,6 +87,15 @@ def test_overdue_lists_tickets_past_the_shops_promise_and_the_promise_is_a_setti
     assert repairs.overdue(NOW + timedelta(hours=80), url)[0].overdue
 
 
+def test_a_returns_repair_ticket_keeps_the_shops_promise_too(shop):
+    url, clerk, _ = shop
+    from app.services.shop import set_settings
+    set_settings({repairs.PROMISE_SETTING: "48"}, url)
+    done = _repair_return(url, clerk)
+    [ticket] = repairs.for_return(done.number, url)
+    assert ticket.promised_at == NOW + timedelta(hours=48)
+
+
 def test_each_repair_of_the_same_sold_unit_counts_in_its_history(shop):
     url, clerk, _ = shop
     counts = []

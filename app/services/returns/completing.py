@@ -22,7 +22,7 @@ from app.models import (
     User,
     utcnow,
 )
-from app.services import approvals, coupons, followups
+from app.services import approvals, coupons, followups, repairs
 from app.services.numbers import next_number
 from app.services.policy import policy_in_force
 from app.services.returns import compensations
@@ -163,7 +163,8 @@ def _write_lines(s: Session, ret: Return, request: ReturnRequest, view: QuoteVie
         if decision.outcome == "repair_only":
             s.add(RepairTicket(number=next_number(s, "WX", now_of(ret)), return_id=ret.id,
                                sale_line_id=ids.get(line_no) if line_no else None, sku=sku, fault=item.reason,
-                               created_at=ret.started_at, promised_at=ret.started_at + timedelta(hours=72)))
+                               created_at=ret.started_at,   # the shop's promise (repair.promise_hours), 72 h by default
+                               promised_at=ret.started_at + timedelta(hours=repairs.promise_hours(s))))
     for line in view.exchange_lines:
         s.add(ExchangeLine(return_id=ret.id, sku=line.sku, name=line.name_zh, qty=line.qty,
                            unit_price=line.unit_price, amount=line.amount))
