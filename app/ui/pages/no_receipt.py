@@ -25,8 +25,8 @@ from app.services.views import (
 )
 from app.ui import fmt
 from app.ui.pages.base import CounterContext, CounterPage
-from app.ui.widgets.keys import bind_complete
 from app.ui.widgets.care_checks import member_care_view
+from app.ui.widgets.keys import bind_complete
 from app.ui.widgets.member_banner import MemberBanner
 from app.ui.widgets.products import ChosenModel, ChosenTable, ProductSearch
 from app.ui.widgets.quote_panel import QuotePanel

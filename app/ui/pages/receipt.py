@@ -16,7 +16,6 @@ from app.ui.widgets.claim_evidence import ClaimEvidence
 from app.ui.widgets.drawer import CashDrawer
 from app.ui.widgets.exchange_panel import ExchangePanel
 from app.ui.widgets.keys import bind_complete, bind_key
-from app.ui.widgets.keys import bind_key
 from app.ui.widgets.member_banner import MemberBanner
 from app.ui.widgets.quote_panel import QuotePanel
 from app.ui.widgets.receipt_model import ReceiptLinesModel
