@@ -129,9 +129,9 @@ def test_working_the_follow_up_queue(qtbot, make_window, clock, shop):
 def _return_noodles(qtbot, window, clock):
     open_receipt(qtbot, window, clock, "R20261101-0004")
     qtbot.keyClick(window.receipt_page.table, "2")
-    qtbot.keyClick(window.receipt_page.table, RETURN)
+    qtbot.keyClick(window.receipt_page.table, Qt.Key.Key_F9)  # F9 completes (never a bare Enter)
     assert window.current_page() is window.return_page
-    close_dialog(qtbot, window, window.preview)
+    assert window.preview is None and window.printer.wait()  # printed without a dialog
 
 
 def test_a_rating_in_one_key_after_a_return_follows_the_labels_as_shown(qtbot, make_window, clock, shop):
@@ -176,8 +176,8 @@ def test_after_a_quality_fault_the_call_back_question_is_one_key_and_asked_once(
     qtbot.keyClick(table, "1")
     qtbot.keyClick(table, Qt.Key.Key_R)                            # reason: quality fault
     assert window.receipt_page.request().items[0].reason == "quality_fault"
-    qtbot.keyClick(table, RETURN)
-    close_dialog(qtbot, window, window.preview)
+    qtbot.keyClick(table, Qt.Key.Key_F9)  # F9 completes (never a bare Enter)
+    assert window.preview is None and window.printer.wait()  # printed without a dialog
     page = window.return_page
     assert page.call_yes.isVisible() and page.rating.isVisible()
     qtbot.keyClick(window.scan, Qt.Key.Key_5, CTRL)
@@ -202,8 +202,8 @@ def test_a_wallet_refund_for_a_fault_fits_1366_with_its_reference_rating_and_cal
     open_receipt(qtbot, window, clock, "R20261101-0001")      # paid by WeChat: the terminal's reference waits
     qtbot.keyClick(window.receipt_page.table, Qt.Key.Key_Space)
     qtbot.keyClick(window.receipt_page.table, "r")             # a quality fault: may we call back?
-    qtbot.keyClick(window.receipt_page.table, RETURN)
-    close_dialog(qtbot, window, window.preview)
+    qtbot.keyClick(window.receipt_page.table, Qt.Key.Key_F9)  # F9 completes (never a bare Enter)
+    assert window.preview is None and window.printer.wait()  # printed without a dialog
     page = window.return_page
     assert page.reference.isVisible() and page.rating.isVisible() and page.call_yes.isVisible()
     assert window.minimumSizeHint().width() <= 1366, window.minimumSizeHint().width()

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, select, text
 
 from app.db import dispose_engines, get_engine, session_scope
-from app.migrate import upgrade_to_head
+from app.migrate import head_revision, upgrade_to_head
 from app.models import Sale, SaleLine
 from app.services import price_lows
 from app.services.imports import import_sales
@@ -62,7 +62,9 @@ def test_the_migration_fills_the_lows_from_the_sales_already_in(catalogue, monke
         conn.execute(text("DELETE FROM sku_hour_lows"))
         conn.execute(text("DROP TABLE sku_hour_lows"))
         conn.execute(text("UPDATE alembic_version SET version_num = '0009_policy_install'"))
-    upgrade_to_head(engine)
+    upgrade_to_head(engine, target="0010_speed")   # only the migration that made the table runs again
+    with engine.begin() as conn:                   # the later ones' tables are still there: back at the head
+        conn.execute(text("UPDATE alembic_version SET version_num = :head"), {"head": head_revision()})
     moments = _moments()
     assert [_kept(catalogue, t) for t in moments] == [_scanned(catalogue, t) for t in moments]
     dispose_engines()

@@ -40,16 +40,7 @@ class MemberPage(CounterPage):
     def __init__(self, context: CounterContext) -> None:
         super().__init__(context, "memberPage")
         self.history: CustomerFile | None = None
-        self.search_label = QLabel()
-        self.search = NameOrCodeField()   # cards and phones; a name (pinyin) only after F4
-        self.search.setObjectName("memberSearch")
-        self.search.returnPressed.connect(self.run_search)
-        self.search_label.setBuddy(self.search)
-        self.name_button = QPushButton()
-        self.name_button.setCheckable(True)
-        self.name_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        bind_key(self.name_button, "F4")
-        self.name_button.toggled.connect(self.type_a_name)
+        self._build_search()
         self.found = RowsModel(lambda: [self.tr("Card"), self.tr("Name"), self.tr("Phone")], self)
         self.found_table = rows_table(self.found, stretch=1)
         self.found_table.setFixedWidth(440)
@@ -100,6 +91,19 @@ class MemberPage(CounterPage):
         column.addLayout(search_row)
         column.addLayout(body, 1)
         self.retranslate()
+
+    def _build_search(self) -> None:
+        """The search field (cards and phones; a name in pinyin only after F4) and its F4 button."""
+        self.search_label = QLabel()
+        self.search = NameOrCodeField()
+        self.search.setObjectName("memberSearch")
+        self.search.returnPressed.connect(self.run_search)
+        self.search_label.setBuddy(self.search)
+        self.name_button = QPushButton()
+        self.name_button.setCheckable(True)
+        self.name_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        bind_key(self.name_button, "F4")
+        self.name_button.toggled.connect(self.type_a_name)
 
     def _build_care(self) -> None:
         """The customer file's other tabs (coupons, repairs, follow-ups and ratings) and the care note."""
