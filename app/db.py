@@ -41,7 +41,10 @@ def _sqlite_setup(engine: Engine) -> None:
         # IMMEDIATE takes the write lock before the first read, so two tills cannot both read the
         # same returnable quantity and both write a return against it.
         mode = conn.get_execution_options().get("sqlite_begin", "IMMEDIATE")
-        conn.exec_driver_sql(f"BEGIN {mode}")
+        if mode == "DEFERRED":  # takes no lock, so it cannot be refused as busy: straight to the driver,
+            conn.connection.dbapi_connection.execute("BEGIN DEFERRED")  # as every read on a scan does
+        else:
+            conn.exec_driver_sql(f"BEGIN {mode}")
 
 
 def make_engine(url: str) -> Engine:

@@ -5,14 +5,15 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from app.db import session_scope
 from app.domain.law import Floor, load_floor
 from app.domain.policy import Policy, load_policy, parse_policy
 from app.errors import InvalidInput
-from app.models import InstalledPolicy, utcnow
+from app.models import InstalledPolicy, Setting, utcnow
+from app.services.prepared import PreparedSelect
 from app.services.users import audit
 from app.services.views import UserView
 from app.settings import SHOP_TZ, active_policy_path, law_dir, shop_policy_path
@@ -52,18 +53,35 @@ def installed(s: Session) -> InstalledPolicy | None:
     return s.scalar(select(InstalledPolicy).order_by(InstalledPolicy.id.desc()).limit(1))
 
 
+_ip = InstalledPolicy.__table__.c
+_newest = select(_ip.version, _ip.source).order_by(_ip.id.desc()).limit(1)
+# On every quote, compiled once: the newest installed policy and the shop's region in one read.
+_NEWEST = PreparedSelect(_newest)
+_IN_FORCE = PreparedSelect(select(
+    select(_ip.version).order_by(_ip.id.desc()).limit(1).scalar_subquery(),
+    select(_ip.source).order_by(_ip.id.desc()).limit(1).scalar_subquery(),
+    select(Setting.__table__.c.value).where(Setting.__table__.c.key == "shop.region").scalar_subquery()))
+
+
 def policy_in_force(s: Session) -> Policy:
     """The newest policy installed into the shop's database (the same on every till); before the first
     `policy install`, the policy file's."""
-    row = s.execute(select(InstalledPolicy.version, InstalledPolicy.source)
-                    .order_by(InstalledPolicy.id.desc()).limit(1)).first()
-    if row is None:
-        return current_policy()
-    policy = _installed.get((row.version, row.source))
+    found = _NEWEST.rows(s.connection())
+    return _policy_of(s.connection(), *found[0]) if found else current_policy()
+
+
+def in_force_on(conn: Connection) -> tuple[Policy, str | None]:
+    """The policy in force and the shop's region setting (None: not set), in the caller's transaction."""
+    ((version, source, region),) = _IN_FORCE.rows(conn)
+    return (_policy_of(conn, version, source) if version is not None else current_policy()), region
+
+
+def _policy_of(conn: Connection, version: str, source: str) -> Policy:
+    policy = _installed.get((version, source))
     if policy is None:  # the version is the text's hash: one parse per text, on any database
-        text = s.scalar(select(InstalledPolicy.text).where(InstalledPolicy.version == row.version).limit(1))
-        policy = parse_policy(text or "", f"{row.source} [{row.version}]", SHOP_TZ)
-        _installed[(row.version, row.source)] = policy
+        text = conn.scalar(select(InstalledPolicy.text).where(InstalledPolicy.version == version).limit(1))
+        policy = parse_policy(text or "", f"{source} [{version}]", SHOP_TZ)
+        _installed[(version, source)] = policy
     return policy
 
 

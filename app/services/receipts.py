@@ -25,17 +25,17 @@ _HEAD = (select(_sale.id, _sale.receipt_no, _sale.sold_at, _sale.till, _sale.cas
          .select_from(Sale.__table__.outerjoin(Member.__table__, _member.id == _sale.member_id)))
 _SALE_BY_NUMBER = PreparedSelect(_HEAD.where(_sale.receipt_no == bindparam("key")))
 _SALE_BY_ID = PreparedSelect(_HEAD.where(_sale.id == bindparam("key")))
-_returned = (select(_rline.sale_line_id, func.sum(_rline.qty).label("qty"))
+returned_by_line = (select(_rline.sale_line_id, func.sum(_rline.qty).label("qty"))
              .select_from(ReturnLine.__table__.join(
                  Return.__table__, and_(_ret.id == _rline.return_id, _ret.status == "completed")))
              .where(_ret.sale_id == bindparam("sale_id"), _rline.outcome != REPAIR_ONLY)
              .group_by(_rline.sale_line_id).subquery())
 _LINES = PreparedSelect(select(_line.line_no, _line.sku, _line.name, _product.name_en, _line.policy_class, _line.qty,
-                 func.coalesce(_returned.c.qty, 0), _line.unit_price, _line.discount, _line.net,
+                 func.coalesce(returned_by_line.c.qty, 0), _line.unit_price, _line.discount, _line.net,
                  _line.promo_group, _line.final_sale, _line.warranty_months,
                  _line.food, _line.stored_value, _product.food, _product.stored_value)
           .select_from(SaleLine.__table__.outerjoin(Product.__table__, _product.sku == _line.sku)
-                       .outerjoin(_returned, _returned.c.sale_line_id == _line.id))
+                       .outerjoin(returned_by_line, returned_by_line.c.sale_line_id == _line.id))
           .where(_line.sale_id == bindparam("sale_id")).order_by(_line.line_no))
 _TENDERS = PreparedSelect(select(_tender.method, _tender.amount, _tender.reference)
             .where(_tender.sale_id == bindparam("sale_id")).order_by(_tender.seq))
@@ -66,6 +66,22 @@ def add_months(when: datetime, months: int) -> datetime:
     return when.replace(year=year, month=month + 1, day=day)
 
 
+def lines_of(conn: Connection, sale_id: int, sold_at: datetime) -> tuple[ReceiptLineView, ...]:
+    """The sale's lines as they stand now: what is still returnable, and the catalogue's flags."""
+    # Food and card flags: as copied at import, or as the catalogue says now (a flag set later counts).
+    return tuple(
+        ReceiptLineView(no, sku, name, name_en or "", cls, qty, int(back), price, disc, net, promo,
+                        bool(final), months, add_months(sold_at, months) if months else None,
+                        bool(food or p_food), bool(card or p_card))
+        for (no, sku, name, name_en, cls, qty, back, price, disc, net, promo, final, months,
+             food, card, p_food, p_card) in _LINES.rows(conn, sale_id=sale_id))
+
+
+def earlier_returns_of(conn: Connection, sale_id: int) -> tuple[str, ...]:
+    """The numbers of the sale's completed returns, oldest first."""
+    return tuple(number for (number,) in _EARLIER.rows(conn, sale_id=sale_id))
+
+
 def load_receipt(conn: Connection, *, receipt_no: str | None = None, sale_id: int | None = None
                  ) -> ReceiptView | None:
     """The receipt as the counter sees it now, read inside the caller's transaction."""
@@ -75,18 +91,12 @@ def load_receipt(conn: Connection, *, receipt_no: str | None = None, sale_id: in
         return None
     (sid, number, sold_at, till, cashier, receipt_discount, points_earned, total,
      card_no, member_name, phone, tier, points, special_needs, invoice) = found[0]
-    # Food and card flags: as copied at import, or as the catalogue says now (a flag set later counts).
-    lines = tuple(
-        ReceiptLineView(no, sku, name, name_en or "", cls, qty, int(back), price, disc, net, promo,
-                        bool(final), months, add_months(sold_at, months) if months else None,
-                        bool(food or p_food), bool(card or p_card))
-        for (no, sku, name, name_en, cls, qty, back, price, disc, net, promo, final, months,
-             food, card, p_food, p_card) in _LINES.rows(conn, sale_id=sid))
+    lines = lines_of(conn, sid, sold_at)
     refunded: dict[str, int] = {}
     earlier: tuple[str, ...] = ()
     if any(line.qty_returned for line in lines):  # every completed return takes back at least one unit
         refunded = {m: int(a) for m, a in _REFUNDED.rows(conn, sale_id=sid)}
-        earlier = tuple(number for (number,) in _EARLIER.rows(conn, sale_id=sid))
+        earlier = earlier_returns_of(conn, sid)
     tenders = []
     for method, amount, reference in _TENDERS.rows(conn, sale_id=sid):
         # A method's refunds fill its tenders in order, so each tender shows what it has left.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import bindparam, case, func, select
+from sqlalchemy import Connection, bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from app.domain import facts as f
@@ -52,5 +52,9 @@ _FOR_SALE = PreparedSelect(  # on every quote: compiled once (services/prepared.
 
 def for_sale(session: Session, sale_id: int) -> tuple[f.RepairHistory, ...]:
     """Per sale line: repairs after which the unit still failed, and the longest wait for parts."""
-    rows = _FOR_SALE.rows(session.connection(), sale_id=sale_id)
+    return for_sale_on(session.connection(), sale_id)
+
+
+def for_sale_on(conn: Connection, sale_id: int) -> tuple[f.RepairHistory, ...]:
+    rows = _FOR_SALE.rows(conn, sale_id=sale_id)
     return tuple(f.RepairHistory(line, int(failed or 0), int(wait or 0)) for line, failed, wait in rows)

@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
-from sqlalchemy import bindparam, func, or_, select
+from sqlalchemy import Connection, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain import facts as f
 from app.domain.codes import checked_code
 from app.errors import InvalidInput, NotFound
 from app.models import Member, Product, Return, ReturnLine, ReturnTender, Sale, SaleLine
-from app.services import price_lows, repair_history
+from app.services import price_lows, repair_history, seen_receipt
 from app.services.prepared import PreparedSelect
 from app.services.receipts import REPAIR_ONLY, load_receipt
 from app.services.sale_rows import normalise_code
@@ -90,6 +90,31 @@ def receipt_facts(session: Session, request: ReturnRequest, now: datetime,
         raise NotFound(f"找不到小票 {code}。", f"No receipt {code}.")
     receipt = load_receipt(conn, sale_id=sale.id)
     assert receipt is not None
+    return receipt, sale, _facts(conn, request, now, receipt, sale,
+                                 customer_returns_30d(session, sale.member_id, now),
+                                 repair_history.for_sale_on(conn, sale.id))
+
+
+def seen_receipt_facts(conn: Connection, request: ReturnRequest, now: datetime, seen: ReceiptView,
+                       region: str | None = None) -> tuple[ReceiptView, SaleKeys, f.ReturnFacts] | None:
+    """receipt_facts reusing the receipt the counter already shows, once re-checked (seen_receipt.py);
+    None when the request is for another receipt. Reads only; the completing write reads everything again."""
+    assert request.receipt_no is not None
+    if checked_code(request.receipt_no, "小票号", "receipt number") != seen.receipt_no:
+        return None
+    found = seen_receipt.recheck(conn, seen, now)
+    if found is None:
+        raise NotFound(f"找不到小票 {seen.receipt_no}。", f"No receipt {seen.receipt_no}.")
+    sale = SaleKeys(found.sale_id, found.member_id)
+    return found.receipt, sale, _facts(conn, request, now, found.receipt, sale, found.returns_30d, found.repairs,
+                                       region)
+
+
+def _facts(conn: Connection, request: ReturnRequest, now: datetime, receipt: ReceiptView,
+           sale: Sale | SaleKeys, returns_30d: int, repairs: tuple[f.RepairHistory, ...],
+           region: str | None = None) -> f.ReturnFacts:
+    """The engine's facts from a receipt as it stands now and the request."""
+    code = receipt.receipt_no
     by_no = {line.line_no: line for line in receipt.lines}
     for item in request.items:
         if item.line_no not in by_no:
@@ -112,17 +137,16 @@ def receipt_facts(session: Session, request: ReturnRequest, now: datetime,
     if any(line.qty_returned for line in receipt.lines):  # as load_receipt: a completed return takes a unit
         earlier = [(int(n), int(q), int(v)) for n, q, v in _EARLIER_LINES.rows(conn, sale_id=sale.id)]
         refunded = {m: int(a) for m, a in _REFUNDED.rows(conn, sale_id=sale.id)}
-    facts = f.ReturnFacts(
+    return f.ReturnFacts(
         today=now, sale=sale_facts,
         request=tuple(f.RequestItem(qty=i.qty, reason=i.reason, condition=i.condition, line=i.line_no,
                                     remedy=i.remedy, evidence=_evidence(i))
                       for i in request.items),
         already_returned=tuple(f.EarlierReturn(line, qty, value) for line, qty, value in earlier),
         already_refunded_by_tender={m: int(a) for m, a in refunded.items()},
-        customer_returns_30d=customer_returns_30d(session, sale.member_id, now),
+        customer_returns_30d=returns_30d,
         customer_identified=sale.member_id is not None,
-        overridden_lines=request.overrides, repair_history=repair_history.for_sale(session, sale.id))
-    return receipt, sale, facts
+        overridden_lines=request.overrides, repair_history=repairs, region=region)
 
 
 def _evidence(item: ReturnItem) -> f.ClaimEvidence | None:

@@ -6,9 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
-from app.db import session_scope
+from app.db import read_connection, session_scope
 from app.domain.engine import evaluate
 from app.domain.exchange import (
     DifferenceRefund,
@@ -18,6 +19,7 @@ from app.domain.exchange import (
     take_back_from_tenders,
 )
 from app.domain.policy import Policy
+from app.domain.facts import ReturnFacts
 from app.domain.quote import ReturnQuote
 from app.domain.vocabulary import (
     CONDITIONS,
@@ -30,7 +32,7 @@ from app.domain.vocabulary import (
 from app.errors import DeskError, InvalidInput
 from app.models import Product, Sale, utcnow
 from app.services import return_facts, shop
-from app.services.policy import current_floor, policy_in_force
+from app.services.policy import current_floor, in_force_on, policy_in_force
 from app.services.views import (
     ExchangeLineView,
     NoReceiptItem,
@@ -107,12 +109,7 @@ def _like_for_like(quote: ReturnQuote, receipt: ReceiptView | None) -> tuple[Exc
 def quote_in(session: Session, request: ReturnRequest, now: datetime, policy: Policy, lock: bool = False
              ) -> tuple[QuoteView, QuoteContext]:
     """The quote inside the caller's transaction (the completing write re-quotes under its lock)."""
-    if not request.items and not request.no_receipt_items:
-        raise InvalidInput("请先选择要退的商品。", "Pick at least one item to return.")
-    _check_items(request)
-    if request.difference_paid_by not in DIFFERENCE_METHODS:
-        raise InvalidInput(f"未知的收款方式 {request.difference_paid_by!r}",
-                           f"Unknown way to pay the difference: {request.difference_paid_by!r}")
+    _check_request(request)
     products: dict[str, Product] = {}
     sale: Sale | None = None
     receipt: ReceiptView | None = None
@@ -125,6 +122,23 @@ def quote_in(session: Session, request: ReturnRequest, now: datetime, policy: Po
     region = shop.region_of(shop.settings_in(session))
     quote = evaluate(policy, replace(facts, region=region), current_floor(region))
     exchange = _exchange_lines(session, request) or _like_for_like(quote, receipt)
+    view, settlement, difference, tenders = _priced(facts, quote, receipt, exchange, request)
+    return view, QuoteContext(sale, member_id, settlement, difference, tenders, products)
+
+
+def _check_request(request: ReturnRequest) -> None:
+    if not request.items and not request.no_receipt_items:
+        raise InvalidInput("请先选择要退的商品。", "Pick at least one item to return.")
+    _check_items(request)
+    if request.difference_paid_by not in DIFFERENCE_METHODS:
+        raise InvalidInput(f"未知的收款方式 {request.difference_paid_by!r}",
+                           f"Unknown way to pay the difference: {request.difference_paid_by!r}")
+
+
+def _priced(facts: ReturnFacts, quote: ReturnQuote, receipt: ReceiptView | None,
+            exchange: tuple[ExchangeLineView, ...], request: ReturnRequest
+            ) -> tuple[QuoteView, ExchangeSettlement, DifferenceRefund, list[tuple[str, int]]]:
+    """What changes hands under the engine's decision: the exchange settled, the tenders paid back."""
     exchange_total = sum(line.amount for line in exchange)
     credit = sum(d.value for d in quote.lines if d.outcome == "exchange_only")
     settlement = settle_exchange(exchange_total, credit, quote.refund_total)
@@ -144,7 +158,7 @@ def quote_in(session: Session, request: ReturnRequest, now: datetime, policy: Po
                      money_back=money_back,
                      refund_tenders=tuple(TenderView(m, a) for m, a in tenders),
                      points_reversed=quote.points_reversed + difference.points_reversed)
-    return view, QuoteContext(sale, member_id, settlement, difference, tenders, products)
+    return view, settlement, difference, tenders
 
 
 def _merged(*splits: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -178,8 +192,33 @@ def why(q: ReturnQuote, lang: str) -> str:
     return " ".join(d.explanation[lang] for d in q.lines)
 
 
-def quote(request: ReturnRequest, url: str | None = None, now: datetime | None = None) -> QuoteView:
-    """What the policy allows for this request, with amounts and reasons; writes nothing."""
+def quote(request: ReturnRequest, url: str | None = None, now: datetime | None = None,
+          receipt: ReceiptView | None = None) -> QuoteView:
+    """What the policy allows for this request, with amounts and reasons; writes nothing.
+
+    `receipt`: the receipt the counter already shows (from the scan). It is re-checked, not trusted:
+    what can change since the scan is read again (seen_receipt.py), and completing reads everything
+    again under its lock. Without it, or for another receipt or an exchange, the receipt is read afresh.
+    """
+    now = now or utcnow()
+    if receipt is not None and request.receipt_no and not request.exchange_items:
+        _check_request(request)
+        with read_connection(url) as conn:
+            view = _quote_seen(conn, request, now, receipt)
+        if view is not None:
+            return view
     with session_scope(url, write=False) as s:
-        view, _ = quote_in(s, request, now or utcnow(), policy_in_force(s))
+        view, _ = quote_in(s, request, now, policy_in_force(s))
         return view
+
+
+def _quote_seen(conn: Connection, request: ReturnRequest, now: datetime, seen: ReceiptView) -> QuoteView | None:
+    policy, region_set = in_force_on(conn)
+    region = shop.region_of({"shop.region": region_set} if region_set else {})
+    found = return_facts.seen_receipt_facts(conn, request, now, seen, region)
+    if found is None:
+        return None
+    receipt, _sale, facts = found
+    quote = evaluate(policy, facts, current_floor(region))
+    view, *_ = _priced(facts, quote, receipt, _like_for_like(quote, receipt), request)
+    return view

@@ -193,7 +193,8 @@ class ReceiptPage(CounterPage):
                 + "\n" + self.keys_hint())
             return
         try:
-            quote = returns.quote(self.request())
+            # The receipt on screen is reused, re-checked by the service (a return at another till counts).
+            quote = returns.quote(self.request(), receipt=self.receipt)
         except Exception as exc:  # noqa: BLE001 — shown where the quote would be; a bug is logged too
             if not hasattr(exc, "message"):
                 log.exception("quote failed")
