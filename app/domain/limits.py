@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from datetime import UTC, datetime, timedelta
 
@@ -23,6 +24,14 @@ _NEVER = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 
 def text_problem(value: str, *, symbols: bool = True) -> tuple[str, str] | None:
     """Why `value` cannot be stored as shop text (zh, en), or None. symbols=False also refuses emoji."""
+    if value.isascii() and value.isprintable():  # plain ASCII text: no category can be refused
+        return None
+    return _checked_text(value, symbols)
+
+
+# An import checks the same names, tills and cashiers thousands of times: each distinct text once.
+@functools.lru_cache(maxsize=65_536)
+def _checked_text(value: str, symbols: bool) -> tuple[str, str] | None:
     for c in value:
         category = unicodedata.category(c)
         if category in _NEVER:

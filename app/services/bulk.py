@@ -5,21 +5,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert
+from sqlalchemy import Boolean, Connection, Insert, Table, insert
 
 
-def insert_rows(conn: Connection, table: Table, keys: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+def insert_rows(conn: Connection, table: Table, keys: Sequence[str], rows: list[tuple[Any, ...]],
+                statement: Insert | None = None) -> None:
     """Like conn.execute(insert(table), [dict(zip(keys, row)) ...]) without per-row parameter objects.
 
     Portable: the SQL is compiled by SQLAlchemy for the connection's dialect and each column's bind
     processor (e.g. UTC timestamps) is applied, so values are stored exactly as the ORM would store them.
+    `statement`: the dialect's own INSERT of `table` to run instead (an upsert's ON CONFLICT).
     """
     if not rows:
         return
     dialect = conn.dialect
-    compiled = insert(table).compile(dialect=dialect, column_keys=list(keys))
+    compiled = (statement if statement is not None else insert(table)).compile(dialect=dialect,
+                                                                             column_keys=list(keys))
     for i, key in enumerate(keys):
-        process = table.c[key].type.dialect_impl(dialect).bind_processor(dialect)
+        column_type = table.c[key].type
+        if isinstance(column_type, Boolean) and dialect.name == "sqlite":
+            continue  # the import's checked rows hold real bools, which sqlite3 itself stores as 1 and 0
+        process = column_type.dialect_impl(dialect).bind_processor(dialect)
         if process is not None:
             rows = [row[:i] + (process(row[i]),) + row[i + 1:] for row in rows]
     order = compiled.positiontup

@@ -16,11 +16,11 @@ from sqlalchemy.orm import Session
 from app.db import session_scope
 from app.domain.codes import shown
 from app.errors import DeskError, InvalidInput
-from app.models import Member, Product, Sale, SaleCoupon, SaleLine, SaleTender
-from app.services import coupons, csv_rows, price_lows, sales_days
-from app.services.bulk import insert_rows
+from app.models import Member, Product, Sale
+from app.services import csv_rows
 from app.services.policy import policy_at
 from app.services.sale_repeats import given, same_as_stored
+from app.services.sale_writes import write_sales
 from app.services.sale_rows import (
     CatalogueEntry,
     RowError,
@@ -144,9 +144,12 @@ class ImportStopped(DeskError):
 
 def checked_row(text: str, catalogue: dict[str, CatalogueEntry], members: set[str],
                  classes: frozenset[str]) -> SaleRow:
-    if "\udc80" <= max(text) and any("\udc80" <= c <= "\udcff" for c in text):  # read_lines' escaped bytes
-        raise RowError("该行不是 UTF-8 编码（可能是 GBK），请让收银系统导出 UTF-8 文件",
-                       "the line is not UTF-8 (GBK perhaps); export the file from the till as UTF-8")
+    try:  # read_lines keeps bytes that are not UTF-8 as lone surrogates, which cannot be encoded
+        text.encode()
+    except UnicodeEncodeError:  # only then look for them (other lone surrogates: the field check names them)
+        if any("\udc80" <= c <= "\udcff" for c in text):
+            raise RowError("该行不是 UTF-8 编码（可能是 GBK），请让收银系统导出 UTF-8 文件",
+                           "the line is not UTF-8 (GBK perhaps); export the file from the till as UTF-8") from None
     return parse_sale(text, catalogue, members, classes)
 
 
@@ -169,7 +172,7 @@ def _write_batch(batch: list[tuple[int, SaleRow]], members: dict[str, int], url:
     """One transaction for the batch; if the database refuses it, row by row so one bad row loses no other."""
     if len(batch) > 1:
         try:
-            _write_sales([row for _n, row in batch], members, url)
+            write_sales([row for _n, row in batch], members, url)
             report.imported += len(batch)
             return
         except Exception as exc:
@@ -177,7 +180,7 @@ def _write_batch(batch: list[tuple[int, SaleRow]], members: dict[str, int], url:
                 raise
     for line_no, row in batch:
         try:
-            _write_sales([row], members, url)
+            write_sales([row], members, url)
             report.imported += 1
         except Exception as exc:
             if not _refused(exc):
@@ -193,40 +196,6 @@ def _refused(exc: Exception) -> bool:
     if isinstance(exc, (IntegrityError, DataError, ValueError, OverflowError)):
         return True
     return isinstance(exc, StatementError) and not isinstance(exc, DBAPIError)
-
-
-_SALE_KEYS = ("receipt_no", "sold_at", "till", "cashier", "member_id", "receipt_discount", "total",
-              "points_earned", "content_hash", "discount_rule", "invoice")
-_LINE_KEYS = ("sale_id", "line_no", "sku", "name", "policy_class", "qty", "unit_price", "discount", "net",
-              "promo_group", "final_sale", "warranty_months", "food", "stored_value")
-_TENDER_KEYS = ("sale_id", "seq", "method", "amount", "reference")
-
-
-def _write_sales(rows: list[SaleRow], members: dict[str, int], url: str | None) -> None:
-    """One batch in one transaction, as plain executemany (the ORM's unit of work is too slow here)."""
-    with session_scope(url) as s:
-        conn = s.connection()
-        insert_rows(conn, Sale.__table__, _SALE_KEYS, [
-            (r.receipt_no, r.sold_at, r.till, r.cashier, members.get(r.member_card) if r.member_card else None,
-             r.receipt_discount, r.total, r.points_earned, r.content_hash, r.discount_rule, r.invoice)
-            for r in rows])
-        ids = dict(conn.execute(select(Sale.receipt_no, Sale.id).where(
-            Sale.receipt_no.in_([r.receipt_no for r in rows]))).all())
-        insert_rows(conn, SaleLine.__table__, _LINE_KEYS, [
-            (ids[r.receipt_no], ln.line_no, ln.sku, ln.name, ln.policy_class, ln.qty, ln.unit_price,
-             ln.discount, ln.net, ln.promo_group, ln.final_sale, ln.warranty_months, ln.food, ln.stored_value)
-            for r in rows for ln in r.lines])
-        price_lows.keep(conn, ((ln.sku, r.sold_at, ln.net, ln.qty) for r in rows for ln in r.lines))
-        sales_days.add(conn, ((r.sold_at, ln.sku, ln.qty, ln.net) for r in rows for ln in r.lines))
-        insert_rows(conn, SaleTender.__table__, _TENDER_KEYS, [
-            (ids[r.receipt_no], i, m, a, ref) for r in rows for i, (m, a, ref) in enumerate(r.tenders)])
-        redeemed = [(ids[r.receipt_no], r, code) for r in rows
-                    for code in dict.fromkeys(r.coupons_redeemed + tuple(t[2] for t in r.tenders if t[2]))]
-        if redeemed:
-            insert_rows(conn, SaleCoupon.__table__, ("sale_id", "code"),
-                        [(sid, code) for sid, _r, code in redeemed])
-            for sid, r, code in redeemed:
-                coupons.redeem_at_sale(conn, sid, code, r.sold_at)
 
 
 def read_lines(path: Path) -> Iterator[str]:

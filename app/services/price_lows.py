@@ -9,6 +9,7 @@ from sqlalchemy import Connection, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from app.models import Sale, SaleLine, SkuHourLow
+from app.services.bulk import insert_rows
 
 HOUR = 3600
 
@@ -21,9 +22,19 @@ def keep(conn: Connection, lines: Iterable[tuple[str, datetime, int, int]]) -> N
     """Fold (sku, sold_at, net, qty) of newly written lines into the hourly lows, in the caller's transaction."""
     lows: dict[tuple[str, int], int] = {}
     for sku, sold_at, net, qty in lines:
-        key, unit = (sku, hour_of(sold_at)), net // qty
-        if key not in lows or unit < lows[key]:
-            lows[key] = unit
+        fold(lows, sku, hour_of(sold_at), net // qty)
+    keep_lows(conn, lows)
+
+
+def fold(lows: dict[tuple[str, int], int], sku: str, hour: int, unit: int) -> None:
+    """One line's net unit price into a batch's lows by (sku, hour)."""
+    key = (sku, hour)
+    if unit < lows.get(key, unit + 1):
+        lows[key] = unit
+
+
+def keep_lows(conn: Connection, lows: dict[tuple[str, int], int]) -> None:
+    """A batch's lows by (sku, hour) into the table: lower ones replace, as one executemany."""
     if not lows:
         return
     table = SkuHourLow.__table__
@@ -34,7 +45,7 @@ def keep(conn: Connection, lines: Iterable[tuple[str, datetime, int, int]]) -> N
         stmt = sqlite.insert(table)
         lower = func.min(table.c.low, stmt.excluded.low)  # SQLite's two-argument min() is a scalar
     stmt = stmt.on_conflict_do_update(index_elements=["sku", "hour"], set_={"low": lower})
-    conn.execute(stmt, [{"sku": s, "hour": h, "low": low} for (s, h), low in lows.items()])
+    insert_rows(conn, table, ("sku", "hour", "low"), [(s, h, low) for (s, h), low in lows.items()], stmt)
 
 
 def _exact(conn: Connection, sku: str, start: datetime, end: datetime) -> int | None:

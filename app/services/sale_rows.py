@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from dataclasses import dataclass
@@ -112,11 +113,17 @@ def _code(value: Any, field: str) -> str:
     """A receipt, SKU, card or coupon code: normalised as the look-up does, and only [0-9A-Z-] after that."""
     if not isinstance(value, str) or not value.strip():
         raise RowError(f"缺少字段 {field} 或其不是文字", f"field {field} is missing or not text")
-    code = normalise_code(value)
-    if not is_code(code):
+    code = _normal_code(value)
+    if code is None:
         raise RowError(f"{field} “{shown(value)}” 无效：只能包含数字、字母和“-”，最多 32 位",
                        f"{field} “{shown(value)}” is not valid: digits, letters and '-' only, 32 at most")
     return code
+
+
+@functools.lru_cache(maxsize=65_536)  # SKUs, cards and coupons repeat across an import's rows
+def _normal_code(value: str) -> str | None:
+    code = normalise_code(value)
+    return code if is_code(code) else None
 
 
 def _when(value: Any, now: datetime | None) -> datetime:

@@ -11,6 +11,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from app.models import SalesDay, Setting
+from app.services.bulk import insert_rows
 from app.settings import SHOP_TZ
 
 ZONE_KEY = "reports.sales_day_zone"
@@ -30,6 +31,11 @@ def add(conn: Connection, lines: Iterable[tuple[datetime, str, int, int]]) -> No
         row[0] += qty
         row[1] += net
         row[2] += 1
+    add_totals(conn, totals)
+
+
+def add_totals(conn: Connection, totals: dict[tuple[date, str], list[int]]) -> None:
+    """A batch's (units, net, lines) by (day, sku) added onto the summary, as one executemany."""
     if not totals:
         return
     dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
@@ -38,8 +44,8 @@ def add(conn: Connection, lines: Iterable[tuple[datetime, str, int, int]]) -> No
     stmt = stmt.on_conflict_do_update(index_elements=[t.day, t.sku], set_={
         "units": t.units + stmt.excluded.units, "net": t.net + stmt.excluded.net,
         "lines": t.lines + stmt.excluded.lines})
-    conn.execute(stmt, [{"day": d, "sku": sku, "units": u, "net": n, "lines": c}
-                        for (d, sku), (u, n, c) in totals.items()])
+    insert_rows(conn, SalesDay.__table__, ("day", "sku", "units", "net", "lines"),
+                [(d, sku, u, n, c) for (d, sku), (u, n, c) in totals.items()], stmt)
 
 
 def counted(session: Session) -> Totals:
