@@ -6,6 +6,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Boolean, Connection, Insert, Table, insert
+from sqlalchemy.engine.interfaces import Compiled
+
+
+_compiled: dict[tuple[object, tuple[str, ...], str], Compiled] = {}
 
 
 def insert_rows(conn: Connection, table: Table, keys: Sequence[str], rows: list[tuple[Any, ...]],
@@ -14,13 +18,17 @@ def insert_rows(conn: Connection, table: Table, keys: Sequence[str], rows: list[
 
     Portable: the SQL is compiled by SQLAlchemy for the connection's dialect and each column's bind
     processor (e.g. UTC timestamps) is applied, so values are stored exactly as the ORM would store them.
-    `statement`: the dialect's own INSERT of `table` to run instead (an upsert's ON CONFLICT).
+    `statement`: the dialect's own INSERT of `table` to run instead (an upsert's ON CONFLICT), built once
+    by the caller (it is compiled once per statement object).
     """
     if not rows:
         return
     dialect = conn.dialect
-    compiled = (statement if statement is not None else insert(table)).compile(dialect=dialect,
-                                                                             column_keys=list(keys))
+    key = (statement if statement is not None else table, tuple(keys), dialect.name)
+    compiled = _compiled.get(key)
+    if compiled is None:  # once per statement and dialect: a batch's compile cost more than its lows
+        compiled = _compiled[key] = (statement if statement is not None else insert(table)).compile(
+            dialect=dialect, column_keys=list(keys))
     for i, key in enumerate(keys):
         column_type = table.c[key].type
         if isinstance(column_type, Boolean) and dialect.name == "sqlite":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Insert, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from app.models import Sale, SaleLine, SkuHourLow
@@ -37,15 +37,25 @@ def keep_lows(conn: Connection, lows: dict[tuple[str, int], int]) -> None:
     """A batch's lows by (sku, hour) into the table: lower ones replace, as one executemany."""
     if not lows:
         return
+    stmt = _upserts.get(conn.dialect.name)
+    if stmt is None:
+        stmt = _upserts[conn.dialect.name] = _upsert(conn.dialect.name)
+    insert_rows(conn, SkuHourLow.__table__, ("sku", "hour", "low"),
+                [(s, h, low) for (s, h), low in lows.items()], stmt)
+
+
+_upserts: dict[str, Insert] = {}  # one statement per dialect: bulk.insert_rows compiles it once
+
+
+def _upsert(dialect: str) -> Insert:
     table = SkuHourLow.__table__
-    if conn.dialect.name == "postgresql":
+    if dialect == "postgresql":
         stmt = postgresql.insert(table)
         lower = func.least(table.c.low, stmt.excluded.low)
     else:
         stmt = sqlite.insert(table)
         lower = func.min(table.c.low, stmt.excluded.low)  # SQLite's two-argument min() is a scalar
-    stmt = stmt.on_conflict_do_update(index_elements=["sku", "hour"], set_={"low": lower})
-    insert_rows(conn, table, ("sku", "hour", "low"), [(s, h, low) for (s, h), low in lows.items()], stmt)
+    return stmt.on_conflict_do_update(index_elements=["sku", "hour"], set_={"low": lower})
 
 
 def _exact(conn: Connection, sku: str, start: datetime, end: datetime) -> int | None:

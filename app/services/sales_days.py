@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 
-from sqlalchemy import Connection, delete, select, text
+from sqlalchemy import Connection, Insert, delete, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -34,16 +34,21 @@ def add(conn: Connection, lines: Iterable[tuple[datetime, str, int, int]]) -> No
     add_totals(conn, totals)
 
 
+_upserts: dict[str, Insert] = {}
+
+
 def add_totals(conn: Connection, totals: dict[tuple[date, str], list[int]]) -> None:
     """A batch's (units, net, lines) by (day, sku) added onto the summary, as one executemany."""
     if not totals:
         return
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    stmt = dialect.insert(SalesDay.__table__)
-    t = SalesDay.__table__.c
-    stmt = stmt.on_conflict_do_update(index_elements=[t.day, t.sku], set_={
-        "units": t.units + stmt.excluded.units, "net": t.net + stmt.excluded.net,
-        "lines": t.lines + stmt.excluded.lines})
+    stmt = _upserts.get(conn.dialect.name)
+    if stmt is None:  # one statement per dialect: bulk.insert_rows compiles it once
+        dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+        stmt = dialect.insert(SalesDay.__table__)
+        t = SalesDay.__table__.c
+        stmt = _upserts[conn.dialect.name] = stmt.on_conflict_do_update(index_elements=[t.day, t.sku], set_={
+            "units": t.units + stmt.excluded.units, "net": t.net + stmt.excluded.net,
+            "lines": t.lines + stmt.excluded.lines})
     insert_rows(conn, SalesDay.__table__, ("day", "sku", "units", "net", "lines"),
                 [(d, sku, u, n, c) for (d, sku), (u, n, c) in totals.items()], stmt)
 
