@@ -32,7 +32,7 @@ class Coupon(Base):
     return_id: Mapped[int | None] = mapped_column(ForeignKey("returns.id"), index=True)
     complaint_id: Mapped[int | None] = mapped_column(ForeignKey("complaints.id"))
     issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    issued_at: Mapped[Timestamp]
+    issued_at: Mapped[Timestamp] = mapped_column(index=True)   # the end-of-day report reads one day
     redeemed_at: Mapped[Timestamp | None] = mapped_column(UtcDateTime())
     redeemed_sale_id: Mapped[int | None] = mapped_column(ForeignKey("sales.id"))
     spent: Mapped[Fen] = mapped_column(default=0, server_default="0")  # store credit spent in parts so far

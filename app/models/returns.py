@@ -87,7 +87,10 @@ class ReturnTender(Base):
     """Money going back: one row per tender method, never more than it paid minus earlier refunds."""
 
     __tablename__ = "return_tenders"
-    __table_args__ = (CheckConstraint("amount >= 0", name="amount_not_negative"),)
+    # (terminal_ref, method): the refunds still pending at a terminal are found without reading every
+    # refund of the shop's history (the end-of-day report lists them).
+    __table_args__ = (CheckConstraint("amount >= 0", name="amount_not_negative"),
+                      Index("ix_return_tenders_pending", "terminal_ref", "method"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     return_id: Mapped[int] = mapped_column(ForeignKey("returns.id"), index=True)

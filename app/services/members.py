@@ -40,11 +40,14 @@ def history(card_no: str, url: str | None = None) -> MemberHistory:
         member = s.scalar(select(Member).where(Member.card_no == code))
         if member is None:
             raise NotFound(f"找不到会员卡 {code}。", f"No member card {code}.")
-        purchases = s.execute(
-            select(Sale.receipt_no, Sale.sold_at, Sale.total, func.count(SaleLine.id))
-            .join(SaleLine, SaleLine.sale_id == Sale.id).where(Sale.member_id == member.id)
-            .group_by(Sale.id, Sale.receipt_no, Sale.sold_at, Sale.total)
-            .order_by(Sale.sold_at.desc()).limit(RECENT)).all()
+        # The newest RECENT sales first, on the (member_id, sold_at) index, and only theirs lines counted:
+        # grouping every sale of the member before the limit grew with their history.
+        recent = (select(Sale.id, Sale.receipt_no, Sale.sold_at, Sale.total).where(Sale.member_id == member.id)
+                  .order_by(Sale.sold_at.desc()).limit(RECENT).subquery())
+        lines = (select(func.count(SaleLine.id)).where(SaleLine.sale_id == recent.c.id)
+                 .correlate(recent).scalar_subquery())
+        purchases = s.execute(select(recent.c.receipt_no, recent.c.sold_at, recent.c.total, lines)
+                              .order_by(recent.c.sold_at.desc())).all()
         returns = s.execute(
             select(Return.number, Return.kind, Return.status, Return.completed_at, Return.refund_total,
                    Sale.receipt_no)
