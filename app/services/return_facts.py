@@ -12,7 +12,7 @@ from app.domain import facts as f
 from app.domain.codes import checked_code
 from app.errors import InvalidInput, NotFound
 from app.models import Member, Product, Return, ReturnLine, ReturnTender, Sale, SaleLine
-from app.services import price_lows, repair_history, seen_receipt
+from app.services import price_lows, repair_history, seen_receipt, shop
 from app.services.prepared import PreparedSelect
 from app.services.receipts import REPAIR_ONLY, load_receipt
 from app.services.sale_rows import normalise_code
@@ -95,10 +95,11 @@ def receipt_facts(session: Session, request: ReturnRequest, now: datetime,
                                  repair_history.for_sale_on(conn, sale.id))
 
 
-def seen_receipt_facts(conn: Connection, request: ReturnRequest, now: datetime, seen: ReceiptView,
-                       region: str | None = None) -> tuple[ReceiptView, SaleKeys, f.ReturnFacts] | None:
+def seen_receipt_facts(conn: Connection, request: ReturnRequest, now: datetime, seen: ReceiptView
+                       ) -> tuple[seen_receipt.Rechecked, f.ReturnFacts] | None:
     """receipt_facts reusing the receipt the counter already shows, once re-checked (seen_receipt.py);
-    None when the request is for another receipt. Reads only; the completing write reads everything again."""
+    None when the request is for another receipt. The facts' region is the shop's (shop.region_of the
+    setting read along). Reads only; the completing write reads everything again."""
     assert request.receipt_no is not None
     if checked_code(request.receipt_no, "小票号", "receipt number") != seen.receipt_no:
         return None
@@ -106,8 +107,8 @@ def seen_receipt_facts(conn: Connection, request: ReturnRequest, now: datetime, 
     if found is None:
         raise NotFound(f"找不到小票 {seen.receipt_no}。", f"No receipt {seen.receipt_no}.")
     sale = SaleKeys(found.sale_id, found.member_id)
-    return found.receipt, sale, _facts(conn, request, now, found.receipt, sale, found.returns_30d, found.repairs,
-                                       region)
+    region = shop.region_of({"shop.region": found.region} if found.region else {})
+    return found, _facts(conn, request, now, found.receipt, sale, found.returns_30d, found.repairs, region)
 
 
 def _facts(conn: Connection, request: ReturnRequest, now: datetime, receipt: ReceiptView,

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, bindparam, case, func, select
 from app.domain import facts as f
 from app.models import Member, Product, Return, Sale, SaleLine
 from app.models.law import RepairHistoryEntry
+from app.services.policy import IN_FORCE_COLUMNS
 from app.services.prepared import PreparedSelect
 from app.services.receipts import earlier_returns_of, load_receipt, returned_by_line
 from app.services.views import ReceiptView
@@ -19,7 +20,7 @@ _sale, _member, _ret = Sale.__table__.c, Member.__table__.c, Return.__table__.c
 _RETURNS_30D = (select(func.count()).select_from(Return.__table__)
                 .where(_ret.member_id == _sale.member_id, _ret.status == "completed",
                        _ret.completed_at >= bindparam("since")).scalar_subquery())
-_NOW = PreparedSelect(select(_sale.id, _sale.member_id, _member.tier, _RETURNS_30D)
+_NOW = PreparedSelect(select(_sale.id, _sale.member_id, _member.tier, _RETURNS_30D, *IN_FORCE_COLUMNS)
                       .select_from(Sale.__table__.outerjoin(Member.__table__, _member.id == _sale.member_id))
                       .where(_sale.receipt_no == bindparam("key")))
 
@@ -46,10 +47,13 @@ class Rechecked(NamedTuple):
     member_id: int | None
     returns_30d: int
     repairs: tuple[f.RepairHistory, ...]
+    policy: tuple[str | None, str | None]   # the installed policy's version and source (None: the file's)
+    region: str | None                      # the shop's region setting (None: not set)
 
 
 def recheck(conn: Connection, seen: ReceiptView, now: datetime) -> Rechecked | None:
     """The seen receipt if it still holds, inside the caller's transaction; None if the sale is gone.
+    The same read brings the policy in force and the shop's region along.
 
     A sale's own rows (time, prices, nets, tenders) never change once imported. What can change after
     the scan is what was taken back (a return completed or voided at another till), the catalogue's
@@ -59,7 +63,7 @@ def recheck(conn: Connection, seen: ReceiptView, now: datetime) -> Rechecked | N
     found = _NOW.rows(conn, key=seen.receipt_no, since=now - timedelta(days=30))
     if not found:
         return None
-    sale_id, member_id, tier, returns_30d = found[0]
+    sale_id, member_id, tier, returns_30d, version, source, region = found[0]
     seen_tier = seen.member.tier if seen.member is not None else None
     rows = _LINES_NOW.rows(conn, sale_id=sale_id)
     now_lines = [(no, int(back), bool(food or p_food), bool(card or p_card))
@@ -78,4 +82,4 @@ def recheck(conn: Connection, seen: ReceiptView, now: datetime) -> Rechecked | N
         fresh = load_receipt(conn, sale_id=sale_id)
         assert fresh is not None  # the sale was read a moment ago in this same transaction
         receipt = fresh
-    return Rechecked(receipt, sale_id, member_id, int(returns_30d or 0), repairs)
+    return Rechecked(receipt, sale_id, member_id, int(returns_30d or 0), repairs, (version, source), region)

@@ -32,7 +32,7 @@ from app.domain.vocabulary import (
 from app.errors import DeskError, InvalidInput
 from app.models import Product, Sale, utcnow
 from app.services import return_facts, shop
-from app.services.policy import current_floor, in_force_on, policy_in_force
+from app.services.policy import current_floor, policy_in_force, policy_of
 from app.services.views import (
     ExchangeLineView,
     NoReceiptItem,
@@ -213,12 +213,12 @@ def quote(request: ReturnRequest, url: str | None = None, now: datetime | None =
 
 
 def _quote_seen(conn: Connection, request: ReturnRequest, now: datetime, seen: ReceiptView) -> QuoteView | None:
-    policy, region_set = in_force_on(conn)
-    region = shop.region_of({"shop.region": region_set} if region_set else {})
-    found = return_facts.seen_receipt_facts(conn, request, now, seen, region)
+    found = return_facts.seen_receipt_facts(conn, request, now, seen)
     if found is None:
         return None
-    receipt, _sale, facts = found
-    quote = evaluate(policy, facts, current_floor(region))
+    rechecked, facts = found
+    receipt = rechecked.receipt
+    assert facts.region is not None
+    quote = evaluate(policy_of(conn, *rechecked.policy), facts, current_floor(facts.region))
     view, *_ = _priced(facts, quote, receipt, _like_for_like(quote, receipt), request)
     return view
