@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
 from pathlib import Path
@@ -25,7 +24,6 @@ def data_dir(create: bool = True) -> Path:
     return path
 
 
-@functools.cache  # asked on every quote (the policy file's check); the platform's answer does not change
 def _shop_folder() -> Path:
     """On Windows the shop's data is the PC's, not one login's: %PROGRAMDATA%\\returns-desk (the installer
     makes it writable for every user). Elsewhere the user's data folder (~/.local/share/returns-desk)."""
