@@ -23,7 +23,7 @@ from app.models import (
     Return,
     User,
 )
-from app.services import approvals, returns
+from app.services import approvals, refusals, returns
 from app.services.imports import import_members, import_sales
 from app.services.users import create_user, sign_in
 from app.services.views import ExchangeItem, ReturnItem, ReturnRequest
@@ -33,7 +33,8 @@ from tests.store import jsonl, sale
 SHOP = ZoneInfo("Asia/Shanghai")
 NOODLES, KETTLE, APPLES = "6901234567892", "6909876543212", "6900000000014"
 EXTRA_MEMBERS = "card_no,phone,name,tier,points,special_needs\nM000125,13700000125,赵一,standard,0,\n" \
-                "M000126,13700000126,钱二,standard,0,\nM000127,13700000127,孙三,standard,0,\n"
+                "M000126,13700000126,钱二,standard,0,\nM000127,13700000127,孙三,standard,0,\n" \
+                "M000128,13700000128,周四,standard,0,\n"
 
 
 def at(text: str) -> datetime:
@@ -72,6 +73,8 @@ SALES = [
     sold("R13", "2026-11-09 10:00", "M000127", [line(1, NOODLES, 1, 450)]),
     sold("R14", "2026-11-12 10:00", None, [line(1, KETTLE, 1, 12900, "appliance")],
          [{"method": "wechat", "amount": 12900}]),                              # kettle X, exchanged on day 10
+    sold("R15", "2026-10-28 09:00", "M000128", [line(1, APPLES, 1, 1280, "fresh")]),  # October: refused J on 11-15
+    sold("R16", "2026-12-02 00:30", "M000128", [line(1, NOODLES, 1, 450)]),   # 17 days after J: came back
 ]
 
 
@@ -84,6 +87,8 @@ class History:
     coupon_a: str           # the goodwill coupon of return A (redeemed on R8)
     v1: str                 # the shipped policy's version
     v2: str                 # the owner's changed policy
+    ts1: str = "TS1"        # the complaint of M000124 (quality, on time)
+    ts2: str = "TS2"        # the phone complaint (service, late, reopened)
 
 
 def give_back(url: str, clerk, receipt: str, item: ReturnItem, when: str, minutes: int, approval=None):
@@ -118,6 +123,11 @@ def build(url: str, tmp_path) -> History:
     assert import_sales(jsonl(sold("R8", "2026-11-15 10:00", "M000123", [line(1, NOODLES, 10, 450)],
                                    [{"method": "coupon", "amount": 500, "reference": a.coupon_code},
                                     {"method": "wechat", "amount": 4000}], (a.coupon_code,))), url).ok
+    # J: M000128 brings back October's apples, changed mind — fresh food is never taken back for that:
+    # refused as a whole, the customer is sent away and the counter records it (under version 2).
+    j = refusals.record(ReturnRequest("R15", (ReturnItem(1, 1, "changed_mind", "unopened"),),
+                                      started_at=at("2026-11-15 09:58")), wang, url=url, now=at("2026-11-15 10:00"))
+    assert (j.lines, j.units) == (1, 1)
     give_back(url, li, "R8", ReturnItem(1, 1, "changed_mind", "unopened"), "2026-11-16 10:00", 3)      # D
     moment = at("2026-11-22 10:00")                                                                 # X
     x = returns.complete(ReturnRequest("R14", (ReturnItem(1, 1, "quality_fault", "opened"),),

@@ -8,7 +8,7 @@ import pytest
 
 from app.errors import InvalidInput, NotAllowed
 from app.services.reports import custom, preset, run
-from app.services.reports.drill import returns_behind
+from app.services.reports.drill import complaints_behind, returns_behind
 from tests.services.reports.conftest import NOVEMBER
 
 
@@ -50,3 +50,30 @@ def test_presets_are_whole_shop_days_up_to_today():
         custom("2026-11-01", "2026-13-01")
     with pytest.raises(InvalidInput):
         custom("2026-11-02", "2026-11-01")
+
+
+def test_a_policy_version_drills_into_its_returns_and_its_whole_refusals(shop):
+    behind = returns_behind(shop.owner, NOVEMBER, "policy", shop.v2, shop.url)
+    # D (11-16), X (11-22), F (11-30) and J, refused as a whole on 11-15 — in time order
+    assert [r.kind for r in behind] == ["refusal", "return", "exchange", "return"]
+    j = behind[0]
+    assert j.number.startswith("JT261115") and (j.receipt, j.refund, j.clerk) == ("R15", 0, "小王")
+    assert [t.id for t in j.reasons] == ["changed_mind"]
+
+
+def test_complaint_tables_drill_into_the_complaints_behind_them(shop):
+    ts1, ts2 = (complaints_behind(shop.owner, NOVEMBER, "complaint_type", kind, shop.url) for kind in
+                ("quality", "service"))
+    assert [c.number for c in ts1] == [shop.ts1] and [c.number for c in ts2] == [shop.ts2]
+    # TS1: 李强 (M000124), answered in 1 h, resolved in 30 h, on time; TS2: nobody's name, open, reopened
+    assert (ts1[0].customer, ts1[0].status.id, ts1[0].response_hours, ts1[0].resolution_hours) == (
+        "李强 139****1111", "resolved", 1.0, 30.0)
+    assert ts1[0].on_time and not ts1[0].reopened
+    assert (ts2[0].status.id, ts2[0].resolution_hours, ts2[0].on_time, ts2[0].reopened) == ("open", None, False, True)
+    assert [c.number for c in complaints_behind(shop.owner, NOVEMBER, "complaint_owner", "li", shop.url)] == [shop.ts1]
+    assert complaints_behind(shop.owner, custom("2026-06-01", "2026-06-30"), "complaint_type", "quality",
+                             shop.url) == []
+    with pytest.raises(NotAllowed):
+        complaints_behind(shop.clerk, NOVEMBER, "complaint_owner", "li", shop.url)
+    with pytest.raises(InvalidInput):
+        complaints_behind(shop.owner, NOVEMBER, "reason", "x", shop.url)
