@@ -62,14 +62,20 @@ def test_a_policy_version_drills_into_its_returns_and_its_whole_refusals(shop):
 
 
 def test_complaint_tables_drill_into_the_complaints_behind_them(shop):
-    ts1, ts2 = (complaints_behind(shop.owner, NOVEMBER, "complaint_type", kind, shop.url) for kind in
-                ("quality", "service"))
-    assert [c.number for c in ts1] == [shop.ts1] and [c.number for c in ts2] == [shop.ts2]
-    # TS1: 李强 (M000124), answered in 1 h, resolved in 30 h, on time; TS2: nobody's name, open, reopened
-    assert (ts1[0].customer, ts1[0].status.id, ts1[0].response_hours, ts1[0].resolution_hours) == (
-        "李强 139****1111", "resolved", 1.0, 30.0)
-    assert ts1[0].on_time and not ts1[0].reopened
-    assert (ts2[0].status.id, ts2[0].resolution_hours, ts2[0].on_time, ts2[0].reopened) == ("open", None, False, True)
+    quality, service = (complaints_behind(shop.owner, NOVEMBER, "complaint_type", kind, shop.url) for kind in
+                        ("quality", "service"))
+    # quality: TS0 (opened by B's follow-up call on 11-05), TS1 (11-20) — in the order they were opened
+    assert [c.number for c in quality] == [shop.ts0, shop.ts1] and [c.number for c in service] == [shop.ts2]
+    ts0, ts1, ts2 = *quality, service[0]
+    # TS1: 李强 (M000124), answered in 1 h, resolved in 30 h, on time
+    assert (ts1.customer, ts1.status.id, ts1.owner, ts1.response_hours, ts1.resolution_hours) == (
+        "李强 139****1111", "resolved", "小李", 1.0, 30.0)
+    assert ts1.on_time and not ts1.reopened
+    # TS0: the same customer, never answered; TS2: nobody's name, reopened, answered after 78 h, open
+    assert (ts0.customer, ts0.status.id, ts0.owner, ts0.response_hours, ts0.on_time) == (
+        "李强 139****1111", "open", "", None, False)
+    assert (ts2.customer, ts2.status.id, ts2.response_hours, ts2.resolution_hours, ts2.on_time, ts2.reopened) == (
+        "", "open", 78.0, None, False, True)
     assert [c.number for c in complaints_behind(shop.owner, NOVEMBER, "complaint_owner", "li", shop.url)] == [shop.ts1]
     assert complaints_behind(shop.owner, custom("2026-06-01", "2026-06-30"), "complaint_type", "quality",
                              shop.url) == []
