@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from app.db import session_scope
 from app.domain.check_digit import is_valid, looks_like_digit_code
+from app.domain.codes import checked_code
 from app.domain.money import format_fen
 from app.errors import InvalidInput, NotAllowed, NotFound
 from app.models import Coupon, CouponRedemption, User, utcnow
@@ -29,7 +30,9 @@ def mistyped(code: str) -> InvalidInput:
 
 def find_code(s: Session, code: str) -> Coupon:
     """The coupon of a code; a mistyped digit code (bad check digit) is told apart from an unknown one."""
-    code = normalise_code(code)
+    if not normalise_code(code):
+        raise InvalidInput("请扫描或输入券码。", "Scan or type the coupon code.")
+    code = checked_code(code, "券码", "Coupon code")   # junk, pasted text or a bidi mark: named, escaped
     if looks_like_digit_code(code) and not is_valid(code):
         raise mistyped(code)
     coupon = s.scalar(select(Coupon).where(Coupon.code == code))

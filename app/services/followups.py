@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db import session_scope
+from app.domain.limits import checked_words
 from app.domain.service_clock import deadlines, next_open_day
 from app.domain.vocabulary import CALL_OUTCOMES, QUALITY_REASONS
 from app.errors import InvalidInput, NotFound
@@ -132,6 +133,7 @@ def record(user: UserView, followup_id: int, outcome: str, *, solved: bool | Non
     if outcome == "reached" and solved is None:
         raise InvalidInput("接通后请记录问题是否已真正解决。", "Reached: record whether the problem is really solved.")
     require_role(user, "clerk")
+    notes = checked_words(notes, "回访记录", "The call notes", 1000)
     with session_scope(url) as s:
         f = _find(s, followup_id)
         if f.status != "open":
