@@ -106,12 +106,13 @@ def _refuse(s: Session, coupon: Coupon, state: CodeStatusView, purchase: int, us
     """Refuses a used, expired or void code; a second redemption is recorded flagged for the supervisor."""
     zh, en = STATE_WORDS[state.status]
     when = f"（{state.used_at:%Y-%m-%d %H:%M} {state.used_where}）" if state.used_at else ""
+    when_en = f" ({state.used_at:%Y-%m-%d %H:%M} {state.used_where})" if state.used_at else ""
     if state.status == "redeemed":
         s.add(CouponRedemption(coupon_id=coupon.id, at=now, amount=0, purchase=purchase, source="counter",
                                place=f"柜台 counter · {user.display_name}", user_id=user.id, flagged=True))
         audit(s, "code_redeemed_twice", user.id, coupon.code, first=str(state.used_at), where=state.used_where)
     return NotAllowed(f"券码 {coupon.code} {zh}{when}，不能使用。",
-                     f"Code {coupon.code} is {en}{' ' + when if when else ''}; it cannot be used.")
+                     f"Code {coupon.code} is {en}{when_en}; it cannot be used.")
 
 
 def void(code: str, user: UserView, *, note: str = "", now: datetime | None = None,

@@ -142,6 +142,10 @@ def test_a_wrong_luhn_digit_is_told_apart_from_an_unknown_code(shop, clerk):
     done = coupon_counter.redeem(" " + good.translate({ord(d): ord(d) + 0xFEE0 for d in "0123456789"}), 1000,
                                  clerk, url=shop, now=NOW)   # full-width digits of a good code: it is the code
     assert done.code == good and done.taken_off == 500
+    with pytest.raises(DeskError) as used:   # refused, and flagged for the supervisor (that is written)
+        coupon_counter.redeem(good, 1000, clerk, url=shop, now=NOW)
+    again = used.value
+    assert "（" not in again.en and "(" not in again.zh, (again.zh, again.en)   # each language its own brackets
 
 
 def test_ratings_and_follow_up_notes_out_of_range_are_refused(shop, clerk):
