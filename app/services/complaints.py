@@ -118,7 +118,7 @@ def assign(user: UserView, number: str, owner: str, url: str | None = None, now:
     now = now or utcnow()
     require_role(user, "supervisor")
     with session_scope(url) as s:
-        c = find(s, number)
+        c = find(s, number, lock=True)
         staff = s.scalar(select(User).where(User.username == owner.strip(), User.active.is_(True)))
         if staff is None:
             raise NotFound(f"找不到员工 {owner}。", f"No member of staff {owner}.")
@@ -139,7 +139,7 @@ def resolve(user: UserView, number: str, category: str, resolution: str, *,
         raise InvalidInput("请写下处理结果。", "Say how it was resolved.")
     require_role(user, "supervisor" if compensation else "clerk")
     with session_scope(url) as s:
-        c = find(s, number)
+        c = find(s, number, lock=True)
         if c.status == "resolved":
             raise InvalidInput(f"投诉 {c.number} 已经处理完毕。", f"Complaint {c.number} is already resolved.")
         code = _compensate(s, c, user, compensation, now) if compensation else None
@@ -172,7 +172,7 @@ def reopen(user: UserView, number: str, why: str, url: str | None = None, now: d
         raise InvalidInput("请写下顾客再次反映的问题。", "Say why the customer came back.")
     require_role(user, "clerk")
     with session_scope(url) as s:
-        c = find(s, number)
+        c = find(s, number, lock=True)
         if c.status != "resolved":
             raise InvalidInput(f"投诉 {c.number} 还未处理完，直接添加备注即可。",
                                f"Complaint {c.number} is still open: add a note instead.")

@@ -30,7 +30,7 @@ def advance(number: str, to: str, user: UserView, *, outcome: str = "", note: st
     if to not in REPAIR_STATUSES:
         raise InvalidInput(f"未知的维修状态 {to}。", f"Unknown repair status {to}.")
     with session_scope(url) as s:
-        ticket = _find(s, number)
+        ticket = _find(s, number, lock=True)
         if to not in NEXT.get(ticket.status, ()):
             raise InvalidInput(f"维修单 {ticket.number} 现在是“{REPAIR_STATUSES[ticket.status][0]}”，"
                                f"不能改为“{REPAIR_STATUSES[to][0]}”。",

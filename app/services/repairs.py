@@ -121,8 +121,10 @@ def fill_in(number: str, user: UserView, *, serial: str | None = None, fault: st
         return view_of(s, ticket)
 
 
-def _find(s: Session, number: str) -> RepairTicket:
-    ticket = s.scalar(select(RepairTicket).where(RepairTicket.number == normalise_code(number)))
+def _find(s: Session, number: str, *, lock: bool = False) -> RepairTicket:
+    """lock=True: held FOR UPDATE, so two clerks on PostgreSQL cannot both move it on (two follow-up calls)."""
+    query = select(RepairTicket).where(RepairTicket.number == normalise_code(number))
+    ticket = s.scalar(query.with_for_update() if lock else query)
     if ticket is None:
         raise NotFound(f"找不到维修单 {number}。", f"No repair ticket {number}.")
     return ticket
