@@ -104,8 +104,8 @@ def test_a_serial_with_an_emoji_and_a_phone_with_letters_are_refused(shop, clerk
     kettle = {"sku": "6909876543212", "fault": "不加热", "url": shop, "now": NOW}
     refused(shop, lambda: repairs.walk_in(clerk, serial="SN😀1", **kettle), "序列号", "serial")
     for phone in ("abc", "1381234\x005678", "1" * 30, "13８"):
-        refused(shop, lambda: repairs.walk_in(clerk, phone=phone, **kettle), "电话", "phone")
-        refused(shop, lambda: complaints.log(clerk, description="x", phone=phone, url=shop, now=NOW), "电话", "phone")
+        refused(shop, lambda phone=phone: repairs.walk_in(clerk, phone=phone, **kettle), "电话", "phone")
+        refused(shop, lambda phone=phone: complaints.log(clerk, description="x", phone=phone, url=shop, now=NOW), "电话", "phone")
     t = repairs.walk_in(clerk, phone="１３８-1234-5678", **kettle)   # an input method's full-width digits fold
     c = complaints.log(clerk, description="x", phone="１３８１２３４５６７８", url=shop, now=NOW)
     assert t.phone_masked == c.phone_masked == "138****5678"
@@ -138,7 +138,7 @@ def test_a_wrong_luhn_digit_is_told_apart_from_an_unknown_code(shop, clerk):
     assert "not issued" in refused(shop, lambda: coupon_counter.redeem(other, 1000, clerk, url=shop, now=NOW),
                                    "不是本店", "not issued").en
     for purchase in (0, -1):
-        refused(shop, lambda: coupon_counter.redeem(good, purchase, clerk, url=shop, now=NOW), "购物金额", "purchase")
+        refused(shop, lambda purchase=purchase: coupon_counter.redeem(good, purchase, clerk, url=shop, now=NOW), "购物金额", "purchase")
     done = coupon_counter.redeem(" " + good.translate({ord(d): ord(d) + 0xFEE0 for d in "0123456789"}), 1000,
                                  clerk, url=shop, now=NOW)   # full-width digits of a good code: it is the code
     assert done.code == good and done.taken_off == 500
@@ -152,11 +152,11 @@ def test_ratings_and_follow_up_notes_out_of_range_are_refused(shop, clerk):
     c = complaints.log(clerk, description="面里有异物", phone="13812345678", call_agreed=True, url=shop, now=NOW)
     complaints.resolve(clerk, c.number, "explained", "已解释", url=shop, now=NOW)
     for level in ("5", "excellent ", "", "优秀", "-1"):
-        refused(shop, lambda: satisfaction.rate(clerk, "complaint", c.number, level, url=shop, now=NOW),
+        refused(shop, lambda level=level: satisfaction.rate(clerk, "complaint", c.number, level, url=shop, now=NOW),
                 "满意度", "satisfaction")
     [f] = followups.queue(clerk, url=shop, now=NOW + timedelta(days=8))
     for text, _why in BAD_WORDS:
-        refused(shop, lambda: followups.record(clerk, f.id, "no_answer", notes=text, url=shop, now=NOW),
+        refused(shop, lambda text=text: followups.record(clerk, f.id, "no_answer", notes=text, url=shop, now=NOW),
                 "回访记录", "call notes")
 
 
@@ -190,13 +190,13 @@ def test_dates_and_terms_at_their_limits_are_refused_not_a_crash(shop):
         create_user(s, "owner", "店长", "admin", "3333")
     boss, owner = sign_in("boss", "2222", shop), sign_in("owner", "3333", shop)
     for day in (date.max, date.min, date(1999, 12, 31)):
-        refused(shop, lambda: coupon_issue.birthday_coupons(boss, day=day, now=NOW, url=shop), "日期", "day")
+        refused(shop, lambda day=day: coupon_issue.birthday_coupons(boss, day=day, now=NOW, url=shop), "日期", "day")
     for value in (0, -1, 10**12):
-        refused(shop, lambda: coupon_issue.birthday_coupons(boss, value=value, now=NOW, url=shop), "券面额", "value")
+        refused(shop, lambda value=value: coupon_issue.birthday_coupons(boss, value=value, now=NOW, url=shop), "券面额", "value")
     refused(shop, lambda: coupon_issue.birthday_coupons(boss, min_spend=-1, now=NOW, url=shop), "门槛", "min-spend")
     for key, value in (("service.respond_hours", "100000000"), ("service.followup_days", "99999999"),
                        ("service.resolve_hours", "１２"), ("service.urgent_respond_hours", "0")):
-        refused(shop, lambda: standards.set_standards(owner, {key: value}, url=shop), key, key)
+        refused(shop, lambda key=key, value=value: standards.set_standards(owner, {key: value}, url=shop), key, key)
     # a huge value put in by hand (or an older version) is read as the default: the register keeps working
     with session_scope(shop) as s:
         from app.models import Setting

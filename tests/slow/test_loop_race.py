@@ -22,7 +22,6 @@ from app.services.users import create_user, sign_in
 from app.settings import default_policy_path
 from tests.slow.invariants import broken
 from tests.slow.test_kill_service_loop import LOOP_CHECKS
-from tests.store import SERVER
 
 pytestmark = pytest.mark.slow
 
