@@ -168,3 +168,48 @@ def test_sigkill_before_every_moment_of_every_service_loop_write_leaves_nothing_
     (ROOT / "var").mkdir(exist_ok=True)
     (ROOT / "var" / "kill-figures-service-loop.json").write_text(json.dumps(
         {"moments": moments, "kills": till.kills, "runs": till.runs}, indent=1))
+
+
+CLI = "import sys, tests.slow.kill_hook; from app.cli import main; sys.exit(main(sys.argv[1:]))"
+
+
+def cli(url: str, pin: str, *args: str, **env: str) -> subprocess.Popen[str]:
+    """The real `returns-desk` in its own process (no shell between us and its PID)."""
+    return subprocess.Popen([sys.executable, "-c", CLI, "--db", url, "--lang", "en", *args], cwd=ROOT, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=os.environ | {"RETURNS_DESK_PIN": pin, "RETURNS_DESK_DB": url} | env)
+
+
+def test_the_real_commands_killed_by_their_pid_part_way_leave_nothing_half_done(shop, tmp_path):
+    """`complaint resolve`, `repair status --to collected`, `coupon redeem`, `policy install`, `backup DIR`:
+    each killed by its PID at a third and two thirds of its statements, then run to the end on the same subject."""
+    folder = tmp_path / "usb"
+    subjects = prepared(shop, tmp_path)
+    commands = {
+        "complaint_resolve": ("2222", "complaint", "resolve", subjects["complaint_resolve"][0], "--category",
+                              "compensated", "--resolution", "赔偿", "--coupon", "500", "--user", "boss"),
+        "repair_collect": ("1111", "repair", "status", subjects["repair_collect"][0], "--to", "collected",
+                           "--user", "clerk"),
+        "coupon_redeem": ("1111", "coupon", "redeem", subjects["coupon_redeem"][1], "--purchase", "1000",
+                          "--user", "clerk"),
+        "policy_install": ("3333", "policy", "install", subjects["policy_install"][0], "--user", "owner"),
+        "backup": ("3333", "backup", str(folder)),
+    }
+    kills = 0
+    for name, (pin, *args) in commands.items():
+        finished = False
+        for n in (7, 14):   # the CLI's own start (migrations check, sign-in) is the first few statements
+            proc = cli(shop, pin, *args, RD_KILL_AFTER_SQL=str(n))
+            _out, err = proc.communicate(timeout=120)
+            if proc.returncode != -signal.SIGKILL:   # fewer statements than that: it simply finished
+                assert proc.returncode == 0 and "Traceback" not in err, f"{name}: {err[-800:]}"
+                finished = True
+                break
+            kills += 1
+            problems = broken(shop) + loop_broken(shop, folder)
+            assert problems == [], f"{name} killed before statement {n}: {problems}"
+        if not finished:
+            done = cli(shop, pin, *args)
+            _out, err = done.communicate(timeout=120)
+            assert done.returncode == 0, f"{name} after its kills: {err[-800:]}"
+    assert kills >= 8 and broken(shop) + loop_broken(shop, folder) == []
