@@ -159,6 +159,7 @@ def _compensate(s: Session, c: Complaint, user: UserView, comp: Compensation, no
                            "Compensation is a coupon or store credit of ¥0.01 to ¥500.")
     coupon = coupons.issue(s, comp.kind, comp.value, now=now, valid=timedelta(days=comp.days_valid),
                            reason="complaint", issued_by=user.id, min_spend=comp.min_spend, member_id=c.member_id)
+    coupon.complaint_id = c.id   # the reports find the complaint behind the coupon
     add_note(s, c, user, f"补偿 compensation: {comp.kind} {coupon.code}", now)
     return coupon.code
 

@@ -12,16 +12,18 @@ from app.db import session_scope
 from app.domain import vocabulary as v
 from app.domain.report_shape import BehindRow, ComplaintBehind
 from app.errors import InvalidInput
-from app.models import Complaint, Member, Refusal, Return, ReturnCompensation, ReturnLine, ReturnTender, Sale, User
+from app.models import Complaint, Coupon, Member, Refusal, Return, ReturnCompensation, ReturnLine, ReturnTender, Sale, User
 from app.services.receipts import mask_phone
 from app.services.reports.access import acting_reader
-from app.services.reports.common import COMPLAINT_STATUS_WORDS, refused_in_period, returned_lines, term
+from app.services.reports.common import COMPLAINT_STATUS_WORDS, COMPLAINT_TYPE_WORDS, refused_in_period, returned_lines, term
 from app.services.reports.periods import Period
 from app.services.views import UserView
 
 LINE_KEYS = {"reason": "reason", "policy_class": "policy_class", "sku": "sku", "category": "category",
              "supplier": "supplier", "disposition": "disposition"}
-DRILLS = (*LINE_KEYS, "day", "tender", "supervisor", "clerk", "policy", "compensation")
+DRILLS = (*LINE_KEYS, "day", "tender", "supervisor", "clerk", "policy", "compensation", "coupon_reason",
+          "clerk_coupons")
+COUPON_DRILLS = ("coupon_reason", "clerk_coupons")   # the returns and complaints that gave the coupons
 COMPLAINT_DRILLS = ("complaint_type", "complaint_owner")   # tables whose figures come from complaints
 
 
@@ -35,6 +37,8 @@ def returns_behind(by: UserView | None, period: Period, drill: str, key: str, ur
     key = "" if key == "—" else key
     with session_scope(url, write=False) as s:
         acting_reader(s, by)
+        if drill in COUPON_DRILLS:
+            return _coupons_behind(s, period, drill, key)
         rows = _rows(s, _ids(s, period, drill, key))
         if drill == "policy":    # a version's refusals include the returns refused as a whole
             rows = sorted(rows + _refusals(s, period, key), key=lambda r: r.at)  # type: ignore[arg-type, return-value]
@@ -83,6 +87,23 @@ def _ids(s: Session, period: Period, drill: str, key: str) -> list[int]:
         .where(ReturnCompensation.method == key),
     }[drill]
     return list(dict.fromkeys(s.scalars(query.where(*done).order_by(Return.completed_at, Return.id))))
+
+
+def _coupons_behind(s: Session, period: Period, drill: str, key: str) -> list[BehindRow]:
+    """The coupons issued in the period for one reason (or by one clerk): the returns that gave them, and the
+    complaints, in time order. A birthday coupon has neither and shows no row."""
+    query = select(Coupon.return_id, Coupon.complaint_id).where(
+        Coupon.kind == "coupon", Coupon.issued_at >= period.since, Coupon.issued_at < period.until)
+    query = (query.where(Coupon.reason == key) if drill == "coupon_reason" else
+             query.join(User, User.id == Coupon.issued_by_id).where(User.username == key))
+    given = s.execute(query).all()
+    returns = _rows(s, list(dict.fromkeys(r for r, _c in given if r is not None)))
+    complaint_ids = list(dict.fromkeys(c for r, c in given if r is None and c is not None))
+    owners = dict(s.execute(select(User.id, User.display_name)).all())
+    complaints = [BehindRow(c.number, c.created_at, "complaint", owners.get(c.owner_id) or "", "", 0,
+                            (term(COMPLAINT_TYPE_WORDS, c.type),))
+                  for c in s.scalars(select(Complaint).where(Complaint.id.in_(complaint_ids)))] if complaint_ids else []
+    return sorted(returns + complaints, key=lambda r: r.at)  # type: ignore[arg-type, return-value]
 
 
 def _refusals(s: Session, period: Period, version: str) -> list[BehindRow]:

@@ -244,7 +244,8 @@ class ReportsPage(Retranslating, QWidget):
     @staticmethod
     def _return_values(row: BehindRow, lang: str) -> tuple[str, ...]:
         kind = {"exchange": QCoreApplication.translate("ReportsPage", "Exchange"),
-                "refusal": QCoreApplication.translate("ReportsPage", "Refused as a whole")}.get(
+                "refusal": QCoreApplication.translate("ReportsPage", "Refused as a whole"),
+                "complaint": QCoreApplication.translate("ReportsPage", "Complaint")}.get(
             row.kind, QCoreApplication.translate("ReportsPage", "Return"))
         return (row.number, shop_time(row.at), kind, row.clerk, row.receipt, format_fen(row.refund),
                 ", ".join(t.words(lang) for t in row.reasons))

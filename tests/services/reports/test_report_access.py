@@ -83,3 +83,15 @@ def test_complaint_tables_drill_into_the_complaints_behind_them(shop):
         complaints_behind(shop.clerk, NOVEMBER, "complaint_owner", "li", shop.url)
     with pytest.raises(InvalidInput):
         complaints_behind(shop.owner, NOVEMBER, "reason", "x", shop.url)
+
+
+def test_a_coupon_bar_drills_into_the_returns_that_gave_the_coupons(shop):
+    """Goodwill coupons came with A, B and the exchange X (test_report_figures): those three, in time order."""
+    goodwill = returns_behind(shop.owner, NOVEMBER, "coupon_reason", "goodwill", shop.url)
+    assert [r.kind for r in goodwill] == ["return", "return", "exchange"]
+    assert [r.at for r in goodwill] == sorted(r.at for r in goodwill)
+    assert returns_behind(shop.owner, NOVEMBER, "coupon_reason", "complaint", shop.url) == []
+    # per clerk: 小李 gave one of them, 小王 the other two — the same rows the won-back table counts
+    li, wang = (returns_behind(shop.owner, NOVEMBER, "clerk_coupons", who, shop.url) for who in ("li", "wang"))
+    assert (len(li), len(wang)) == (1, 2) and {r.number for r in li + wang} == {r.number for r in goodwill}
+    assert {r.clerk for r in li} == {"小李"} and {r.clerk for r in wang} == {"小王"}
