@@ -80,6 +80,11 @@
         <translation>整单拒退</translation>
     </message>
     <message>
+        <location filename="../../app/ui/pages/reports.py" line="248" />
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/pages/reports.py" line="257" />
         <source>yes</source>
         <translation>是</translation>
