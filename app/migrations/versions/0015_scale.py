@@ -1,13 +1,13 @@
 """Scale: coupons(issued_at) and return_tenders(terminal_ref, method), so the end-of-day report reads the day's
 coupons and the pending terminal refunds, not every coupon and refund of the shop's history
 
-Revision ID: 0014_scale
-Revises: 0013_reports
+Revision ID: 0015_scale
+Revises: 0014_refusals
 """
 from alembic import op
 
-revision = "0014_scale"
-down_revision = "0013_reports"
+revision = "0015_scale"
+down_revision = "0014_refusals"
 branch_labels = None
 depends_on = None
 
