@@ -5,11 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-<<<<<<< HEAD
-from sqlalchemy import Connection, select
-=======
-from sqlalchemy import select, text
->>>>>>> main
+from sqlalchemy import Connection, select, text
 from sqlalchemy.orm import Session
 
 from app.db import session_scope
@@ -82,8 +78,8 @@ def policy_of(conn: Connection, version: str | None, source: str | None) -> Poli
 def _policy_of(conn: Connection, version: str, source: str) -> Policy:
     policy = _installed.get((version, source))
     if policy is None:  # the version is the text's hash: one parse per text, on any database
-        text = conn.scalar(select(InstalledPolicy.text).where(InstalledPolicy.version == version).limit(1))
-        policy = parse_policy(text or "", f"{source} [{version}]", SHOP_TZ)
+        words = conn.scalar(select(InstalledPolicy.text).where(InstalledPolicy.version == version).limit(1))
+        policy = parse_policy(words or "", f"{source} [{version}]", SHOP_TZ)
         _installed[(version, source)] = policy
     return policy
 
