@@ -5,8 +5,8 @@
     <name>SignInPage</name>
     <message>
         <location filename="../../app/ui/pages/signin.py" line="129"/>
-        <source>Opening the shop… you will be signed in as soon as it is open.</source>
-        <translation>正在打开门店数据库…… 打开后立即为您登录。</translation>
+        <source>Opening the shop… signing in when ready.</source>
+        <translation>正在打开门店…… 打开后即登录。</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/signin.py" line="156"/>

@@ -103,7 +103,7 @@ def test_a_pin_typed_before_loading_finished_signs_in_once_it_has(launching, qtb
     qtbot.keyClicks(page.pin, "1111")
     qtbot.keyClick(page.pin, Qt.Key.Key_Return)     # before the database is even opened
     assert window.clerk is None and page.pin.text() == "1111"   # kept, not checked, not lost
-    assert "正在打开" in page.message.text()
+    assert "打开后即登录" in page.message.text()
     with qtbot.waitSignal(launch.finished, timeout=30_000):
         launch.start()
         assert not launch.done

@@ -126,7 +126,7 @@ class SignInPage(Retranslating, QWidget):
         if self.opening:   # typed before the shop was open: kept in the field until it is
             self.kept = bool(self.pin.text())
             if self.kept:
-                self.message.setText(self.tr("Opening the shop… you will be signed in as soon as it is open."))
+                self.message.setText(self.tr("Opening the shop… signing in when ready."))
             return
         from app.services import users
 

@@ -115,7 +115,7 @@ class Launch(QObject):
             return
         facts, self.staff = opened  # type: ignore[misc]
         self.steps = self.window.build_counter(facts)
-        QTimer.singleShot(0, self._next_step)
+        QTimer.singleShot(1, self._next_step)
 
     def _next_step(self) -> None:
         """One piece of the counter per event-loop turn: keys typed meanwhile reach the PIN field in between."""
@@ -130,7 +130,7 @@ class Launch(QObject):
         except Exception as exc:
             self._refuse(exc)
             return
-        QTimer.singleShot(0, self._next_step)
+        QTimer.singleShot(1, self._next_step)
 
     @staticmethod
     def _collect_again() -> None:
