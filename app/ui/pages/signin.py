@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -13,11 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.views import UserView
 from app.ui.widgets.base import Retranslating
 from app.ui.widgets.pin_field import PinField
 from app.ui.widgets.status import guarded
 from app.ui.words import ROLES, word
+
+if TYPE_CHECKING:  # the views (dataclasses: 25 ms of imports) come after the window shows
+    from app.services.views import UserView
 
 
 class SignInPage(Retranslating, QWidget):
@@ -129,6 +133,7 @@ class SignInPage(Retranslating, QWidget):
                 self.message.setText(self.tr("Opening the shop… signing in when ready."))
             return
         from app.services import users
+        from app.services.views import UserView
 
         username = self.user.currentData()
         if not username:

@@ -9,15 +9,14 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QChildEvent, QEvent, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
 
-from app.services.views import UserView
-from app.ui import fmt, translation
+from app.ui import translation
 from app.ui.pages.signin import SignInPage
 from app.ui.widgets.base import Retranslating
 from app.ui.widgets.scan import ScanDetector, install_detector
 
 if TYPE_CHECKING:  # the counter's parts come with the ORM and reportlab: loaded after the sign-in page shows
     from app.services.printouts import Printout
-    from app.services.views import CompletedReturn, ProductView
+    from app.services.views import CompletedReturn, ProductView, UserView
     from app.ui.dialogs.approval import SupervisorDialog
     from app.ui.dialogs.preview import PreviewDialog
     from app.ui.pages.base import AskSupervisor, CounterPage
@@ -135,6 +134,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.show_page(self.no_receipt_page)
 
     def offer_no_receipt(self, product: ProductView) -> None:
+        from app.ui import fmt
+
         self.scanned_product = product
         name = fmt.product_name(product.name_zh, product.name_en)
         self.status.show_info(lambda: self.tr(
