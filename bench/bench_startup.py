@@ -7,6 +7,7 @@ timed by the parent from the launch until the child says the field is ready; our
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import statistics
 import subprocess
@@ -75,7 +76,7 @@ def _probe_ours(memory: bool, receipt: str) -> int:
     def loaded(app, window, heart) -> None:  # type: ignore[no-untyped-def]
         heart.stop()
         beats.append(time.perf_counter())
-        stall = max(b - a for a, b in zip(beats, beats[1:], strict=False))
+        stall = max(b - a for a, b in itertools.pairwise(beats))
         print(f"loaded {time.monotonic():.6f}\nstall {stall * 1e3:.1f}", flush=True)
         if memory:
             first = _scan_once(window, receipt)

@@ -95,7 +95,8 @@ class SignInPage(Retranslating, QWidget):
             self.attempt()
 
     def load_users(self, preselect: str | None = None) -> None:
-        from app.services import users   # the services (and the ORM) load after the sign-in window shows
+        # the services (and the ORM) load after the sign-in window shows
+        from app.services import users
 
         staff = guarded(self.message.setText, users.list_users, "list users") or []
         self.show_users(staff, preselect)

@@ -14,6 +14,7 @@ import importlib
 import logging
 import threading
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
@@ -21,6 +22,10 @@ from PySide6.QtWidgets import QMessageBox
 from app import i18n
 from app.errors import INTERNAL_ERROR, DeskError
 from app.ui.shell.window import MainWindow
+
+if TYPE_CHECKING:
+    from app.services.views import UserView
+    from app.ui.shell.counter_parts import ShopFacts
 
 log = logging.getLogger("returns_desk.ui")
 
@@ -43,7 +48,7 @@ def in_background(work: Callable[[], object], then: Callable[[object], None], na
     def run() -> None:
         try:
             result: object = work()
-        except Exception as exc:  # handed over whole: the screen says what it was
+        except Exception as exc:  # noqa: BLE001 — handed over whole: the screen says what it was
             result = exc
         handover.done.emit(result)
 
@@ -60,7 +65,7 @@ def _import_the_rest() -> bool:
     return needs_setup()
 
 
-def _open_the_shop() -> tuple[object, list | None]:
+def _open_the_shop() -> tuple[object, list[object] | None]:
     """The database opened and checked (the thread's half of the launch); the shop's name and demo mark,
     and who may sign in (None if that read failed: the sign-in page reads it again and says why)."""
     from app.services import startup, users
@@ -70,7 +75,7 @@ def _open_the_shop() -> tuple[object, list | None]:
     if later is not None and (problem := startup.damage_found(later)) is not None:
         raise problem
     try:
-        staff: list | None = users.list_users()
+        staff: list[object] | None = list(users.list_users())  # UserViews
     except DeskError:
         staff = None
     return shop_facts(), staff
@@ -88,7 +93,7 @@ class Launch(QObject):
         self.window, self.first_run = window, first_run
         self.threads: list[threading.Thread] = []
         self.steps: Iterator[None] = iter(())
-        self.staff: list | None = None
+        self.staff: list[UserView] | None = None
         self.done = False
 
     def start(self) -> None:
@@ -113,7 +118,8 @@ class Launch(QObject):
         if isinstance(opened, BaseException):
             self._refuse(opened)
             return
-        facts, self.staff = opened  # type: ignore[misc]
+        facts: ShopFacts
+        facts, self.staff = opened  # type: ignore[misc]  # what _open_the_shop returned
         self.steps = self.window.build_counter(facts)
         QTimer.singleShot(1, self._next_step)
 
@@ -127,7 +133,7 @@ class Launch(QObject):
             self.window.sign_in.shop_open(self.staff)
             self.finished.emit()
             return
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 — a bug building the counter: logged, said, the counter closes
             self._refuse(exc)
             return
         QTimer.singleShot(1, self._next_step)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase
@@ -106,7 +107,7 @@ def run_gui(lang: str, remembered: bool = False) -> int:
     QTimer.singleShot(0, window.take_keyboard)
     launch = Launch(window, first_run)
     launch.refused.connect(app.quit)
-    copying: list = []   # issue 11.4: once a day, after the counter is up; closing waits for a copy half made
+    copying: list[threading.Thread] = []   # issue 11.4: once a day, after the counter is up; closing waits for a copy half made
     launch.finished.connect(lambda: QTimer.singleShot(3000, lambda: copying.append(_daily_backup())))
     QTimer.singleShot(0, launch.start)   # once the event loop runs: the window is painted first
     code = app.exec()
@@ -120,7 +121,7 @@ def run_gui(lang: str, remembered: bool = False) -> int:
     return code
 
 
-def _daily_backup():  # type: ignore[no-untyped-def]
+def _daily_backup() -> threading.Thread:
     from app.services import daily_backup
 
     return daily_backup.in_background()
