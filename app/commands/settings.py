@@ -41,36 +41,29 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         one.set_defaults(func=run_shared, key=key)
 
 
-def run_paper(args: argparse.Namespace) -> int:
+def _show_or_change(args: argparse.Namespace, value: str | None, show, change, label: tuple[str, str]) -> int:  # type: ignore[no-untyped-def]
+    """Without a value: print the setting. With one: the service changes it for the signed-in user."""
     open_shop()
-    en = args.lang == "en"
-    if args.size is None:
-        print(shop.paper())
+    if value is None:
+        print(show())
         return 0
     # No user, no change: the service refuses anyone who is not signed in as the owner.
     user = sign_in(args.user, ask_pin("RETURNS_DESK_PIN", args.user)) if args.user else None
-    size = shop.set_paper(user, args.size)
-    print(f"Paper: {size}" if en else f"打印纸：{size}")
+    changed = change(user, value)
+    print(f"{label[1] if args.lang == 'en' else label[0]}{changed}")
     return 0
+
+
+def run_paper(args: argparse.Namespace) -> int:
+    return _show_or_change(args, args.size, shop.paper, shop.set_paper, ("打印纸：", "Paper: "))
 
 
 def run_region(args: argparse.Namespace) -> int:
-    open_shop()
-    en = args.lang == "en"
-    if args.name is None:
-        print(shop.region_of(shop.get_settings()))
-        return 0
-    user = sign_in(args.user, ask_pin("RETURNS_DESK_PIN", args.user)) if args.user else None
-    region = shop.set_region(user, args.name)
-    print(f"Region: {region}" if en else f"地区：{region}")
-    return 0
+    return _show_or_change(args, args.name, lambda: shop.region_of(shop.get_settings()), shop.set_region,
+                           ("地区：", "Region: "))
 
 
 def run_shared(args: argparse.Namespace) -> int:
-    open_shop()
-    if args.value is None:
-        print(shop.get_settings().get(args.key, "") or "-")
-        return 0
-    user = sign_in(args.user, ask_pin("RETURNS_DESK_PIN", args.user)) if args.user else None
-    print(f"{args.key}: {shop.set_setting(user, args.key, args.value)}")
-    return 0
+    return _show_or_change(args, args.value, lambda: shop.get_settings().get(args.key, "") or "-",
+                           lambda user, value: shop.set_setting(user, args.key, value),
+                           (f"{args.key}: ", f"{args.key}: "))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from app.domain.supplier_claim import SupplierClaimLine
 from app.printing import frame
 from app.printing.data import ShopInfo
 from app.printing.labels import money, one, shop_time, zh_en
@@ -12,22 +13,11 @@ from app.printing.layout import Cell
 
 
 @dataclass(frozen=True)
-class ClaimLineData:
-    return_number: str
-    returned_at: datetime
-    sku: str
-    name: str
-    qty: int
-    reason: str
-    value: int
-
-
-@dataclass(frozen=True)
 class ClaimSheetData:
     supplier: str
     code: str                       # printed as a barcode: the supplier claim's key
     printed_at: datetime
-    lines: tuple[ClaimLineData, ...]
+    lines: tuple[SupplierClaimLine, ...]
 
 
 def render_claim_sheet(data: ClaimSheetData, shop: ShopInfo, paper: str = "a4", lang: str = "zh_CN") -> bytes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from app.domain.supplier_claim import SupplierClaimLine
 from app.services.views import (
     CodeStatusView,
     ComplaintSummary,
@@ -107,17 +108,6 @@ class RedemptionView:
     taken_off: int             # fen off the purchase (coupon) or spent (store credit)
     to_pay: int                # what the customer still pays
     balance: int | None        # store credit left
-
-
-@dataclass(frozen=True)
-class SupplierClaimLine:
-    return_number: str
-    returned_at: datetime
-    sku: str
-    name: str
-    qty: int
-    reason: str
-    value: int
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from app.errors import NotFound
 from app.models import utcnow
-from app.printing.claim_sheet import ClaimLineData, ClaimSheetData
+from app.printing.claim_sheet import ClaimSheetData
 from app.printing.repair_ticket import RepairTicketData
 from app.services import repairs, supplier_quality
 from app.settings import SHOP_TZ
@@ -31,4 +31,4 @@ def claim_data(supplier: str, url: str | None = None, now: datetime | None = Non
                        f"No faulty goods set aside for supplier “{supplier}”.")
     now = now or utcnow()
     code = "CL" + now.astimezone(SHOP_TZ).strftime("%y%m%d%H%M")
-    return ClaimSheetData(claim.supplier, code, now, tuple(ClaimLineData(*vars(ln).values()) for ln in claim.lines))
+    return ClaimSheetData(claim.supplier, code, now, claim.lines)

@@ -154,6 +154,7 @@ def test_the_customer_display_shows_the_return_and_takes_the_rating(qtbot, make_
     display = window.service.display
     qtbot.addWidget(display)
     assert display.isVisible() and display.heading.text() == "欢迎光临"
+    assert display.windowTitle() == "售后服务台 · 顾客屏"
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     _return_noodles(qtbot, window, clock)
@@ -163,6 +164,7 @@ def test_the_customer_display_shows_the_return_and_takes_the_rating(qtbot, make_
     display.set_language("en")                                    # the customer's language, not the clerk's
     assert "Beef Noodles × 2" in display.lines.text() and "Cash" in display.money.text()
     assert display.ask.text() == "How was our service today?"
+    assert display.windowTitle() == "Returns Desk · for the customer"
     qtbot.mouseClick(display.rate_buttons["good"], Qt.MouseButton.LeftButton)
     assert _ratings(shop) == [("return", number, 3)]
     assert display.ask.text() == "Thank you for your rating!" and not display.rate_buttons["good"].isVisible()

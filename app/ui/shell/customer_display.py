@@ -17,6 +17,7 @@ from app.services.views import CompletedReturn
 from app.ui.widgets.rating import LEVELS
 
 TEXT = {
+    "title": ("售后服务台 · 顾客屏", "Returns Desk · for the customer"),
     "welcome": ("欢迎光临", "Welcome"),
     "return": ("退货", "Your return"),
     "exchange": ("换货", "Your exchange"),
@@ -118,6 +119,7 @@ class CustomerDisplay(QWidget):
 
     def render(self) -> None:
         r = self.current
+        self.setWindowTitle(self.t("title"))   # the title bar, too, in the customer's language
         self.language_button.setText(self.t("other"))
         for level, button in self.rate_buttons.items():
             button.setText(_word(SATISFACTION, level, self.lang))
