@@ -112,6 +112,7 @@ class Launch(QObject):
                 self.refused.emit()
                 return
             self.window.show()
+            self.window.take_keyboard()   # the PIN field again, for the owner just set up
         self.threads.append(in_background(_open_the_shop, self._opened, "launch-open", self))
 
     def _opened(self, opened: object) -> None:
