@@ -50,11 +50,11 @@ test: install-test
 	@QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing on purpose"; exit 1; fi; exit $$rc
 
-# The store, return, CLI and till-race tests again, each on a fresh database of a throwaway PostgreSQL server.
+# The store, return, CLI, till-race and service-loop race tests again, each on a fresh database of a throwaway PostgreSQL server.
 test-postgres: install-test
 	$(PY) -m pip install -q -e '.[postgres]'
 	@bash scripts/with-postgres.sh $(PY) -m pytest tests/services tests/e2e tests/printing/test_print_command.py \
-		tests/slow/test_till_race.py $(PYTEST_ARGS); rc=$$?; \
+		tests/slow/test_till_race.py tests/slow/test_loop_race.py $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing on purpose"; exit 1; fi; exit $$rc
 
 lint: install-test

@@ -9,7 +9,7 @@ from dataclasses import asdict
 from app.commands import ask_pin
 from app.domain.vocabulary import REPAIR_OUTCOMES, REPAIR_STATUSES, label
 from app.errors import InvalidInput
-from app.printing.spool import save_pdf, send_to_printer
+from app.printing.spool import media_of, save_pdf, send_to_printer
 from app.services import printouts, repair_status, repairs
 from app.services.loop_views import RepairTicketView
 from app.services.startup import open_shop
@@ -42,6 +42,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     printing = verbs.add_parser("print", help="print the customer's ticket and the item tag")
     printing.add_argument("number")
     printing.add_argument("--out", metavar="PREFIX", help="save PREFIX-repair.pdf and PREFIX-repair_tag.pdf")
+    printing.add_argument("--printer", help="CUPS queue (default: the system's); each paper's own size goes with it")
     printing.set_defaults(func=run_print)
     for verb, needed in ((new, True), (status, False)):
         verb.add_argument("--user", required=needed, help="acting user (PIN from RETURNS_DESK_PIN or a prompt)")
@@ -52,6 +53,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "claim", help="print the claim sheet of the faulty units set aside for SUPPLIER")
     claim.add_argument("supplier")
     claim.add_argument("--out", metavar="FILE.pdf")
+    claim.add_argument("--printer", help="CUPS queue (default: the system's)")
     claim.set_defaults(func=run_claim)
 
 
@@ -109,12 +111,14 @@ def run_print(args: argparse.Namespace) -> int:
         if args.out:
             print(save_pdf(doc.pdf, f"{args.out}-{doc.key}.pdf"))
         else:
-            print(send_to_printer(doc.pdf, None, title=f"{doc.key} {doc.code}"))
+            # the paper's own size: without it CUPS centres a roll ticket on the queue's A4
+            print(send_to_printer(doc.pdf, args.printer, title=f"{doc.key} {doc.code}", media=media_of(doc.pdf)))
     return 0
 
 
 def run_claim(args: argparse.Namespace) -> int:
     open_shop()
     doc = printouts.supplier_claim(args.supplier, args.lang or "zh_CN")
-    print(save_pdf(doc.pdf, args.out) if args.out else send_to_printer(doc.pdf, None, title=f"claim {doc.code}"))
+    print(save_pdf(doc.pdf, args.out) if args.out else
+          send_to_printer(doc.pdf, args.printer, title=f"claim {doc.code}", media=media_of(doc.pdf)))
     return 0

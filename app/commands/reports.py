@@ -11,7 +11,7 @@ from app.domain.report_shape import Report, text_of
 from app.errors import InvalidInput
 from app.services import reports
 from app.services.reports import export
-from app.services.reports.drill import DRILLS, returns_behind
+from app.services.reports.drill import COMPLAINT_DRILLS, DRILLS, complaints_behind, returns_behind
 from app.services.startup import open_shop
 from app.services.users import sign_in
 
@@ -28,7 +28,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     out.add_argument("--pdf", metavar="FILE", help="save as A4 PDF")
     out.add_argument("--json", action="store_true", help="print JSON")
     out.add_argument("--drill", nargs=2, metavar=("BY", "KEY"),
-                     help=f"list the returns behind one row instead ({', '.join(DRILLS)})")
+                     help=f"list the returns (or complaints) behind one row instead "
+                          f"({', '.join(DRILLS + COMPLAINT_DRILLS)})")
     parser.add_argument("--versions", help="policy report: the versions to set side by side, comma-separated")
     parser.add_argument("--user", required=True, help="the owner or a supervisor; the PIN from RETURNS_DESK_PIN "
                         "or a prompt")
@@ -51,6 +52,12 @@ def run(args: argparse.Namespace) -> int:
     open_shop()
     user = sign_in(args.user, ask_pin("RETURNS_DESK_PIN", args.user))
     lang = args.lang or "zh_CN"
+    if args.drill and args.drill[0] in COMPLAINT_DRILLS:
+        for c in complaints_behind(user, period, *args.drill):
+            hours = ["-" if h is None else f"{h:.1f}" for h in (c.response_hours, c.resolution_hours)]
+            print("\t".join((c.number, c.status.id, c.customer or "-", c.owner or "-", *hours,
+                             "on time" if c.on_time else "late or open", "reopened" if c.reopened else "")))
+        return 0
     if args.drill:
         for row in returns_behind(user, period, *args.drill):
             print("\t".join((row.number, row.kind, row.clerk, row.receipt or "-", format_fen(row.refund),

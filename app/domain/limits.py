@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from datetime import UTC, datetime, timedelta
 
+from app.errors import InvalidInput
+
 MAX_QTY = 9_999                      # units on one line
 MAX_LINE_FEN = 1_000_000_000         # ¥10,000,000: one line, one tender, one price
 MAX_WARRANTY_MONTHS = 120
@@ -30,6 +32,23 @@ def text_problem(value: str, *, symbols: bool = True) -> tuple[str, str] | None:
         if not symbols and (category == "So" or ord(c) > 0xFFFF and category != "Lo"):
             return (f"含有符号或表情 U+{ord(c):04X}", f"contains a symbol or emoji U+{ord(c):04X}")
     return None
+
+
+def checked_words(value: str, field_zh: str, field_en: str, longest: int, *, symbols: bool = True,
+                  lines: bool = True) -> str:
+    """Typed words (a complaint, a note, a fault) stripped, or a refusal naming the field in both languages.
+
+    Line breaks may stay in a note (lines=True); any other control or invisible mark is refused, as is
+    more than `longest` characters: a pasted page or a bidi override must not reach a printed ticket.
+    """
+    value = (value or "").strip()
+    if len(value) > longest:
+        raise InvalidInput(f"{field_zh}太长（{len(value)} 字，最多 {longest} 字）。",
+                           f"{field_en} is too long ({len(value)} characters, {longest} at most).")
+    problem = text_problem(value.replace("\n", " ") if lines else value, symbols=symbols)
+    if problem is not None:
+        raise InvalidInput(f"{field_zh}{problem[0]}，请重新输入。", f"{field_en} {problem[1]}; type it again.")
+    return value
 
 
 def sale_time_problem(when: datetime, now: datetime | None = None) -> tuple[str, str] | None:

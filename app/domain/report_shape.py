@@ -144,8 +144,23 @@ class BehindRow:
 
     number: str
     at: object          # completed, aware UTC datetime
-    kind: str           # return / exchange
+    kind: str           # return / exchange / refusal (refused as a whole: nothing taken back)
     clerk: str
     receipt: str        # "" for a return without a receipt
     refund: int
     reasons: tuple[Term, ...]
+
+
+@dataclass(frozen=True)
+class ComplaintBehind:
+    """One complaint behind a bar: its number, when it was opened, who, where it stands and how long it took."""
+
+    number: str
+    opened: object              # created, aware UTC datetime
+    customer: str               # member's name and masked phone, or "" when nobody left a name
+    status: Term
+    owner: str
+    response_hours: float | None
+    resolution_hours: float | None
+    on_time: bool               # resolved by its deadline
+    reopened: bool

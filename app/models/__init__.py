@@ -17,6 +17,7 @@ from app.models.service import (
     RepairTicket,
 )
 from app.models.staff import AuditEntry, InstalledPolicy, NumberSequence, Setting, User
+from app.models.refusals import Refusal
 
 __all__ = [
     "AuditEntry",
@@ -48,4 +49,5 @@ __all__ = [
     "SkuHourLow",
     "User",
     "utcnow",
+    "Refusal",
 ]

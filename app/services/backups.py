@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import sqlite3
+import time
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -23,6 +25,7 @@ from app.services.audit import Anchor, ChainReport
 from app.services.users import require_role
 from app.services.views import UserView
 
+PARTIAL = ".partial"  # a copy or metadata still being made: never listed, swept after an hour
 KEEP = 14  # two weeks of daily copies unless the shop's setting `backup.keep` says otherwise
 
 
@@ -92,37 +95,69 @@ def _head_of_copy(copy: Path) -> tuple[str, Anchor | None, str | None]:
 
 def backup(url: str | None = None, folder: Path | None = None, keep: int | None = None,
            user: UserView | None = None, why: str = "manual") -> BackupRecord:
-    """Copies the database into the backup folder, verifies the copy, prunes to the last `keep`, audits."""
+    """Copies the database into the backup folder, verifies the copy, prunes to the last `keep`, audits.
+
+    The copy and its metadata are made under `.partial` names and the copy is renamed last: a till killed
+    (or a stick pulled) part-way leaves nothing that list_backups, the daily backup or a restore takes for good.
+    """
     url = _url(url)
     init_database(url)  # refuses a damaged or newer database before copying it
     target_dir = backup_folder(url, folder)
     keep = keep if keep is not None else int(_shop_setting(url, "backup.keep") or KEEP)
     if keep < 1:
         raise InvalidInput("至少要保留 1 份备份。", "Keep at least 1 backup.")
+    _sweep(target_dir)
     path = startup.sqlite_path(url)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    if path is None:
-        target = target_dir / f"shop-{stamp}.dump"
-        shop_id, anchor = backups_pg.dump(url, target)
-    else:
-        target = target_dir / f"{path.stem}-{stamp}.sqlite"
-        copy_sqlite(path, target)
-        problems = startup.quick_check(target, full=True)
-        if problems:
-            target.unlink()
-            raise startup.damaged(path, "; ".join(problems[:3]), "; ".join(problems[:3]))
-        shop_id, anchor, _ = _head_of_copy(target)
-    digest = sha256_of(target)
-    meta = {"database": url.split("/")[-1], "file": target.name, "sha256": digest, "size": target.stat().st_size,
-            "anchor": anchors.as_record(anchor, shop_id, "backup", target.name)}
-    private_file(target.with_suffix(".json")).write_text(json.dumps(meta, ensure_ascii=False, indent=1),
-                                                         encoding="utf-8")
+    target = target_dir / (f"shop-{stamp}.dump" if path is None else f"{path.stem}-{stamp}.sqlite")
+    partial = target.with_name(target.name + PARTIAL)
+    try:
+        shop_id, anchor = _copy_into(url, path, partial)
+        digest = sha256_of(partial)
+        meta = {"database": url.split("/")[-1], "file": target.name, "sha256": digest, "size": partial.stat().st_size,
+                "anchor": anchors.as_record(anchor, shop_id, "backup", target.name)}
+        _write_whole(target.with_suffix(".json"), json.dumps(meta, ensure_ascii=False, indent=1))
+        os.replace(partial, target)   # the one moment it becomes a backup
+    finally:
+        partial.unlink(missing_ok=True)
+        if not target.exists():
+            target.with_suffix(".json").unlink(missing_ok=True)
     removed = _prune(target_dir, target.name.rsplit("-", 3)[0], keep)
     with session_scope(url) as s:
         audit.append(s, "backup_made", user.id if user else None, target.name, why=why, sha256=digest,
                      anchor=anchor.printable() if anchor else "", removed=len(removed))
     anchors.record(anchor, shop_id, "backup", str(target))
     return BackupRecord(target, target.stat().st_size, digest, anchor, tuple(removed))
+
+
+def _copy_into(url: str, path: Path | None, partial: Path) -> tuple[str, Anchor | None]:
+    """The database copied (or dumped) into `partial` and checked whole; (shop id, audit anchor)."""
+    if path is None:
+        return backups_pg.dump(url, partial)
+    copy_sqlite(path, partial)
+    problems = startup.quick_check(partial, full=True)
+    if problems:
+        raise startup.damaged(path, "; ".join(problems[:3]), "; ".join(problems[:3]))
+    shop_id, anchor, _ = _head_of_copy(partial)
+    return shop_id, anchor
+
+
+def _write_whole(path: Path, content: str) -> None:
+    """Written under a `.partial` name, synced, then renamed: the file is whole or not there at all."""
+    partial = path.with_name(path.name + PARTIAL)
+    with private_file(partial).open("w", encoding="utf-8") as handle:
+        handle.write(content)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(partial, path)
+
+
+def _sweep(folder: Path) -> None:
+    """What a backup killed part-way left behind an hour ago or more: its `.partial` files."""
+    cutoff = time.time() - 3600
+    for left in folder.glob(f"*{PARTIAL}*"):
+        if left.stat().st_mtime < cutoff:
+            left.unlink(missing_ok=True)
 
 
 def list_backups(folder: Path, stem: str | None = None) -> list[Path]:

@@ -18,8 +18,10 @@ from app.services.users import audit
 from app.services.views import UserView
 
 
-def find(s: Session, number: str) -> Complaint:
-    row = s.scalar(select(Complaint).where(Complaint.number == normalise_code(number)))
+def find(s: Session, number: str, *, lock: bool = False) -> Complaint:
+    """lock=True: held FOR UPDATE, so two clerks on PostgreSQL cannot both resolve (or reopen) it."""
+    query = select(Complaint).where(Complaint.number == normalise_code(number))
+    row = s.scalar(query.with_for_update() if lock else query)
     if row is None:
         raise NotFound(f"找不到投诉 {number}。", f"No complaint {number}.")
     return row

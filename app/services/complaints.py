@@ -9,6 +9,8 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.db import session_scope
+from app.domain.codes import shown
+from app.domain.limits import checked_words
 from app.domain.service_clock import deadlines
 from app.domain.vocabulary import CHANNELS, COMPLAINT_TYPES, RESOLUTION_CATEGORIES, SEVERITIES
 from app.errors import InvalidInput, NotAllowed, NotFound
@@ -23,6 +25,7 @@ from app.services.users import audit, require_role
 from app.services.views import UserView
 
 MAX_COMPENSATION = 50000  # fen: ¥500 — more than this is not counter compensation
+LONGEST = 2000            # characters a complaint or a note may have: a page, not a pasted file
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,8 @@ def log(user: UserView, *, description: str, channel: str = "counter", type: str
     """A new complaint; `related` is a scanned receipt or return slip (its customer comes with it)."""
     now = now or utcnow()
     _check_ids(channel, type, severity)
-    if not description.strip():
+    description = checked_words(description, "投诉内容", "The complaint", LONGEST)
+    if not description:
         raise InvalidInput("请写下顾客反映的问题。", "Describe what the customer complains about.")
     require_role(user, "clerk")
     with session_scope(url) as s:
@@ -67,9 +71,10 @@ def _check_ids(channel: str, type: str, severity: str) -> None:
 
 
 def _digits(phone: str) -> str:
-    digits = "".join(ch for ch in (phone or "") if ch.isdigit())
-    if phone and not 7 <= len(digits) <= 15:
-        raise InvalidInput(f"电话号码不对：{phone}", f"Not a phone number: {phone}")
+    typed = normalise_code(phone or "")   # full-width digits from an input method fold to 0-9
+    digits = "".join(ch for ch in typed if "0" <= ch <= "9")
+    if phone and (not 7 <= len(digits) <= 15 or typed.strip("0123456789+-()") != ""):
+        raise InvalidInput(f"电话号码不对：{shown(phone)}", f"Not a phone number: {shown(phone)}")
     return digits
 
 
@@ -96,7 +101,8 @@ def note(user: UserView, number: str, text: str, url: str | None = None, now: da
          ) -> ComplaintView:
     """A progress note; the first one is the response the deadline asks for."""
     now = now or utcnow()
-    if not text.strip():
+    text = checked_words(text, "备注", "The note", LONGEST)
+    if not text:
         raise InvalidInput("备注不能为空。", "The note is empty.")
     require_role(user, "clerk")
     with session_scope(url) as s:
@@ -112,7 +118,7 @@ def assign(user: UserView, number: str, owner: str, url: str | None = None, now:
     now = now or utcnow()
     require_role(user, "supervisor")
     with session_scope(url) as s:
-        c = find(s, number)
+        c = find(s, number, lock=True)
         staff = s.scalar(select(User).where(User.username == owner.strip(), User.active.is_(True)))
         if staff is None:
             raise NotFound(f"找不到员工 {owner}。", f"No member of staff {owner}.")
@@ -128,11 +134,12 @@ def resolve(user: UserView, number: str, category: str, resolution: str, *,
     now = now or utcnow()
     if category not in RESOLUTION_CATEGORIES:
         raise InvalidInput(f"未知的处理结果类别：{category}", f"Unknown resolution category: {category}")
-    if not resolution.strip():
+    resolution = checked_words(resolution, "处理结果", "The resolution", LONGEST)
+    if not resolution:
         raise InvalidInput("请写下处理结果。", "Say how it was resolved.")
     require_role(user, "supervisor" if compensation else "clerk")
     with session_scope(url) as s:
-        c = find(s, number)
+        c = find(s, number, lock=True)
         if c.status == "resolved":
             raise InvalidInput(f"投诉 {c.number} 已经处理完毕。", f"Complaint {c.number} is already resolved.")
         code = _compensate(s, c, user, compensation, now) if compensation else None
@@ -152,6 +159,7 @@ def _compensate(s: Session, c: Complaint, user: UserView, comp: Compensation, no
                            "Compensation is a coupon or store credit of ¥0.01 to ¥500.")
     coupon = coupons.issue(s, comp.kind, comp.value, now=now, valid=timedelta(days=comp.days_valid),
                            reason="complaint", issued_by=user.id, min_spend=comp.min_spend, member_id=c.member_id)
+    coupon.complaint_id = c.id   # the reports find the complaint behind the coupon
     add_note(s, c, user, f"补偿 compensation: {comp.kind} {coupon.code}", now)
     return coupon.code
 
@@ -160,11 +168,12 @@ def reopen(user: UserView, number: str, why: str, url: str | None = None, now: d
            ) -> ComplaintView:
     """The customer came back about it: open again, a second contact."""
     now = now or utcnow()
-    if not why.strip():
+    why = checked_words(why, "再次反映的问题", "Why the customer came back", LONGEST)
+    if not why:
         raise InvalidInput("请写下顾客再次反映的问题。", "Say why the customer came back.")
     require_role(user, "clerk")
     with session_scope(url) as s:
-        c = find(s, number)
+        c = find(s, number, lock=True)
         if c.status != "resolved":
             raise InvalidInput(f"投诉 {c.number} 还未处理完，直接添加备注即可。",
                                f"Complaint {c.number} is still open: add a note instead.")

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from app.db import session_scope
 from app.domain.check_digit import is_valid, looks_like_digit_code
+from app.domain.codes import checked_code
 from app.domain.money import format_fen
 from app.errors import InvalidInput, NotAllowed, NotFound
 from app.models import Coupon, CouponRedemption, User, utcnow
@@ -27,12 +28,19 @@ def mistyped(code: str) -> InvalidInput:
                         f"Code {code} has a wrong check digit: probably mistyped. Scan again or check it.")
 
 
-def find_code(s: Session, code: str) -> Coupon:
-    """The coupon of a code; a mistyped digit code (bad check digit) is told apart from an unknown one."""
-    code = normalise_code(code)
+def find_code(s: Session, code: str, *, lock: bool = False) -> Coupon:
+    """The coupon of a code; a mistyped digit code (bad check digit) is told apart from an unknown one.
+
+    lock=True holds the row to the end of the transaction (FOR UPDATE): on PostgreSQL two tills redeeming
+    one code at once otherwise both read it unused, and both take it off (SQLite's BEGIN IMMEDIATE already
+    serialises them)."""
+    if not normalise_code(code):
+        raise InvalidInput("请扫描或输入券码。", "Scan or type the coupon code.")
+    code = checked_code(code, "券码", "Coupon code")   # junk, pasted text or a bidi mark: named, escaped
     if looks_like_digit_code(code) and not is_valid(code):
         raise mistyped(code)
-    coupon = s.scalar(select(Coupon).where(Coupon.code == code))
+    query = select(Coupon).where(Coupon.code == code)
+    coupon = s.scalar(query.with_for_update() if lock else query)
     if coupon is None:
         raise NotFound(f"券码 {code} 不是本店发出的券。", f"Code {code} was not issued by this shop.")
     return coupon
@@ -72,7 +80,7 @@ def redeem(code: str, purchase: int, user: UserView, *, now: datetime | None = N
     if refused is not None:   # raised after the block, so the flagged attempt is kept
         raise refused
     with session_scope(url) as s:
-        coupon = find_code(s, code)
+        coupon = find_code(s, code, lock=True)
         if status_of(s, coupon, now).status != "issued":   # used at another till a moment ago
             raise NotAllowed(f"券码 {coupon.code} 刚刚已被使用。", f"Code {coupon.code} was just used elsewhere.")
         taken = _taken_off(coupon, purchase)
@@ -103,12 +111,13 @@ def _refuse(s: Session, coupon: Coupon, state: CodeStatusView, purchase: int, us
     """Refuses a used, expired or void code; a second redemption is recorded flagged for the supervisor."""
     zh, en = STATE_WORDS[state.status]
     when = f"（{state.used_at:%Y-%m-%d %H:%M} {state.used_where}）" if state.used_at else ""
+    when_en = f" ({state.used_at:%Y-%m-%d %H:%M} {state.used_where})" if state.used_at else ""
     if state.status == "redeemed":
         s.add(CouponRedemption(coupon_id=coupon.id, at=now, amount=0, purchase=purchase, source="counter",
                                place=f"柜台 counter · {user.display_name}", user_id=user.id, flagged=True))
         audit(s, "code_redeemed_twice", user.id, coupon.code, first=str(state.used_at), where=state.used_where)
     return NotAllowed(f"券码 {coupon.code} {zh}{when}，不能使用。",
-                     f"Code {coupon.code} is {en}{' ' + when if when else ''}; it cannot be used.")
+                     f"Code {coupon.code} is {en}{when_en}; it cannot be used.")
 
 
 def void(code: str, user: UserView, *, note: str = "", now: datetime | None = None,
@@ -117,7 +126,7 @@ def void(code: str, user: UserView, *, note: str = "", now: datetime | None = No
     require_role(user, "supervisor")
     now = now or utcnow()
     with session_scope(url) as s:
-        coupon = find_code(s, code)
+        coupon = find_code(s, code, lock=True)
         if coupon.status in ("redeemed", "void"):
             zh, en = STATE_WORDS[coupon.status]
             raise NotAllowed(f"券码 {coupon.code} {zh}，不能作废。", f"Code {coupon.code} is {en}; it cannot be voided.")

@@ -47,6 +47,17 @@ def goodwill(user: UserView, *, reason: str = "goodwill", kind: str = "coupon", 
         return coupons.status_of(s, coupon, now)
 
 
+def _check_birthday_terms(day: date, now: datetime, value: int, min_spend: int, days: int) -> None:
+    """A week a year either side of today, and terms a shop really prints: else a refusal naming the field."""
+    if abs(day.year - now.year) > 1:
+        raise InvalidInput(f"日期 {day} 不在今年前后一年内。", f"The day {day} is not within a year of today.")
+    for zh, en, amount, low, high in (("券面额", "value", value, 1, 50_000), ("使用门槛", "min-spend", min_spend, 0,
+                                      10_000_000), ("有效天数", "days valid", days, 1, 366)):
+        if not low <= amount <= high:
+            raise InvalidInput(f"{zh}须在 {low}–{high} 之间（收到 {amount}）。",
+                               f"The {en} must be {low} to {high} (got {amount}).")
+
+
 def week_of(day: date) -> tuple[date, date]:
     """Monday to Sunday of the week `day` falls in."""
     start = day - timedelta(days=day.weekday())
@@ -69,7 +80,9 @@ def birthday_coupons(user: UserView, *, day: date | None = None, value: int = 50
     """A birthday coupon for each member whose birthday falls in the week of `day`, once a year each."""
     require_role(user, "supervisor")
     now = now or utcnow()
-    start, end = week_of(day or now.astimezone(SHOP_TZ).date())
+    day = day or now.astimezone(SHOP_TZ).date()
+    _check_birthday_terms(day, now, value, min_spend, days)
+    start, end = week_of(day)
     out: list[CodeStatusView] = []
     with session_scope(url) as s:
         given = set(s.scalars(select(Coupon.member_id).where(

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db import session_scope
+from app.domain.limits import checked_words
 from app.domain.service_clock import deadlines, next_open_day
 from app.domain.vocabulary import CALL_OUTCOMES, QUALITY_REASONS
 from app.errors import InvalidInput, NotFound
@@ -105,8 +106,8 @@ def queue(user: UserView, url: str | None = None, now: datetime | None = None, *
         return [_view(s, f) for f in s.scalars(q.order_by(FollowUp.due_at, FollowUp.id))]
 
 
-def _find(s: Session, followup_id: int) -> FollowUp:
-    row = s.get(FollowUp, followup_id)
+def _find(s: Session, followup_id: int, *, lock: bool = False) -> FollowUp:
+    row = s.get(FollowUp, followup_id, with_for_update=lock)   # lock: two clerks logging one call count it once
     if row is None:
         raise NotFound(f"找不到回访 {followup_id}。", f"No follow-up call {followup_id}.")
     return row
@@ -132,8 +133,9 @@ def record(user: UserView, followup_id: int, outcome: str, *, solved: bool | Non
     if outcome == "reached" and solved is None:
         raise InvalidInput("接通后请记录问题是否已真正解决。", "Reached: record whether the problem is really solved.")
     require_role(user, "clerk")
+    notes = checked_words(notes, "回访记录", "The call notes", 1000)
     with session_scope(url) as s:
-        f = _find(s, followup_id)
+        f = _find(s, followup_id, lock=True)
         if f.status != "open":
             raise InvalidInput(f"回访 {f.subject} 已结束。", f"The follow-up of {f.subject} is already closed.")
         f.attempts += 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from app.db import session_scope
@@ -72,19 +72,25 @@ def policy_at(url: str | None = None) -> Policy:
         return policy_in_force(s)
 
 
+_PG_INSTALL_LOCK = 0x52445F504F4C  # "RD_POL": one policy install at a time across the shop's tills
+
+
 def install(user: UserView | None, file: Path, url: str | None = None) -> tuple[Policy, str | None]:
     """An admin puts a checked policy file into the database; every till decides under it from the next
     quote on. Returns the policy and the version it replaced (None: it was already in force)."""
     from app.services.shop import admin_in
 
     policy = load_policy(file, SHOP_TZ)   # refuses a broken file naming line and key; nothing written
-    text = Path(file).read_text(encoding="utf-8")
+    words = Path(file).read_text(encoding="utf-8")
     with session_scope(url) as s:
+        if s.get_bind().dialect.name == "postgresql":
+            # two installs at once would both read the old version and both install (SQLite: BEGIN IMMEDIATE)
+            s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_INSTALL_LOCK})
         admin = admin_in(s, user, "只有店长可以安装退换货政策。", "Only the owner (admin) may install the return policy.")
         before = policy_in_force(s).version
         if installed(s) is not None and before == policy.version:
             return policy, None
-        s.add(InstalledPolicy(version=policy.version, text=text, source=Path(file).name[:200],
+        s.add(InstalledPolicy(version=policy.version, text=words, source=Path(file).name[:200],
                               installed_at=utcnow(), installed_by_id=admin.id))
         audit(s, "policy_installed", admin.id, policy.version, before=before, file=Path(file).name)
     return policy, before

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from app.db import session_scope
+from app.domain.limits import checked_words
 from app.domain.vocabulary import REPAIR_OUTCOMES, REPAIR_STATUSES
 from app.errors import InvalidInput
 from app.models import RepairTicket, utcnow
@@ -25,10 +26,11 @@ def advance(number: str, to: str, user: UserView, *, outcome: str = "", note: st
     """Moves a ticket to `to`; "back" records how it came back (fixed / failed), which the repair history counts."""
     require_role(user, NEEDS.get(to, "clerk"))
     now = now or utcnow()
+    note = checked_words(note, "备注", "The note", 500, lines=False)
     if to not in REPAIR_STATUSES:
         raise InvalidInput(f"未知的维修状态 {to}。", f"Unknown repair status {to}.")
     with session_scope(url) as s:
-        ticket = _find(s, number)
+        ticket = _find(s, number, lock=True)
         if to not in NEXT.get(ticket.status, ()):
             raise InvalidInput(f"维修单 {ticket.number} 现在是“{REPAIR_STATUSES[ticket.status][0]}”，"
                                f"不能改为“{REPAIR_STATUSES[to][0]}”。",

@@ -8,6 +8,8 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from app.db import session_scope
+from app.domain.codes import shown
+from app.domain.limits import checked_words
 from app.domain.vocabulary import REASONS
 from app.errors import InvalidInput, NotFound
 from app.models import (
@@ -35,6 +37,7 @@ OPEN = ("taken_in", "sent")                # still with the shop or the supplier
 NEXT = {"taken_in": ("sent", "back", "replaced", "refunded"), "sent": ("back", "replaced", "refunded"),
         "back": ("collected", "sent", "replaced", "refunded")}
 FINAL = ("collected", "replaced", "refunded")
+FIELD_ZH = {"serial": "序列号", "fault": "故障", "accessories": "配件"}
 
 
 def promise_hours(s: Session) -> int:
@@ -42,11 +45,10 @@ def promise_hours(s: Session) -> int:
     return int(text) if text.isdigit() and int(text) > 0 else PROMISE_HOURS
 
 
-def _text(value: str, field: str, limit: int) -> str:
-    value = value.strip()
-    if len(value) > limit:
-        raise InvalidInput(f"{field} 太长（最多 {limit} 字）。", f"{field} is too long (at most {limit} characters).")
-    return value
+def _text(value: str, field: str, limit: int, *, symbols: bool = True) -> str:
+    """Words for the ticket (field is "中文 english"): printed on paper, so no control or invisible marks."""
+    zh, _, en = field.partition(" ")
+    return checked_words(value, zh, en or zh, limit, symbols=symbols, lines=False)
 
 
 def walk_in(user: UserView, *, sku: str, fault: str, serial: str = "", accessories: str = "",
@@ -64,16 +66,25 @@ def walk_in(user: UserView, *, sku: str, fault: str, serial: str = "", accessori
             raise NotFound(f"找不到商品 {sku}。", f"No product {sku}.")
         member = _member(s, member_card)
         ticket = RepairTicket(number=next_number(s, "WX", now), kind="walk_in", sku=product.sku,
-                              product_name=product.name_zh, serial=_text(serial, "序列号 serial", 60),
-                              fault=_text(fault, "故障 fault", 500), accessories=_text(accessories, "配件", 300),
+                              product_name=product.name_zh, serial=_text(serial, "序列号 serial", 60, symbols=False),
+                              fault=_text(fault, "故障 fault", 500), accessories=_text(accessories, "配件 accessories", 300),
                               supplier=product.supplier, member_id=member.id if member else None,
-                              phone=_text(phone, "电话 phone", 20), sale_line_id=_sold_line(s, receipt_no, product.sku),
+                              phone=_phone(phone), sale_line_id=_sold_line(s, receipt_no, product.sku),
                               status="taken_in", created_at=now, created_by_id=user.id, call_agreed=call_agreed,
                               promised_at=now + timedelta(hours=promise_hours(s)))
         s.add(ticket)
         s.flush()
         audit(s, "repair_taken_in", user.id, ticket.number, sku=product.sku, serial=ticket.serial, kind="walk_in")
         return view_of(s, ticket, now)
+
+
+def _phone(typed: str) -> str:
+    """The number to call when it is back: digits (full-width folded), 7 to 15 of them, or nothing."""
+    phone = normalise_code(typed or "").replace("-", "")
+    if phone and not (phone.isascii() and phone.isdigit() and 7 <= len(phone) <= 15):
+        raise InvalidInput(f"电话号码不对：{shown(typed)}（7–15 位数字）",
+                           f"Not a phone number: {shown(typed)} (7 to 15 digits)")
+    return phone
 
 
 def _member(s: Session, card: str | None) -> Member | None:
@@ -104,13 +115,16 @@ def fill_in(number: str, user: UserView, *, serial: str | None = None, fault: st
         changes = {k: v for k, v in (("serial", serial), ("fault", fault), ("accessories", accessories),
                                      ("phone", phone)) if v is not None}
         for key, value in changes.items():
-            setattr(ticket, key, _text(value, key, 500))
+            setattr(ticket, key, _phone(value) if key == "phone" else
+                    _text(value, f"{FIELD_ZH[key]} {key}", 60 if key == "serial" else 500, symbols=key != "serial"))
         audit(s, "repair_details", user.id, ticket.number, **changes)
         return view_of(s, ticket)
 
 
-def _find(s: Session, number: str) -> RepairTicket:
-    ticket = s.scalar(select(RepairTicket).where(RepairTicket.number == normalise_code(number)))
+def _find(s: Session, number: str, *, lock: bool = False) -> RepairTicket:
+    """lock=True: held FOR UPDATE, so two clerks on PostgreSQL cannot both move it on (two follow-up calls)."""
+    query = select(RepairTicket).where(RepairTicket.number == normalise_code(number))
+    ticket = s.scalar(query.with_for_update() if lock else query)
     if ticket is None:
         raise NotFound(f"找不到维修单 {number}。", f"No repair ticket {number}.")
     return ticket

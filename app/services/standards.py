@@ -18,6 +18,10 @@ HOURS = {"service.respond_hours": "respond_hours", "service.resolve_hours": "res
          "service.urgent_respond_hours": "urgent_respond_hours",
          "service.urgent_resolve_hours": "urgent_resolve_hours", "service.followup_days": "followup_days"}
 KEYS = (*HOURS, "shop.open_days", "shop.holidays", "shop.opens")
+# The longest a standard may be: a month to answer or resolve, a year before the follow-up call (more
+# is a typo; a deadline ten thousand years ahead overflows the date and stops the complaint register).
+LONGEST = {"service.followup_days": 365}
+LONGEST_HOURS = 24 * 31
 
 
 def standards_in(s: Session) -> ServiceStandards:
@@ -25,7 +29,7 @@ def standards_in(s: Session) -> ServiceStandards:
     cfg = settings_in(s)
     values: dict[str, object] = {}
     for key, name in HOURS.items():
-        if cfg.get(key, "").strip().isdigit():
+        if cfg.get(key, "").strip().isdigit() and 0 < int(cfg[key]) <= LONGEST.get(key, LONGEST_HOURS):
             values[name] = int(cfg[key])
     try:
         values.update(_days_and_times(cfg))
@@ -59,8 +63,9 @@ def set_standards(user: UserView, values: dict[str, str], url: str | None = None
     for key, value in values.items():
         if key not in KEYS:
             raise InvalidInput(f"未知的服务标准设置：{key}", f"Unknown service standard setting: {key}")
-        if key in HOURS and not (value.isdigit() and int(value) > 0):
-            raise InvalidInput(f"{key} 必须是正整数。", f"{key} must be a whole number above 0.")
+        longest = LONGEST.get(key, LONGEST_HOURS)
+        if key in HOURS and not (value.isascii() and value.isdigit() and 0 < int(value) <= longest):
+            raise InvalidInput(f"{key} 必须是 1–{longest} 之间的整数。", f"{key} must be a whole number from 1 to {longest}.")
     try:
         _days_and_times({k: v for k, v in values.items() if k.startswith("shop.")})
     except ValueError as exc:

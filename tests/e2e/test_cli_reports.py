@@ -32,7 +32,8 @@ def test_json_has_the_same_figures_as_the_service(shop, capsys):
     code, out, _ = run(capsys, "--db", shop.url, "report", "loyalty", *NOVEMBER, "--json", "--user", "owner")
     assert code == 0
     got = json.loads(out)
-    assert got["figures"]["repurchase_served"] == {"num": 1, "den": 2, "value": 0.5}
+    # M000123 and M000128 (refused as a whole, then back) of the three served
+    assert got["figures"]["repurchase_served"] == {"num": 2, "den": 3, "value": 2 / 3}
     assert got["tables"]["won_back"][0]["clerk"]["id"] == "li" and got["tables"]["won_back"][0]["spent"] == 4500
 
 
@@ -52,6 +53,9 @@ def test_the_returns_behind_a_row_and_bad_input(shop, capsys, monkeypatch):
     code, out, _ = run(capsys, "--db", shop.url, "report", "returns", *NOVEMBER, "--drill", "reason", "wrong_item",
                        "--user", "owner")
     assert code == 0 and out.count("\n") == 1 and "wrong_item" in out
+    code, out, _ = run(capsys, "--db", shop.url, "report", "staff", *NOVEMBER, "--drill", "complaint_owner", "li",
+                       "--user", "owner")
+    assert code == 0 and out.split("\t")[:3] == [shop.ts1, "resolved", "李强 139****1111"] and "on time" in out
     code, _, err = run(capsys, "--db", shop.url, "report", "returns", "--from", "2026-11-31", "--to", "2026-12-01",
                        "--user", "owner")
     assert code == 2 and "--from" in err

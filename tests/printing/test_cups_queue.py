@@ -133,3 +133,31 @@ def test_a_stopped_queue_keeps_the_job_and_resend_prints_it_once_the_queue_is_ba
     cups.fresh("Q")
     assert print_jobs.resend(result.job_id).sent and print_jobs.pending() == []
     _assert_80mm_slip(cups.wait_for_pdf("Q"), shop["done"].number)
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_repair_papers_and_the_claim_sheet_print_on_the_queue_at_their_own_size(shop, cups, capsys, lang):
+    """`repair print` and `supplier claim` through the queue: each paper at its own size (a roll ticket
+    centred on A4 was the defect), its barcode decoded from what the queue wrote, in both languages."""
+    from app.printing.spool import media_of
+    from app.services import repairs
+
+    ticket = repairs.walk_in(shop["clerk"], sku="6909876543212", fault="不加热", serial="SN-8841",
+                             url=shop["url"], now=NOW)
+    papers = printouts.repair_ticket(ticket.number, lang, shop["url"])
+    cups.fresh("Q")
+    assert main(["--db", shop["url"], "--lang", lang, "repair", "print", ticket.number, "--printer", "Q"]) == 0
+    assert capsys.readouterr().out.count("request id is Q-") == 2
+    tag = cups.wait_for_pdf("Q")                        # the queue's file holds the last job: the item tag
+    assert ticket.number in pdfcheck.barcodes(pdfcheck.rasterise(tag)[0])
+    assert abs(page_mm(tag)[0] - page_mm(papers[1].pdf)[0]) < 0.6 and page_mm(tag)[1] < 290
+    for doc in papers:
+        assert f"{doc.key} {ticket.number} {media_of(doc.pdf)}" in cups.page_log()
+    claim = printouts.supplier_claim("康师傅", lang, shop["url"])
+    cups.fresh("Q")
+    assert main(["--db", shop["url"], "--lang", lang, "supplier", "claim", "康师傅", "--printer", "Q"]) == 0
+    sheet = cups.wait_for_pdf("Q")
+    assert [round(v) for v in page_mm(sheet)] == [round(v) for v in page_mm(claim.pdf)]
+    assert pdfcheck.barcodes(pdfcheck.rasterise(sheet)[0]) == [claim.code]
+    assert f"claim {claim.code} {media_of(claim.pdf)}" in cups.page_log()
+    assert ("供应商" in pdfcheck.text(sheet)) == (lang == "zh_CN")   # the sheet speaks the language asked for

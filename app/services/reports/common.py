@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import vocabulary as v
 from app.domain.report_shape import Column, Term
-from app.models import Product, Return, ReturnLine, Sale, SaleLine, SalesDay, User
+from app.models import Product, Refusal, Return, ReturnLine, Sale, SaleLine, SalesDay, User
 from app.services import sales_days
 from app.services.reports.periods import Period, shop_day
 
@@ -23,6 +23,12 @@ POLICY_CLASS_WORDS: dict[str, tuple[str, str]] = {
 }
 ROLE_WORDS: dict[str, tuple[str, str]] = {"clerk": ("店员", "clerk"), "supervisor": ("值班主管", "supervisor"),
                                        "admin": ("店长", "owner")}
+# The screen's words for complaint types and statuses (app/ui/words.py says the same through Qt).
+COMPLAINT_TYPE_WORDS: dict[str, tuple[str, str]] = {
+    "quality": ("质量", "quality"), "return": ("退换货", "return / exchange"), "price": ("价格", "price"),
+    "service": ("服务", "service"), "other": ("其他", "other")}
+COMPLAINT_STATUS_WORDS: dict[str, tuple[str, str]] = {
+    "open": ("处理中", "open"), "resolved": ("已解决", "resolved"), "closed": ("已关闭", "closed")}
 REFUSED = ("refused", "refused_overridable")
 QUALITY_FLAG_AT = 2   # quality-type return lines of one product or supplier in the period: "repeated"
 
@@ -64,6 +70,11 @@ class LineFact:
 
 def done_returns(period: Period) -> object:
     return (Return.status == "completed", Return.completed_at >= period.since, Return.completed_at < period.until)
+
+
+def refused_in_period(period: Period) -> tuple[object, ...]:
+    """Returns refused as a whole (recorded refusals) in the period: never counted as returns."""
+    return (Refusal.refused_at >= period.since, Refusal.refused_at < period.until)
 
 
 def returned_lines(s: Session, period: Period) -> list[LineFact]:

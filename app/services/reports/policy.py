@@ -9,8 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.report_shape import Figure, Rate, Report, Table
-from app.models import Rating, Return
-from app.services.reports.common import REFUSED, col, done_returns, mean
+from app.models import Rating, Refusal, Return
+from app.services.reports.common import REFUSED, col, done_returns, mean, refused_in_period
 from app.services.reports.periods import Period
 from app.services.reports.served import services as served_in
 from app.services.reports.windows import came_back
@@ -26,27 +26,42 @@ def build(s: Session, period: Period, versions: tuple[str, ...] = ()) -> Report:
         row["returns"] += 1
         row["refunded"] += refund
         row["overrides"] += supervisor is not None
-        decisions = _decisions(trace)
-        row["lines"] += len(decisions)
-        row["refused"] += sum(1 for d in decisions if d in REFUSED)
+        refused = _count_decisions(row, trace)
+        row["customers"] += refused > 0
+    for version, trace in s.execute(select(Refusal.policy_version, Refusal.trace).where(*refused_in_period(period))):
+        row = per[version]       # refused as a whole: nothing taken back, every line a refusal
+        row["whole"] += 1
+        row["customers"] += 1
+        _count_decisions(row, trace)
     scores = rating_scores(s, period)
     back = _repurchase(s, period)
     shown = [v for v in (versions or sorted(per)) if v in per or versions]
-    rows = tuple((v, per[v]["returns"], per[v]["refunded"], per[v]["refused"], Rate(per[v]["refused"], per[v]["lines"]),
-                  per[v]["overrides"], Rate(per[v]["overrides"], per[v]["returns"]), mean(scores.get(v, [])),
+    rows = tuple((v, per[v]["returns"], per[v]["refunded"], per[v]["customers"], per[v]["whole"], per[v]["refused"],
+                  Rate(per[v]["refused"], per[v]["lines"]), per[v]["overrides"],
+                  Rate(per[v]["overrides"], per[v]["returns"]), mean(scores.get(v, [])),
                   back.get(v, Rate(0, 0))) for v in shown)
     return Report("policy", "政策调整效果", "Did the policy change help?", period.start, period.end,
                   (Figure("versions", "政策版本数", "policy versions", len(rows)),), (
         Table("versions", "按政策版本", "by policy version", (
             col("version", "政策版本", "policy version", "text"), col("returns", "退换货单", "returns"),
-            col("refunded", "退款", "refunded", "fen"), col("refused", "被拒行", "refused lines"),
+            col("refunded", "退款", "refunded", "fen"), col("refused_customers", "被拒顾客", "customers refused"),
+            col("whole_refusals", "整单拒退", "refused as a whole"), col("refused", "被拒行", "refused lines"),
             col("refusal_rate", "拒绝率", "refusal rate", "rate"), col("overrides", "主管特批", "overrides"),
             col("override_rate", "特批率", "override rate", "rate"),
             col("satisfaction", "满意度（1–4）", "satisfaction (1–4)", "score"),
             col("repurchase", "复购率", "repurchase rate", "rate")), rows, chart="refunded", drill="policy"),),
-        notes=(("被拒行：已完成的退货单中未被接受的商品行（整单被拒的不会保存）。",
-                ("Refused lines: lines of completed returns that were not taken back (a return refused as a "
-                "whole is not stored).")),))
+        notes=(("被拒顾客：有商品行被拒的退换货单，加上整单被拒（登记拒退）的顾客；被拒行与拒绝率包括整单拒退的商品行。",
+                ("Customers refused: completed returns with a refused line, plus customers refused as a whole "
+                 "(recorded refusals); refused lines and the refusal rate include the lines of whole refusals.")),))
+
+
+def _count_decisions(row: dict[str, int], trace: str) -> int:
+    """Adds a trace's line decisions to the version's row; the number refused."""
+    decisions = _decisions(trace)
+    refused = sum(1 for d in decisions if d in REFUSED)
+    row["lines"] += len(decisions)
+    row["refused"] += refused
+    return refused
 
 
 def _decisions(trace: str) -> list[str]:

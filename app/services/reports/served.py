@@ -9,12 +9,12 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models import Complaint, Coupon, RepairTicket, Return
-from app.services.reports.common import REFUSED, done_returns
+from app.models import Complaint, Coupon, Refusal, RepairTicket, Return
+from app.services.reports.common import REFUSED, done_returns, refused_in_period
 from app.services.reports.periods import Period
 
 # What happened to a served customer (one customer may have several).
-WHAT = {"refunded": ("退款", "refunded"), "exchanged": ("换货", "exchanged"), "refused": ("被拒（部分）", "refused (in part)"),
+WHAT = {"refunded": ("退款", "refunded"), "exchanged": ("换货", "exchanged"), "refused": ("被拒", "refused"),
         "coupon": ("获赠优惠券", "given a coupon"), "complaint": ("投诉", "complaint"), "repair": ("维修", "repair")}
 
 
@@ -68,11 +68,16 @@ def services(s: Session, period: Period) -> list[Service]:
 
 
 def extra_services(s: Session, period: Period) -> list[Service]:
-    """Repair tickets taken in for a member during the period."""
-    return [Service(member, at, by, frozenset({"repair"}), None, number) for number, member, at, by in s.execute(
+    """Repair tickets taken in for a member during the period, and members refused as a whole (they were served too)."""
+    repairs = [Service(member, at, by, frozenset({"repair"}), None, number) for number, member, at, by in s.execute(
         select(RepairTicket.number, RepairTicket.member_id, RepairTicket.created_at, RepairTicket.created_by_id)
         .where(RepairTicket.member_id.is_not(None), RepairTicket.created_at >= period.since,
                RepairTicket.created_at < period.until))]
+    refused = [Service(member, at, clerk, frozenset({"refused"}), policy, number)
+               for number, member, at, clerk, policy in s.execute(
+        select(Refusal.number, Refusal.member_id, Refusal.refused_at, Refusal.clerk_id, Refusal.policy_version)
+        .where(Refusal.member_id.is_not(None), *refused_in_period(period)))]
+    return repairs + refused
 
 
 def customers(found: list[Service]) -> dict[int, Customer]:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from app.domain.report_shape import Figure, Rate, Report, Table
 from app.models import Complaint, RepairTicket, Return
 from app.services.reports import service_loop
-from app.services.reports.common import col, done_returns, mean, people
+from app.services.reports.common import COMPLAINT_TYPE_WORDS, col, done_returns, mean, people, term
 from app.services.reports.periods import Period
 from app.services.reports.sql_time import minutes_between
 from app.services.reports.staff import handled_by_clerk
@@ -28,7 +28,7 @@ def build(s: Session, period: Period) -> Report:
         *done_returns(period), minutes_between(Return.started_at, Return.completed_at) > RETURN_WORKING_DAYS * 1440))
     late = sum(1 for started, completed in slow if completed > add_working_days(started, RETURN_WORKING_DAYS))
     handling = sum(n * m for n, m in per_clerk.values()) / count if count else None
-    c = _complaints(s, period)
+    c, by_type = _complaints(s, period)
     repairs = _repairs(s, period)
     loop = service_loop.figures(s, period)
     figures = (
@@ -42,13 +42,36 @@ def build(s: Session, period: Period) -> Report:
         Table("handling", "按店员办理时间", "handling time per clerk", (
             col("clerk", "店员", "clerk", "term"), col("returns", "单数", "returns"),
             col("minutes", "平均（分钟）", "average (min)", "minutes")), clerks, chart="minutes", drill="clerk"),
-        *loop.tables))
+        by_type, *loop.tables))
 
 
-def _complaints(s: Session, period: Period) -> tuple[Figure, ...]:
+def _complaints(s: Session, period: Period) -> tuple[tuple[Figure, ...], Table]:
     rows = s.execute(select(Complaint.created_at, Complaint.respond_by, Complaint.resolve_by, Complaint.responded_at,
-                            Complaint.resolved_at, Complaint.contacts)
+                            Complaint.resolved_at, Complaint.contacts, Complaint.type, Complaint.reopened_at)
                      .where(Complaint.created_at >= period.since, Complaint.created_at < period.until)).all()
+    return _complaint_figures(rows), _by_type(rows)
+
+
+def _by_type(rows: list) -> Table:  # type: ignore[type-arg]
+    """The complaint figures per type: each row drills into the complaints behind it."""
+    out = []
+    for kind in sorted({r.type for r in rows}, key=lambda k: (k not in COMPLAINT_TYPE_WORDS, k)):
+        group = [r for r in rows if r.type == kind]
+        f = {x.key: x.value for x in _complaint_figures(group)}
+        out.append((term(COMPLAINT_TYPE_WORDS, kind), len(group), f["response_hours"], f["resolution_hours"],
+                    f["responded_on_time"], f["resolved_on_time"], f["first_contact"],
+                    Rate(sum(1 for r in group if r.reopened_at is not None), len(group))))
+    return Table("complaints", "投诉（按类型）", "complaints by type", (
+        col("type", "类型", "type", "term"), col("complaints", "投诉数", "complaints"),
+        col("response_hours", "平均响应（小时）", "response (h)", "hours"),
+        col("resolution_hours", "平均解决（小时）", "resolution (h)", "hours"),
+        col("responded_on_time", "按时响应", "responded on time", "rate"),
+        col("resolved_on_time", "按时解决", "resolved on time", "rate"),
+        col("first_contact", "首次接触解决", "first-contact resolution", "rate"),
+        col("reopened", "重开率", "reopened", "rate")), tuple(out), chart="complaints", drill="complaint_type")
+
+
+def _complaint_figures(rows: list) -> tuple[Figure, ...]:  # type: ignore[type-arg]
     responded = [r for r in rows if r.responded_at is not None]
     resolved = [r for r in rows if r.resolved_at is not None]
     return (

@@ -50,4 +50,27 @@ def build(s: Session, period: Period) -> Report:
             col("approved", "审批特批", "approvals given"), col("ratings", "评价数", "ratings"),
             col("rating", "平均评价（1–4）", "average rating (1–4)", "score"),
             col("complaints", "负责投诉", "complaints owned"),
-            col("on_time", "按时解决", "resolved on time", "rate")), tuple(rows), chart="handled", drill="clerk"),))
+            col("on_time", "按时解决", "resolved on time", "rate")), tuple(rows), chart="handled", drill="clerk"),
+        _complaints_owned(s, period, names)))
+
+
+def _complaints_owned(s: Session, period: Period, names: dict) -> Table:  # type: ignore[type-arg]
+    """Per owner: complaints created in the period, answered and resolved on time, reopened — drills into them."""
+    per: dict[int, list[int]] = {}
+    for owner, respond_by, responded, resolve_by, resolved, reopened in s.execute(
+            select(Complaint.owner_id, Complaint.respond_by, Complaint.responded_at, Complaint.resolve_by,
+                   Complaint.resolved_at, Complaint.reopened_at)
+            .where(Complaint.owner_id.is_not(None), Complaint.created_at >= period.since,
+                   Complaint.created_at < period.until)):
+        row = per.setdefault(owner, [0, 0, 0, 0])
+        row[0] += 1
+        row[1] += responded is not None and responded <= respond_by
+        row[2] += resolved is not None and resolved <= resolve_by
+        row[3] += reopened is not None
+    rows = sorted(((names[o], n, Rate(a, n), Rate(b, n), c) for o, (n, a, b, c) in per.items()),
+                  key=lambda r: (-r[1], r[0].id))
+    return Table("complaints_owned", "负责的投诉", "complaints owned", (
+        col("person", "员工", "person", "term"), col("complaints", "负责投诉", "complaints owned"),
+        col("responded_on_time", "按时响应", "responded on time", "rate"),
+        col("resolved_on_time", "按时解决", "resolved on time", "rate"), col("reopened", "重开", "reopened")),
+        tuple(rows), chart="complaints", drill="complaint_owner")

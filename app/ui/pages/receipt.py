@@ -11,6 +11,7 @@ from app.services import catalogue, returns
 from app.services.views import CompletedReturn, ProductView, QuoteView, ReceiptView, ReturnRequest
 from app.ui import fmt
 from app.ui.pages.base import CounterContext, CounterPage
+from app.ui.pages.refusal import RefusalAction
 from app.ui.widgets import care_checks
 from app.ui.widgets.claim_evidence import ClaimEvidence
 from app.ui.widgets.drawer import CashDrawer
@@ -66,6 +67,7 @@ class ReceiptPage(CounterPage):
         bind_complete(self.complete_button)
         for button in (self.exchange_button, self.complete_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.refusal = RefusalAction(self.context, self.complete_button, self.request)   # 登记拒退
 
     def _build_drawer(self) -> None:
         self.cash_drawer = CashDrawer()
@@ -89,6 +91,7 @@ class ReceiptPage(CounterPage):
         buttons.addWidget(self.editor, 1)
         buttons.addWidget(self.exchange_button)
         buttons.addWidget(self.complete_button)
+        buttons.addWidget(self.refusal.button)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.header)
@@ -180,6 +183,7 @@ class ReceiptPage(CounterPage):
 
     def refresh_quote(self) -> None:
         self.quote = None
+        self.refusal.show_for(None)
         self.paid_by_row.hide()
         self.render_drawer()
         self.lines.set_decisions({})
@@ -203,6 +207,7 @@ class ReceiptPage(CounterPage):
         self.lines.set_decisions({d.line: d for d in quote.quote.lines})
         if self._drop_impossible_overrides(quote):
             return   # the picks changed: quoted again without them
+        self.refusal.show_for(quote)
         self.quote_panel.show_quote(quote)
         if warning := care_checks.quality_warnings(self.receipt, self.lines.items()):
             self.context.status.show_error(warning)   # 第3次质量问题退货: the supervisor should know
@@ -294,6 +299,7 @@ class ReceiptPage(CounterPage):
         self.drawer.clear()
         self.evidence.clear()
         self.lines.set_receipt(None)
+        self.refusal.show_for(None)
         self.render_header()
         self.quote_panel.show_message("")
 
@@ -312,5 +318,6 @@ class ReceiptPage(CounterPage):
         self.exchange_button.setText(self.tr("Exchange (F8)"))
         self.render_drawer()
         self.complete_button.setText(self.tr("Complete (F9)"))
+        self.refusal.retranslate()
         if self.receipt is not None and self.quote is None:
             self.refresh_quote()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from app import i18n
 from app.domain.money import format_fen
-from app.domain.report_shape import BehindRow, Report, Term, text_of
+from app.domain.report_shape import BehindRow, ComplaintBehind, Report, Term, text_of
 from app.services import reports
 from app.services.reports import drill, export
 from app.services.views import UserView
@@ -45,6 +45,11 @@ BEHIND = (QT_TRANSLATE_NOOP("ReportsPage", "Slip"), QT_TRANSLATE_NOOP("ReportsPa
           QT_TRANSLATE_NOOP("ReportsPage", "Kind"), QT_TRANSLATE_NOOP("ReportsPage", "Clerk"),
           QT_TRANSLATE_NOOP("ReportsPage", "Receipt"), QT_TRANSLATE_NOOP("ReportsPage", "Refund"),
           QT_TRANSLATE_NOOP("ReportsPage", "Reasons"))
+COMPLAINTS_BEHIND = (QT_TRANSLATE_NOOP("ReportsPage", "Complaint"), QT_TRANSLATE_NOOP("ReportsPage", "Opened"),
+                     QT_TRANSLATE_NOOP("ReportsPage", "Customer"), QT_TRANSLATE_NOOP("ReportsPage", "Status"),
+                     QT_TRANSLATE_NOOP("ReportsPage", "Owner"), QT_TRANSLATE_NOOP("ReportsPage", "Response (h)"),
+                     QT_TRANSLATE_NOOP("ReportsPage", "Resolution (h)"),
+                     QT_TRANSLATE_NOOP("ReportsPage", "Resolved on time"), QT_TRANSLATE_NOOP("ReportsPage", "Reopened"))
 
 
 def _tr(text: str) -> str:
@@ -58,6 +63,7 @@ class ReportsPage(Retranslating, QWidget):
         self.reader = reader
         self.report: Report | None = None
         self.behind: list[BehindRow] = []
+        self.complaints: list[ComplaintBehind] = []     # what a complaint table's bar stands for
         # Replaced by tests; asks where to save (kind "csv" or "pdf", a suggested file name) → path or "".
         self.ask_path: Callable[[str, str], str] = self._ask_path
         self.which, self.range = QComboBox(), QComboBox()
@@ -149,21 +155,27 @@ class ReportsPage(Retranslating, QWidget):
         self.report = found
         self._show_report()
 
-    def drill(self, table: int, row: int) -> list[BehindRow]:
-        """The returns behind row `row` of tab `table` (what a click on its bar shows)."""
+    def drill(self, table: int, row: int) -> list[BehindRow] | list[ComplaintBehind]:
+        """The returns (or, for a table of complaints, the complaints) behind row `row` of tab `table`."""
         report = self.report
         if report is None or not report.tables[table].drill:
             return []
         t = report.tables[table]
         head = t.rows[row][0]
         key = head.id if isinstance(head, Term) else str(head)
-        rows = guarded(self.message.setText, lambda: drill.returns_behind(
-            self.reader(), self.period(), t.drill or "", key), "drill") or []
-        self.behind = rows
-        self.behind_title.setText(QCoreApplication.translate("ReportsPage", "Returns behind “{what}”: {n}").format(
-            what=text_of(head, t.columns[0].kind, i18n.current_language()), n=len(rows)))
+        what = text_of(head, t.columns[0].kind, i18n.current_language())
+        self.behind, self.complaints = [], []
+        if t.drill in drill.COMPLAINT_DRILLS:
+            self.complaints = guarded(self.message.setText, lambda: drill.complaints_behind(
+                self.reader(), self.period(), t.drill or "", key), "drill") or []
+            title, found = QT_TRANSLATE_NOOP("ReportsPage", "Complaints behind “{what}”: {n}"), len(self.complaints)
+        else:
+            self.behind = guarded(self.message.setText, lambda: drill.returns_behind(
+                self.reader(), self.period(), t.drill or "", key), "drill") or []
+            title, found = QT_TRANSLATE_NOOP("ReportsPage", "Returns behind “{what}”: {n}"), len(self.behind)
+        self.behind_title.setText(QCoreApplication.translate("ReportsPage", title).format(what=what, n=found))
         self._show_behind()
-        return rows
+        return self.complaints if t.drill in drill.COMPLAINT_DRILLS else self.behind
 
     def export(self, kind: str) -> str:
         """Saves the report on screen as CSV or PDF where the owner says; returns the path ("" if not saved)."""
@@ -212,21 +224,41 @@ class ReportsPage(Retranslating, QWidget):
             self.charts.append(chart)
             self.models.append(model)
         self.tabs.setCurrentIndex(max(0, min(current, self.tabs.count() - 1)))
-        self.behind = []
+        self.behind, self.complaints = [], []
         self.behind_title.setText("")
         self._show_behind()
 
     def _show_behind(self) -> None:
         lang = i18n.current_language()
-        self.behind_table.setRowCount(len(self.behind))
-        for r, row in enumerate(self.behind):
-            kind = (QCoreApplication.translate("ReportsPage", "Exchange") if row.kind == "exchange"
-                    else QCoreApplication.translate("ReportsPage", "Return"))
-            values = (row.number, shop_time(row.at), kind,
-                      row.clerk, row.receipt, format_fen(row.refund), ", ".join(t.words(lang) for t in row.reasons))
+        heads = COMPLAINTS_BEHIND if self.complaints else BEHIND
+        self.behind_table.setColumnCount(len(heads))
+        self.behind_table.setHorizontalHeaderLabels([_tr(c) for c in heads])
+        rows = [self._complaint_values(c, lang) for c in self.complaints] or [
+            self._return_values(r, lang) for r in self.behind]
+        self.behind_table.setRowCount(len(rows))
+        for r, values in enumerate(rows):
             for c, value in enumerate(values):
                 self.behind_table.setItem(r, c, QTableWidgetItem(value))
         self.behind_table.resizeColumnsToContents()
+
+    @staticmethod
+    def _return_values(row: BehindRow, lang: str) -> tuple[str, ...]:
+        kind = {"exchange": QCoreApplication.translate("ReportsPage", "Exchange"),
+                "refusal": QCoreApplication.translate("ReportsPage", "Refused as a whole"),
+                "complaint": QCoreApplication.translate("ReportsPage", "Complaint")}.get(
+            row.kind, QCoreApplication.translate("ReportsPage", "Return"))
+        return (row.number, shop_time(row.at), kind, row.clerk, row.receipt, format_fen(row.refund),
+                ", ".join(t.words(lang) for t in row.reasons))
+
+    @staticmethod
+    def _complaint_values(c: ComplaintBehind, lang: str) -> tuple[str, ...]:
+        def hours(value: float | None) -> str:
+            return "—" if value is None else f"{value:.1f}"
+
+        yes, no = QCoreApplication.translate("ReportsPage", "yes"), QCoreApplication.translate("ReportsPage", "no")
+        return (c.number, shop_time(c.opened), c.customer or "—", c.status.words(lang), c.owner or "—",
+                hours(c.response_hours), hours(c.resolution_hours), yes if c.on_time else no,
+                yes if c.reopened else no)
 
     def _on_range_changed(self, refresh: bool = True) -> None:
         custom = self.range.currentData() == "custom"
@@ -255,6 +287,6 @@ class ReportsPage(Retranslating, QWidget):
         self.show_button.setText(QCoreApplication.translate("ReportsPage", "Show"))
         self.csv_button.setText(QCoreApplication.translate("ReportsPage", "Export CSV…"))
         self.pdf_button.setText(QCoreApplication.translate("ReportsPage", "Export PDF…"))
-        self.behind_table.setHorizontalHeaderLabels([_tr(c) for c in BEHIND])
+        self._show_behind()
         if self.report is not None:
             self._show_report()

@@ -16,6 +16,7 @@ from app.ui.widgets.scan import ScanDetector, install_detector
 
 if TYPE_CHECKING:  # the counter's parts come with the ORM and reportlab: loaded after the sign-in page shows
     from app.services.printouts import Printout
+    from app.services.refusals import RecordedRefusal
     from app.services.views import CompletedReturn, ProductView, UserView
     from app.ui.dialogs.approval import SupervisorDialog
     from app.ui.dialogs.preview import PreviewDialog
@@ -116,6 +117,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.return_page = self.page_set.completed
         self.receipt_page.return_completed.connect(self._on_return_completed)
         self.no_receipt_page.return_completed.connect(self._on_return_completed)
+        self.receipt_page.refusal.recorded.connect(self._on_refusal_recorded)
         self.member_page.found_chosen.connect(self.open_found)
         self.no_receipt_button = self.view.add_page_button(QT_TRANSLATE_NOOP("Pages", "No receipt"), "F5",
                                                            self.open_no_receipt)
@@ -183,6 +185,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.return_page.open_return(result, papers.slip if papers is not None else None)
         self.show_page(self.return_page)
         self.service.return_completed(result)  # the rating asked, the customer display shows it
+
+    def _on_refusal_recorded(self, done: RecordedRefusal) -> None:
+        """Nothing was taken back: the customer goes, the counter is ready for the next one."""
+        self.new_customer()
+        self.status.show_success(lambda: self.tr(
+            "Refusal {number} recorded for receipt {receipt}: nothing taken back, nothing refunded.").format(
+                number=done.number, receipt=done.receipt_no))
 
     # -- codes ---------------------------------------------------------------------------------
     def _on_code_scanned(self, code: str) -> None:

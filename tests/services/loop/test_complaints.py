@@ -13,6 +13,7 @@ from app.models import AuditEntry, Coupon, FollowUp
 from app.services import complaints, coupons, returns, standards
 from app.services.complaints import Compensation
 from app.services.views import ReturnItem, ReturnRequest
+from app.settings import SHOP_TZ
 from tests.services.loop.times import NOW
 
 
@@ -146,3 +147,18 @@ def test_the_end_of_day_report_shows_the_major_complaint_the_overdue_ones_and_th
     assert data.complaints_overdue == 2 and data.escalated[0].overdue and data.ratings[0].average == 2
     text = pdf_text(render_end_of_day(data, shop_info(shop), "a4", "zh_CN"))
     assert major.number in text and "重大投诉" in text and "逾期投诉" in text
+
+
+def test_a_complaint_coupon_in_the_loyalty_report_drills_into_its_complaint(shop, staff):
+    from app.services.reports.drill import returns_behind
+    from app.services.reports.periods import custom
+
+    c = complaints.log(staff["clerk"], description="面已过期", related="R1", url=shop, now=NOW)
+    complaints.resolve(staff["boss"], c.number, "compensated", "赠送10元券",
+                       compensation=Compensation("coupon", 1000, days_valid=30), url=shop, now=NOW)
+    day = NOW.astimezone(SHOP_TZ).date().isoformat()
+    behind = returns_behind(staff["owner"], custom(day, day), "coupon_reason", "complaint", shop)
+    assert [(r.number, r.kind, r.refund, [t.id for t in r.reasons]) for r in behind] == [
+        (c.number, "complaint", 0, ["quality"])]
+    assert [r.number for r in returns_behind(staff["owner"], custom(day, day), "clerk_coupons", "boss", shop)] == [
+        c.number]

@@ -73,17 +73,32 @@ def test_service_quality_times_contacts_and_repairs(shop):
     assert r.figure("returns") == 7 and r.figure("handling") == approx((3 + 5 + 3 + 3 + 10 + 4 + 3) / 7)
     assert r.figure("returns_on_time") == Rate(7, 7)
     assert rows(r.table("handling")) == {"li": (3, approx(11 / 3)), "wang": (4, approx(20 / 4))}
-    assert (r.figure("complaints"), r.figure("response_hours"), r.figure("resolution_hours")) == (2, 15.5, 30.0)
-    assert r.figure("responded_on_time") == Rate(1, 2) and r.figure("resolved_on_time") == Rate(1, 2)
-    assert r.figure("resolution_rate") == Rate(1, 2) and r.figure("first_contact") == Rate(1, 1)
-    assert r.figure("more_contacts") == Rate(1, 2) and r.figure("repairs_72h") == Rate(1, 2)
+    # complaints: TS0 (B's call found it not solved: a second contact, never answered), TS1 (answered in 1 h,
+    # resolved in 30 h), TS2 (reopened; answered 78 h after it was logged, open)
+    assert (r.figure("complaints"), r.figure("response_hours"), r.figure("resolution_hours")) == (3, 39.5, 30.0)
+    assert r.figure("responded_on_time") == Rate(1, 3) and r.figure("resolved_on_time") == Rate(1, 3)
+    assert r.figure("resolution_rate") == Rate(1, 3) and r.figure("first_contact") == Rate(1, 1)
+    # WX1 back in 47 h; WX2 back after 96 h
+    assert r.figure("more_contacts") == Rate(2, 3) and r.figure("repairs_72h") == Rate(1, 2)
+
+
+def test_complaints_by_type_and_owned_per_person_each_with_its_figures(shop):
+    by_type = rows(report(shop, "service").table("complaints"))
+    # quality: TS1 answered in 1 h, resolved in 30 h, both on time, one contact; TS0 never answered.
+    # service: TS2 answered 78 h after it was logged (late), open, reopened
+    assert by_type == {"quality": (2, 1.0, 30.0, Rate(1, 2), Rate(1, 2), Rate(1, 1), Rate(0, 2)),
+                       "service": (1, 78.0, None, Rate(0, 1), Rate(0, 1), Rate(0, 0), Rate(1, 1))}
+    # TS0 has no owner: nobody's figure
+    owned = rows(report(shop, "staff").table("complaints_owned"))
+    assert owned == {"li": (1, Rate(1, 1), Rate(1, 1), 0), "wang": (1, Rate(0, 1), Rate(0, 1), 1)}
 
 
 def test_follow_up_calls_reopened_complaints_and_satisfaction(shop):
     r = report(shop, "service")
     # TS1's call: no answer, then reached and solved; B's: reached, not solved; WX1's: wrong number
     assert r.figure("followups") == 3 and r.figure("followups_reached") == Rate(2, 3)
-    assert r.figure("followups_solved") == Rate(1, 2) and r.figure("reopen_rate") == Rate(1, 2)
+    # reopened: TS2 of the three complaints (TS0 is a new complaint, not a reopened one)
+    assert r.figure("followups_solved") == Rate(1, 2) and r.figure("reopen_rate") == Rate(1, 3)
     assert rows(r.table("call_outcomes")) == {"reached": (2,), "no_answer": (1,), "wrong_number": (1,)}
     # ratings in November: A 4, B 1, X 3, TS1 4 (December's H is outside)
     assert r.figure("satisfaction") == 3.0
@@ -95,12 +110,14 @@ def test_follow_up_calls_reopened_complaints_and_satisfaction(shop):
 def test_repurchase_of_served_customers_beside_those_not_served(shop):
     r = report(shop, "loyalty")
     # served: M000123 (A, then D: served twice, counted once from A) came back with R8 (R7, 1 h after A,
-    # does not count); M000124 (B, then complaint TS1) only bought 1.5 h after B: not back.
-    assert (r.figure("served"), r.figure("served_back"), r.figure("repurchase_served")) == (2, 1, Rate(1, 2))
+    # does not count); M000124 (B, then complaint TS1) only bought 1.5 h after B: not back; M000128, refused
+    # as a whole on 11-15 (J), was served too and came back with R16 on 12-02.
+    assert (r.figure("served"), r.figure("served_back"), r.figure("repurchase_served")) == (3, 2, Rate(2, 3))
     # not served: M000125 (R4 → R5 back), M000126 (R6 only), M000127 (R12 → R13 back)
     assert (r.figure("not_served"), r.figure("repurchase_not_served")) == (3, Rate(2, 3))
-    assert rows(r.table("by_month")) == {"2026-11": (2, 1, Rate(1, 2), 3, Rate(2, 3))}
-    assert rows(r.table("by_what")) == {"refunded": (2, 1, Rate(1, 2)), "refused": (1, 1, Rate(1, 1)),
+    assert rows(r.table("by_month")) == {"2026-11": (3, 2, Rate(2, 3), 3, Rate(2, 3))}
+    # refused: M000123 in part (A's apples line), M000128 as a whole (J) — both came back
+    assert rows(r.table("by_what")) == {"refunded": (2, 1, Rate(1, 2)), "refused": (2, 2, Rate(2, 2)),
                                         "coupon": (2, 1, Rate(1, 2)), "complaint": (1, 0, Rate(0, 1)),
                                         "repair": (1, 1, Rate(1, 1))}
 
@@ -117,12 +134,23 @@ def test_coupons_redeemed_and_customers_won_back_per_clerk(shop):
 def test_two_policy_versions_side_by_side(shop):
     r = report(shop, "policy")
     got = {row[0]: row[1:] for row in r.table("versions").rows}
+    # columns: returns, refunded, customers refused, refused as a whole, refused lines, refusal rate,
+    # overrides, override rate, satisfaction, repurchase
     # v1: G0, A, B, E — A's apples line refused (1 of 5 lines decided); E overridden; A rated 4, B 1
-    assert got[shop.v1] == (4, 2630, 1, Rate(1, 5), 1, Rate(1, 4), 2.5, Rate(1, 2))
-    # v2: D (¥4.00 after the coupon share), X, F; X rated 3; M000123 did not buy again after D
-    assert got[shop.v2] == (3, 850, 0, Rate(0, 3), 0, Rate(0, 3), 3.0, Rate(0, 1))
+    assert got[shop.v1] == (4, 2630, 1, 0, 1, Rate(1, 5), 1, Rate(1, 4), 2.5, Rate(1, 2))
+    # v2: D (¥4.00 after the coupon share), X, F and the whole refusal J (its one line refused: 1 of 4);
+    # X rated 3; M000123 did not buy again after D, M000128 came back after J
+    assert got[shop.v2] == (3, 850, 1, 1, 1, Rate(1, 4), 0, Rate(0, 3), 3.0, Rate(1, 2))
     only = report(shop, "policy", versions=(shop.v2,))
     assert [row[0] for row in only.table("versions").rows] == [shop.v2]
+
+
+def test_a_whole_refusal_is_no_return_and_no_refund_in_any_report(shop):
+    returns_report, money = report(shop, "returns"), report(shop, "money")
+    assert (returns_report.figure("returns"), returns_report.figure("units_returned")) == (6, 7)
+    assert money.figure("refunded") == 3480 and report(shop, "service").figure("returns") == 7
+    staff = {row[0].id: row[2] for row in report(shop, "staff").table("staff").rows}
+    assert staff["wang"] == 4      # J is not a return handled
 
 
 def test_staff_review_per_clerk_and_supervisor(shop):
