@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from app.domain.facts import RequestItem, ReturnFacts, SaleLine
+from app.domain.facts import RequestItem, ReturnFacts, Sale, SaleLine
 from app.domain.law import Floor
 from app.domain.law_claims import food_compensation, own_net_value
 from app.domain.law_remedies import FloorGrant, choose, floor_grant, join_floor, override
@@ -110,10 +110,25 @@ def _with_receipt(policy: Policy, facts: ReturnFacts, floor: Floor | None) -> Re
     refund_value = sum(d.refund for d in decisions)
     withheld = telescoped_share(sale, coupon_paid(sale), ledger.refunded_before, refund_value)
     refund_total = refund_value - withheld
-    tenders = tender_split(sale, facts.already_refunded_by_tender, refund_total)
+    tenders = _paid_back(sale, facts, decisions, refund_value, withheld)
     points = telescoped_share(sale, sale.points_earned, ledger.refunded_before, refund_value)
     return _quote(policy, facts, decisions, refund_value, withheld, tenders, points, floor,
                   compensation[0] if compensation else None)
+
+
+def _paid_back(sale: Sale, facts: ReturnFacts, decisions: Sequence[LineDecision], refund_value: int,
+               withheld: int) -> list[tuple[str, int]]:
+    """A line approved as store credit only (by the policy, or the customer's choice) is paid as one store-credit
+    voucher, never to the sale's tenders; the rest goes back to the tenders. The coupon share withheld is
+    taken from both in proportion to their value, so the two parts add up to the refund exactly."""
+    credit_value = sum(d.refund for d in decisions if d.outcome == "store_credit_only")
+    credit = credit_value - (withheld * credit_value // refund_value if refund_value else 0)
+    tenders = tender_split(sale, facts.already_refunded_by_tender, refund_value - withheld - credit)
+    if not credit:
+        return tenders
+    owed = dict(tenders)
+    owed["store_credit"] = owed.get("store_credit", 0) + credit
+    return list(owed.items())
 
 
 def _without_receipt(policy: Policy, facts: ReturnFacts, floor: Floor | None) -> ReturnQuote:

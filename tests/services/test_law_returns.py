@@ -9,7 +9,7 @@ from sqlalchemy import func, select, text, update
 
 from app.db import session_scope
 from app.errors import InvalidInput, NotAllowed
-from app.models import AuditEntry, Return, ReturnLine, Sale, SaleLine
+from app.models import AuditEntry, Coupon, Return, ReturnLine, Sale, SaleLine
 from app.models.law import ReturnCompensation
 from app.services import approvals, repair_history, returns, shop
 from app.services.imports import import_sales
@@ -196,3 +196,19 @@ def test_food_safety_art148_voiding_the_return_takes_its_compensation_back(desk)
         assert paid.amount == 100000 and paid.voided_at is not None   # kept, marked void, never deleted
         entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "food_compensation_voided")).one()
         assert entry.subject == done.number and "100000" in entry.detail
+
+
+def test_a_line_the_customer_takes_as_store_credit_is_paid_as_a_voucher_not_to_the_tenders(desk):
+    """Approve with conditions, store credit only: that line's money is a voucher; the coupon's share is withheld
+    from both parts in proportion, and the parts add up to the refund exactly."""
+    put(desk, "SC", [line(1, NOODLES, 1, 450), line(2, NOODLES, 1, 450)],
+        [{"method": "coupon", "amount": 100, "code": "C9"}, {"method": "wechat", "amount": 800}])
+    clerk = sign_in("clerk", "1111", desk)
+    done = returns.complete(ask("SC", (1, 1, "changed_mind", "unopened"),
+                                ReturnItem(2, 1, "changed_mind", "unopened", remedy="store_credit")),
+                            clerk, url=desk, now=day(1))
+    assert done.refund_total == 800     # ¥9.00 less the coupon's ¥1.00
+    assert sorted((t.method, t.amount) for t in done.tenders) == [("store_credit", 400), ("wechat", 400)]
+    with session_scope(desk, write=False) as s:
+        voucher = s.scalar(select(Coupon).where(Coupon.code == done.voucher_code))
+        assert (voucher.kind, voucher.value) == ("store_credit", 400)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -13,12 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import users
-from app.services.views import UserView
 from app.ui.widgets.base import Retranslating
 from app.ui.widgets.pin_field import PinField
 from app.ui.widgets.status import guarded
 from app.ui.words import ROLES, word
+
+if TYPE_CHECKING:  # the views (dataclasses: 25 ms of imports) come after the window shows
+    from app.services.views import UserView
 
 
 class SignInPage(Retranslating, QWidget):
@@ -67,11 +70,40 @@ class SignInPage(Retranslating, QWidget):
         self.user.activated.connect(lambda _i: self.pin.setFocus())
         self.locked_by: str | None = None
         self._users: list[UserView] = []
+        self.opening = False   # the shop's database is still being opened: a PIN is kept, not checked
+        self.kept = False      # Enter was pressed while opening: sign in as soon as the shop is open
         self.retranslate()
 
+    def wait_for_shop(self) -> None:
+        """At launch, before the database is open (and checked): the PIN can be typed, nobody signs in yet."""
+        self.opening = True
+        self.user.setEnabled(False)
+
+    def shop_open(self, staff: list[UserView] | None = None) -> None:
+        """The database passed its check: the user list fills (read here unless given), and a PIN typed
+        meanwhile signs in now."""
+        self.opening = False
+        self.user.setEnabled(True)
+        if staff is None:
+            self.load_users(self.locked_by)
+        else:
+            self.show_users(staff, self.locked_by)
+        self.retranslate()
+        if self.kept:
+            self.kept = False
+            self.message.clear()
+            self.attempt()
+
     def load_users(self, preselect: str | None = None) -> None:
+        # the services (and the ORM) load after the sign-in window shows
+        from app.services import users
+
+        staff = guarded(self.message.setText, users.list_users, "list users") or []
+        self.show_users(staff, preselect)
+
+    def show_users(self, staff: list[UserView], preselect: str | None) -> None:
         chosen = preselect or self.user.currentData()
-        self._users = guarded(self.message.setText, users.list_users, "list users") or []
+        self._users = staff
         self.user.clear()
         for user in self._users:
             self.user.addItem(self._user_text(user), user.username)
@@ -88,13 +120,22 @@ class SignInPage(Retranslating, QWidget):
     def start(self, locked_by: str | None = None) -> None:
         """Show the page fresh: empty PIN, focus in it; when locking, the same user preselected."""
         self.locked_by = locked_by
-        self.load_users(locked_by)
+        if not self.opening:
+            self.load_users(locked_by)
         self.pin.clear()
         self.message.clear()
         self.retranslate()
         self.pin.setFocus()
 
     def attempt(self) -> None:
+        if self.opening:   # typed before the shop was open: kept in the field until it is
+            self.kept = bool(self.pin.text())
+            if self.kept:
+                self.message.setText(self.tr("Opening the shop… signing in when ready."))
+            return
+        from app.services import users
+        from app.services.views import UserView
+
         username = self.user.currentData()
         if not username:
             self.message.setText(self.tr("Pick a user."))
@@ -118,5 +159,6 @@ class SignInPage(Retranslating, QWidget):
         self.pin_label.setText(self.tr("&PIN"))
         self.button.setText(self.tr("Sign in (Enter)"))
         self.pin.setPlaceholderText(self.tr("4–12 digits"))
+        self.user.setPlaceholderText(self.tr("Opening the shop…"))
         for i, user in enumerate(self._users):
             self.user.setItemText(i, self._user_text(user))

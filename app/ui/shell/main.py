@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from app import i18n
 from app.settings import resources_dir
 from app.ui import translation
 
@@ -89,41 +89,39 @@ def first_run() -> bool:
 
 
 def run_gui(lang: str, remembered: bool = False) -> int:
-    from app.errors import DeskError
-    from app.services import startup
+    """The sign-in window first, with nothing but Qt and the sign-in page loaded; the rest comes behind it."""
     from app.ui.shell.excepthook import install_exception_hook
+    from app.ui.shell.launch import Launch
     from app.ui.shell.window import MainWindow
 
     log_to_file()
     app = make_app(translation.remembered_language(lang) if remembered else lang)
-    if not first_run():
-        return 0
-    try:
-        later = startup.open_for_window()   # header and revision now; quick_check after the window shows
-    except DeskError as exc:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.critical(None, "Returns Desk", exc.message(i18n.current_language()))
-        return 1
-    window = MainWindow()
-    install_exception_hook(window.status.show_error)
+    window = MainWindow(deferred=True)
+    install_exception_hook(lambda message: window.status.show_error(message) if window.built else None)
     window.resize(1366, 768)
     window.show()
-    if later is not None:
-        from app.ui.shell.db_check import check_in_background
-
-        check_in_background(window, later, app.quit)
     if app.primaryScreen() is not None and app.primaryScreen().availableGeometry().width() <= 1366:
         window.showMaximized()
     # Ask for the keyboard once the window is up: in a kiosk session without a window manager nobody
     # else activates it, and the function keys (F5, F10, …) would stay dead until someone clicks.
     QTimer.singleShot(0, window.take_keyboard)
-    from app.services import daily_backup
-
-    copying: list = []   # issue 11.4: once a day, after the window is up; closing waits for a copy half made
-    QTimer.singleShot(3000, lambda: copying.append(daily_backup.in_background()))
+    launch = Launch(window, first_run)
+    launch.refused.connect(app.quit)
+    copying: list[threading.Thread] = []   # issue 11.4: once a day, after the counter is up; closing waits for a copy half made
+    launch.finished.connect(lambda: QTimer.singleShot(3000, lambda: copying.append(_daily_backup())))
+    QTimer.singleShot(0, launch.start)   # once the event loop runs: the window is painted first
     code = app.exec()
     for thread in copying:
         thread.join(timeout=120)
-    startup.close_shop()
+    launch.join(timeout=10)
+    if "app.db" in sys.modules:   # closed before the database was ever opened: nothing to close
+        from app.services import startup
+
+        startup.close_shop()
     return code
+
+
+def _daily_backup() -> threading.Thread:
+    from app.services import daily_backup
+
+    return daily_backup.in_background()

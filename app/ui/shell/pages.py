@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +32,18 @@ class CounterPages:
     def build(cls, context: CounterContext) -> CounterPages:
         return cls(WelcomePage(context), ReceiptPage(context), NoReceiptPage(context), MemberPage(context),
                    CodePage(context), ReturnPage(context), RepairsPage(context))
+
+    @classmethod
+    def building(cls, context: CounterContext,
+                 add: Callable[[CounterPage], object]) -> Generator[None, None, CounterPages]:
+        """The same pages, each made and `add`ed (to the window's stack) in its own step, so the event loop
+        runs between them; returns the set."""
+        made: list[CounterPage] = []
+        for page in (WelcomePage, ReceiptPage, NoReceiptPage, MemberPage, CodePage, ReturnPage, RepairsPage):
+            made.append(page(context))
+            add(made[-1])
+            yield
+        return cls(*made)  # type: ignore[arg-type]
 
     def all(self) -> tuple[CounterPage, ...]:
         return (self.welcome, self.receipt, self.no_receipt, self.member, self.code, self.completed, self.repairs)

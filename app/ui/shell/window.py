@@ -2,100 +2,115 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QChildEvent, QEvent, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
 
-from app.services import shop
-from app.services.printouts import Printout
-from app.services.refusals import RecordedRefusal
-from app.services.views import CompletedReturn, ProductView, UserView
-from app.ui import fmt, translation
-from app.ui.dialogs.approval import SupervisorDialog
-from app.ui.dialogs.preview import PreviewDialog
-from app.ui.pages.base import AskSupervisor, CounterContext, CounterPage
+from app.ui import translation
 from app.ui.pages.signin import SignInPage
-from app.ui.shell.admin_menu import ShopMenu
-from app.ui.shell.completion import ReturnCompletion
-from app.ui.shell.counter_view import CounterView
-from app.ui.shell.menus import CounterMenus
-from app.ui.shell.pages import CounterPages
-from app.ui.shell.printing import BackgroundPrinter, Send, submit_send
-from app.ui.shell.scan_router import ScanRouter
-from app.ui.shell.service_loop import ServiceLoop
 from app.ui.widgets.base import Retranslating
 from app.ui.widgets.scan import ScanDetector, install_detector
-from app.ui.widgets.status import guarded
+
+if TYPE_CHECKING:  # the counter's parts come with the ORM and reportlab: loaded after the sign-in page shows
+    from app.services.printouts import Printout
+    from app.services.refusals import RecordedRefusal
+    from app.services.views import CompletedReturn, ProductView, UserView
+    from app.ui.dialogs.approval import SupervisorDialog
+    from app.ui.dialogs.preview import PreviewDialog
+    from app.ui.pages.base import AskSupervisor, CounterPage
+    from app.ui.shell.counter_parts import ShopFacts
+    from app.ui.shell.printing import Send
 
 DEMO_MARK = "演示 DEMO"  # the same on every screen and slip (app.printing.frame.DEMO_MARK), in either language
 
 
 class MainWindow(Retranslating, QMainWindow):
-    """Holds the signed-in clerk and the dialogs it opened; the pages get a context, never the window."""
+    """Holds the signed-in clerk and the dialogs it opened; the pages get a context, never the window.
+
+    Built whole by default. `deferred=True` (the launch) builds only the sign-in page; `build_counter`
+    then adds the rest a piece per step, each step short enough that the event loop keeps running.
+    """
 
     language_changed = Signal(str)
 
-    def __init__(self, detector: ScanDetector | None = None, send: Send | None = None) -> None:
+    def __init__(self, detector: ScanDetector | None = None, send: Send | None = None, *,
+                 deferred: bool = False) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.clerk: UserView | None = None
         self.preview: PreviewDialog | None = None           # the last printout preview opened
         self.approval_dialog: SupervisorDialog | None = None  # the last supervisor approval asked
-        self.shop_name = guarded(lambda _m: None, shop.shop_name, "shop name") or ""
-        self.demo = bool(guarded(lambda _m: None, shop.is_demo, "demo mark"))  # 演示 DEMO in the title
+        self.shop_name, self.demo, self.built = "", False, False
         self.detector = detector or ScanDetector(self)
         install_detector(self.detector)
-
         self.sign_in = SignInPage()
-        self.sign_in.set_shop_name(f"{DEMO_MARK} · {self.shop_name}" if self.demo else self.shop_name)
         self.sign_in.signed_in.connect(self._on_signed_in)
-        self.view = CounterView(f"{DEMO_MARK} · {self.shop_name}" if self.demo else self.shop_name)
+        self.outer = QStackedWidget()
+        self.outer.addWidget(self.sign_in)
+        self.setCentralWidget(self.outer)
+        if deferred:
+            self.sign_in.wait_for_shop()
+        else:
+            from app.ui.shell.counter_parts import shop_facts
+
+            for _step in self.build_counter(shop_facts(), send):
+                pass
+        self.retranslate()
+        self.outer.setCurrentWidget(self.sign_in)
+        self.sign_in.start()
+
+    def build_counter(self, facts: ShopFacts, send: Send | None = None) -> Generator[None, None, None]:
+        """The counter behind the sign-in page; each `yield` is a point where the event loop may run."""
+        from app.ui.shell import counter_parts as parts
+
+        self.shop_name, self.demo = facts.name, facts.demo   # 演示 DEMO in the title
+        marked = f"{DEMO_MARK} · {self.shop_name}" if self.demo else self.shop_name
+        self.sign_in.set_shop_name(marked)
+        self.view = parts.CounterView(marked)
         self.counter, self.scan, self.status, self.pages = (self.view, self.view.scan, self.view.status,
                                                             self.view.pages)
         self.view.lock_button.clicked.connect(self.lock)
-        self.outer = QStackedWidget()
-        self.outer.addWidget(self.sign_in)
         self.outer.addWidget(self.counter)
-        self.setCentralWidget(self.outer)
-
-        self.printer = BackgroundPrinter(send or submit_send, self.status, self)
-        self.completion = ReturnCompletion(lambda: self.clerk, self.status, self.ask_supervisor,
-                                           self.show_printouts, self.printer.print_papers)
-        self.context = CounterContext(clerk=lambda: self.clerk, status=self.status,
-                                      show_printouts=self.show_printouts, ask_supervisor=self.ask_supervisor,
-                                      complete_return=self.completion.complete,
-                                      print_return=self.completion.print_return,
-                                      print_papers=self.printer.print_papers,
-                                      preview_return=self.completion.preview_return)
+        self.printer = parts.BackgroundPrinter(send or parts.submit_send, self.status, self)
+        self.completion = parts.ReturnCompletion(lambda: self.clerk, self.status, self.ask_supervisor,
+                                                 self.show_printouts, self.printer.print_papers)
+        self.context = parts.CounterContext(clerk=lambda: self.clerk, status=self.status,
+                                            show_printouts=self.show_printouts, ask_supervisor=self.ask_supervisor,
+                                            complete_return=self.completion.complete,
+                                            print_return=self.completion.print_return,
+                                            print_papers=self.printer.print_papers,
+                                            preview_return=self.completion.preview_return)
         self.scanned_product: ProductView | None = None  # a product barcode scanned in the main field (F5)
-        self._build_pages()
+        yield
+        yield from self._build_pages()
         self.printer.failed.connect(self.return_page.show_kept_papers)  # F3 appears when a paper was kept
-        self.router = ScanRouter(self.status, self.page_set.routes(), self.current_page, self.show_page,
-                                 self.active_modal, self.offer_no_receipt)
+        self.router = parts.ScanRouter(self.status, self.page_set.routes(), self.current_page, self.show_page,
+                                       self.active_modal, self.offer_no_receipt)
         self.detector.code_scanned.connect(self._on_code_scanned)
         self.scan.code_entered.connect(self._on_code_scanned)
-        self.menus = CounterMenus(self, self.context, new_customer=self.new_customer,
-                                  focus_scan=self.scan.setFocus, lock=self.lock,
-                                  switch_language=self.switch_language)
+        self.menus = parts.CounterMenus(self, self.context, new_customer=self.new_customer,
+                                        focus_scan=self.scan.setFocus, lock=self.lock,
+                                        switch_language=self.switch_language)
         self.counter_menu, self.print_menu = self.menus.counter_menu, self.menus.print_menu
         self.language_actions = self.menus.language_actions
-        self.shop_menu = ShopMenu(lambda: self.clerk, self.show_printouts, self)
+        yield
+        self.shop_menu = parts.ShopMenu(lambda: self.clerk, self.show_printouts, self)
         self.menuBar().addMenu(self.shop_menu)
         # the repairs page is a menu entry with its key: the scan bar has no room left in English
         self.repairs_action = self.menus._action(self, self.open_repairs, QKeySequence("Shift+F9"))
         self.counter_menu.insertAction(self.menus.quit_action, self.repairs_action)
         self.addAction(self.repairs_action)
+        self.built = True
         self.retranslate()
-        self.outer.setCurrentWidget(self.sign_in)
-        self.sign_in.start()
 
     # -- pages ---------------------------------------------------------------------------------
-    def _build_pages(self) -> None:
-        self.page_set = CounterPages.build(self.context)
-        for page in self.page_set.all():
-            self.pages.addWidget(page)
+    def _build_pages(self) -> Generator[None, None, None]:
+        from app.ui.shell import counter_parts as parts
+
+        self.page_set = yield from parts.CounterPages.building(self.context, self.pages.addWidget)
         self.welcome = self.page_set.welcome
         self.receipt_page, self.no_receipt_page = self.page_set.receipt, self.page_set.no_receipt
         self.member_page, self.code_page = self.page_set.member, self.page_set.code
@@ -108,8 +123,10 @@ class MainWindow(Retranslating, QMainWindow):
                                                            self.open_no_receipt)
         self.member_button = self.view.add_page_button(QT_TRANSLATE_NOOP("Pages", "Members"), "F6",
                                                        self.open_members)
-        self.service = ServiceLoop(self, self.context, self.view, self.show_page, self.receipt_page,
-                                   self.return_page)
+        yield
+        self.service = parts.ServiceLoop(self, self.context, self.view, self.show_page, self.receipt_page,
+                                         self.return_page)
+        yield
 
     def open_no_receipt(self) -> None:
         """F5; after a product's barcode was scanned in the main field, with that product filled in."""
@@ -119,6 +136,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.show_page(self.no_receipt_page)
 
     def offer_no_receipt(self, product: ProductView) -> None:
+        from app.ui import fmt
+
         self.scanned_product = product
         name = fmt.product_name(product.name_zh, product.name_en)
         self.status.show_info(lambda: self.tr(
@@ -140,6 +159,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.pages.setCurrentWidget(page)
 
     def current_page(self) -> CounterPage:
+        from app.ui.pages.base import CounterPage
+
         page = self.pages.currentWidget()
         assert isinstance(page, CounterPage)
         return page
@@ -184,10 +205,14 @@ class MainWindow(Retranslating, QMainWindow):
 
     # -- dialogs the pages ask for ---------------------------------------------------------------
     def show_printouts(self, docs: Sequence[Printout], kind: str = "return") -> None:
+        from app.ui.dialogs.preview import PreviewDialog
+
         self.preview = PreviewDialog(list(docs), self, print_papers=self.printer.print_papers, kind=kind)
         self.preview.open()
 
     def ask_supervisor(self, ask: AskSupervisor) -> None:
+        from app.ui.dialogs.approval import SupervisorDialog
+
         if self.clerk is None:
             return
         dialog = SupervisorDialog(self.clerk, ask.attempt, self, reasons=ask.reasons, with_reason=ask.with_reason,
@@ -212,7 +237,8 @@ class MainWindow(Retranslating, QMainWindow):
         """F12 / Ctrl+L: hide the counter until someone signs in again; the work on screen is kept."""
         previous = self.clerk.username if self.clerk else None
         self.clerk = None
-        self.shop_menu.signed_in(None)
+        if self.built:
+            self.shop_menu.signed_in(None)
         self.outer.setCurrentWidget(self.sign_in)
         self.sign_in.start(locked_by=previous)
 
@@ -227,6 +253,8 @@ class MainWindow(Retranslating, QMainWindow):
         title = self.tr("Returns Desk")
         title = f"{self.shop_name} — {title}" if self.shop_name else title
         self.setWindowTitle(f"{DEMO_MARK} · {title}" if self.demo else title)
+        if not self.built:
+            return
         self.menus.retranslate()
         self.service.retranslate()
         self.repairs_action.setText(self.tr("Repair tickets"))
@@ -253,7 +281,7 @@ class MainWindow(Retranslating, QMainWindow):
             return
         self.activateWindow()
         self.raise_()
-        if self.outer.currentWidget() is self.sign_in:
+        if self.outer.currentWidget() is self.sign_in or not self.built:
             self.sign_in.pin.setFocus()
         else:
             self.scan.setFocus()
@@ -262,5 +290,6 @@ class MainWindow(Retranslating, QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.detector)
-        self.printer.wait(10000)  # papers already sent finish printing before the window goes
+        if self.built:
+            self.printer.wait(10000)  # papers already sent finish printing before the window goes
         super().closeEvent(event)

@@ -27,6 +27,7 @@ MIN_LENGTH = 6
 PIN_LENGTH = 6  # the longest PIN (supervisors and owners)
 MAX_GAP = 0.035  # seconds between two keys of one burst; people are slower
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+WATCHED = frozenset((QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride, QEvent.Type.InputMethod))
 COMMAND_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
                      | Qt.KeyboardModifier.MetaModifier)
 
@@ -82,14 +83,15 @@ class ScanDetector(QObject):
 
     # -- the filter ---------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self.enabled or self._replaying or not isinstance(watched, QWidget):
+        kind = event.type()   # every event of the application passes here: the others leave at once
+        if kind not in WATCHED or not self.enabled or self._replaying or not isinstance(watched, QWidget):
             return False
-        if event.type() == QEvent.Type.InputMethod and isinstance(event, QInputMethodEvent):
+        if kind == QEvent.Type.InputMethod and isinstance(event, QInputMethodEvent):
             return self.committed(watched, event.commitString())
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+        if kind == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
             self._shortcut_key(event)   # a function key taken by a shortcut never arrives as a key press
             return False
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+        if not isinstance(event, QKeyEvent):
             return False
         if self._is_propagation(watched, event):
             return False
