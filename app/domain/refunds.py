@@ -11,6 +11,8 @@ from app.domain.vocabulary import COUPON_METHODS
 # Units with these outcomes leave the customer's hands now; everything else is kept.
 COMING_BACK = frozenset({"refund", "exchange_only", "store_credit_only"})
 PAID_OUT = frozenset({"refund", "store_credit_only"})
+# Not taken back: refused outright, or refused unless a supervisor overrides.
+REFUSED = ("refused", "refused_overridable")
 
 
 def share_capped(total: int, weights: Sequence[int], caps: Sequence[int],

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.db import session_scope
 from app.domain.engine import quote_to_json
+from app.domain.refunds import REFUSED
 from app.errors import InvalidInput, NotAllowed
 from app.models import Refusal, User, utcnow
 from app.services.numbers import next_number
@@ -17,9 +18,6 @@ from app.services.policy import policy_in_force
 from app.services.returns.quoting import check_returnable, quote_in
 from app.services.users import ROLE_RANK, audit
 from app.services.views import QuoteView, ReturnRequest, UserView
-
-REFUSED = ("refused", "refused_overridable")
-
 
 @dataclass(frozen=True)
 class RecordedRefusal:

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain import vocabulary as v
+from app.domain.refunds import REFUSED
 from app.domain.report_shape import Column, Term
 from app.models import Product, Refusal, Return, ReturnLine, Sale, SaleLine, SalesDay, User
 from app.services import sales_days
@@ -29,7 +30,6 @@ COMPLAINT_TYPE_WORDS: dict[str, tuple[str, str]] = {
     "service": ("服务", "service"), "other": ("其他", "other")}
 COMPLAINT_STATUS_WORDS: dict[str, tuple[str, str]] = {
     "open": ("处理中", "open"), "resolved": ("已解决", "resolved"), "closed": ("已关闭", "closed")}
-REFUSED = ("refused", "refused_overridable")
 QUALITY_FLAG_AT = 2   # quality-type return lines of one product or supplier in the period: "repeated"
 
 

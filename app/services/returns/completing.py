@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.db import session_scope
 from app.domain.engine import quote_to_json
 from app.domain.exchange import cover_cash_from_drawer
+from app.domain.refunds import REFUSED
 from app.domain.vocabulary import TERMINAL_METHODS
 from app.models import (
     ExchangeLine,
@@ -142,7 +143,7 @@ def _write_lines(s: Session, ret: Return, request: ReturnRequest, view: QuoteVie
     ids = {ln.line_no: ln.id for ln in ctx.sale.lines} if ctx.sale else {}
     items: tuple[ReturnItem | NoReceiptItem, ...] = request.items or request.no_receipt_items
     for item, decision in zip(items, view.quote.lines, strict=True):
-        if decision.outcome in ("refused", "refused_overridable"):
+        if decision.outcome in REFUSED:
             continue  # not taken back; the decision stays in the return's trace
         line_no = item.line_no if isinstance(item, ReturnItem) else None
         if line_no is not None:
