@@ -20,13 +20,13 @@ LONG_EVERY = 50          # every 50th sale of the store becomes the long member'
 OLD_COPIES = 50          # the store's returns copied this many times into the years before: 100,000 more
 RAW_HISTORY = (
     ("SELECT id, card_no, name, phone, tier, points FROM members WHERE card_no = ?", "card"),
-    ("SELECT r.receipt_no, r.sold_at, r.total, (SELECT COUNT(*) FROM sale_lines sl WHERE sl.sale_id = r.id) "
+    (("SELECT r.receipt_no, r.sold_at, r.total, (SELECT COUNT(*) FROM sale_lines sl WHERE sl.sale_id = r.id) "
      "FROM (SELECT id, receipt_no, sold_at, total FROM sales WHERE member_id = ? ORDER BY sold_at DESC LIMIT 20) r "
-     "ORDER BY r.sold_at DESC", "id"),
-    ("SELECT r.number, r.kind, r.status, r.completed_at, r.refund_total, s.receipt_no FROM returns r "
-     "LEFT JOIN sales s ON s.id = r.sale_id WHERE r.member_id = ? ORDER BY r.id DESC LIMIT 20", "id"),
-    ("SELECT number, created_at, type, severity, status FROM complaints WHERE member_id = ? "
-     "ORDER BY id DESC LIMIT 20", "id"),
+     "ORDER BY r.sold_at DESC"), "id"),
+    (("SELECT r.number, r.kind, r.status, r.completed_at, r.refund_total, s.receipt_no FROM returns r "
+     "LEFT JOIN sales s ON s.id = r.sale_id WHERE r.member_id = ? ORDER BY r.id DESC LIMIT 20"), "id"),
+    (("SELECT number, created_at, type, severity, status FROM complaints WHERE member_id = ? "
+     "ORDER BY id DESC LIMIT 20"), "id"),
 )
 
 

@@ -109,7 +109,6 @@ def _with_receipt(policy: Policy, facts: ReturnFacts, floor: Floor | None) -> Re
                                  compensation=per_line.get(number, 0)))
     refund_value = sum(d.refund for d in decisions)
     withheld = telescoped_share(sale, coupon_paid(sale), ledger.refunded_before, refund_value)
-    refund_total = refund_value - withheld
     tenders = _paid_back(sale, facts, decisions, refund_value, withheld)
     points = telescoped_share(sale, sale.points_earned, ledger.refunded_before, refund_value)
     return _quote(policy, facts, decisions, refund_value, withheld, tenders, points, floor,

@@ -5,6 +5,7 @@ from app.models.catalogue import Member, Product
 from app.models.coupons import Coupon, CouponRedemption
 from app.models.law import RepairHistoryEntry, ReturnCompensation
 from app.models.prices import SkuHourLow
+from app.models.refusals import Refusal
 from app.models.reports import SalesDay
 from app.models.returns import ExchangeLine, Return, ReturnLine, ReturnTender
 from app.models.sales import Sale, SaleCoupon, SaleLine, SaleTender
@@ -17,7 +18,6 @@ from app.models.service import (
     RepairTicket,
 )
 from app.models.staff import AuditEntry, InstalledPolicy, NumberSequence, Setting, User
-from app.models.refusals import Refusal
 
 __all__ = [
     "AuditEntry",
@@ -34,6 +34,7 @@ __all__ = [
     "NumberSequence",
     "Product",
     "Rating",
+    "Refusal",
     "RepairHistoryEntry",
     "RepairTicket",
     "Return",
@@ -49,5 +50,4 @@ __all__ = [
     "SkuHourLow",
     "User",
     "utcnow",
-    "Refusal",
 ]

@@ -8,7 +8,6 @@ from typing import Any
 from sqlalchemy import Boolean, Connection, Insert, Table, insert
 from sqlalchemy.engine.interfaces import Compiled
 
-
 _compiled: dict[tuple[object, tuple[str, ...], str], Compiled] = {}
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import csv
 import logging
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
@@ -21,13 +24,13 @@ from app.services import csv_rows
 from app.services.policy import policy_at
 from app.services.prepared import PreparedSelect
 from app.services.sale_repeats import given, same_as_stored
-from app.services.sale_writes import write_sales
 from app.services.sale_rows import (
     CatalogueEntry,
     RowError,
     SaleRow,
     parse_sale,
 )
+from app.services.sale_writes import write_sales
 
 log = logging.getLogger(__name__)
 BATCH = 1000  # sales per transaction: each batch is all-or-nothing and other tills wait only that long
@@ -139,6 +142,23 @@ def _settle(batch: list[tuple[int, SaleRow]], members: dict[str, int], url: str 
     _write_batch(fresh, members, url, report)
 
 
+@contextmanager
+def _ctrl_c_after() -> Iterator[None]:
+    """Ctrl-C during a batch's write lands once the batch is committed and counted: between the commit and
+    the count it would leave the report one batch behind the database. Only the main thread gets SIGINT."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pressed: list[int] = []
+    before = signal.signal(signal.SIGINT, lambda signum, _frame: pressed.append(signum))
+    try:
+        yield
+    finally:  # a refused batch with Ctrl-C pressed stops too: nothing of it was committed
+        signal.signal(signal.SIGINT, before if before is not None else signal.default_int_handler)
+        if pressed:
+            raise KeyboardInterrupt
+
+
 class ImportStopped(DeskError):
     """An import that failed after some batches were committed: those stay, and the message says so."""
 
@@ -179,16 +199,18 @@ def _write_batch(batch: list[tuple[int, SaleRow]], members: dict[str, int], url:
     """One transaction for the batch; if the database refuses it, row by row so one bad row loses no other."""
     if len(batch) > 1:
         try:
-            write_sales([row for _n, row in batch], members, url)
-            report.imported += len(batch)
+            with _ctrl_c_after():  # the commit and its count go together, so the stop message is true
+                write_sales([row for _n, row in batch], members, url)
+                report.imported += len(batch)
             return
         except Exception as exc:
             if not _refused(exc):
                 raise
     for line_no, row in batch:
         try:
-            write_sales([row], members, url)
-            report.imported += 1
+            with _ctrl_c_after():
+                write_sales([row], members, url)
+                report.imported += 1
         except Exception as exc:
             if not _refused(exc):
                 raise

@@ -19,6 +19,7 @@ from app.services.returns.quoting import check_returnable, quote_in
 from app.services.users import ROLE_RANK, audit
 from app.services.views import QuoteView, ReturnRequest, UserView
 
+
 @dataclass(frozen=True)
 class RecordedRefusal:
     """What the counter wrote: the number to say to the customer, and each line's decision."""

@@ -13,7 +13,7 @@ from app.models import Complaint, FollowUp, Rating
 from app.services import returns
 from app.services.users import sign_in
 from app.services.views import ReturnItem, ReturnRequest
-from tests.gui.conftest import close_dialog, open_receipt, scan, sign_in_as
+from tests.gui.conftest import open_receipt, scan, sign_in_as
 
 RETURN = Qt.Key.Key_Return
 CTRL = Qt.KeyboardModifier.ControlModifier

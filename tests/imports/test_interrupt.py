@@ -69,3 +69,32 @@ def test_ctrl_c_keeps_whole_batches_says_what_was_committed_and_a_rerun_complete
     assert again.returncode == 0, again.stderr
     assert _counts(db) == (SALES, 2 * SALES, SALES)
     assert f"导入 {SALES - sales} 条，未变 {sales} 条，拒绝 0 条" in again.stdout
+
+
+def test_ctrl_c_right_after_a_commit_is_counted_with_that_batch(catalogue, tmp_path, monkeypatch):
+    """The CI run that found it: Ctrl-C between a batch's commit and its count said one batch too few."""
+    from app.services import imports
+    from app.services.till_imports import import_file
+    from app.services.users import sign_in
+
+    db = Path(catalogue.removeprefix("sqlite:///"))
+    with_admin(catalogue, monkeypatch)
+    real_write, written = imports.write_sales, []
+
+    def write_then_ctrl_c(rows, members, url):  # the real write, then a real SIGINT at the worst moment
+        real_write(rows, members, url)
+        written.append(len(rows))
+        if len(written) == 2:
+            os.kill(os.getpid(), signal.SIGINT)
+
+    monkeypatch.setattr(imports, "write_sales", write_then_ctrl_c)
+    mapping = Path(__file__).resolve().parents[2] / "resources" / "mappings" / "chinese_lines.toml"
+    boss = sign_in("boss", "482913", catalogue)
+    try:
+        import_file(boss, "sales", _csv(tmp_path / "big.csv"), catalogue, mapping=mapping)
+    except KeyboardInterrupt:
+        pass
+    else:
+        raise AssertionError("Ctrl-C was swallowed")
+    assert _counts(db)[0] == 2 * BATCH
+    assert [x["imported"] for x in _stops(db)] == [2 * BATCH]

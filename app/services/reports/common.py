@@ -10,7 +10,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain import vocabulary as v
-from app.domain.refunds import REFUSED
 from app.domain.report_shape import Column, Term
 from app.models import Product, Refusal, Return, ReturnLine, Sale, SaleLine, SalesDay, User
 from app.services import sales_days

@@ -12,10 +12,27 @@ from app.db import session_scope
 from app.domain import vocabulary as v
 from app.domain.report_shape import BehindRow, ComplaintBehind
 from app.errors import InvalidInput
-from app.models import Complaint, Coupon, Member, Refusal, Return, ReturnCompensation, ReturnLine, ReturnTender, Sale, User
+from app.models import (
+    Complaint,
+    Coupon,
+    Member,
+    Refusal,
+    Return,
+    ReturnCompensation,
+    ReturnLine,
+    ReturnTender,
+    Sale,
+    User,
+)
 from app.services.receipts import mask_phone
 from app.services.reports.access import acting_reader
-from app.services.reports.common import COMPLAINT_STATUS_WORDS, COMPLAINT_TYPE_WORDS, refused_in_period, returned_lines, term
+from app.services.reports.common import (
+    COMPLAINT_STATUS_WORDS,
+    COMPLAINT_TYPE_WORDS,
+    refused_in_period,
+    returned_lines,
+    term,
+)
 from app.services.reports.periods import Period
 from app.services.views import UserView
 

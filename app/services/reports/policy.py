@@ -8,9 +8,10 @@ from collections import defaultdict
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.refunds import REFUSED
 from app.domain.report_shape import Figure, Rate, Report, Table
 from app.models import Rating, Refusal, Return
-from app.services.reports.common import REFUSED, col, done_returns, mean, refused_in_period
+from app.services.reports.common import col, done_returns, mean, refused_in_period
 from app.services.reports.periods import Period
 from app.services.reports.served import services as served_in
 from app.services.reports.windows import came_back

@@ -9,8 +9,9 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.refunds import REFUSED
 from app.models import Complaint, Coupon, Refusal, RepairTicket, Return
-from app.services.reports.common import REFUSED, done_returns, refused_in_period
+from app.services.reports.common import done_returns, refused_in_period
 from app.services.reports.periods import Period
 
 # What happened to a served customer (one customer may have several).

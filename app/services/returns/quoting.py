@@ -18,8 +18,8 @@ from app.domain.exchange import (
     settle_exchange,
     take_back_from_tenders,
 )
-from app.domain.policy import Policy
 from app.domain.facts import ReturnFacts
+from app.domain.policy import Policy
 from app.domain.quote import ReturnQuote
 from app.domain.vocabulary import (
     CONDITIONS,
