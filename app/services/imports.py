@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import logging
 import signal
 import threading
@@ -96,6 +97,9 @@ def import_sale_rows(rows: Iterable[tuple[int, Callable[[Lookups], SaleRow]]], u
     lookups: Lookups = (catalogue, set(members), policy_classes(url))
     batch: list[tuple[int, SaleRow]] = []
     line_no = 0
+    # What is already loaded (the ORM, Qt, the catalogue) is left out of the collector's full passes: they
+    # would walk it again and again while the rows are built, a fifth of a long import's time.
+    gc.freeze()
     try:
         for line_no, parse in rows:
             try:
@@ -115,6 +119,8 @@ def import_sale_rows(rows: Iterable[tuple[int, Callable[[Lookups], SaleRow]]], u
             raise
         log.exception("sales import stopped at line %d", line_no)
         raise ImportStopped(report.imported, line_no) from exc
+    finally:
+        gc.unfreeze()
     if progress:
         progress(line_no, report)
     return report
