@@ -208,7 +208,7 @@ def restore(file: Path, url: str | None = None, user: UserView | None = None) ->
     if needs_admin(url):
         if user is None:
             raise NotAllowed("恢复备份需要店长登录。", "Restoring a backup needs an admin to sign in.")
-        require_role(user, "admin")
+        require_role(user, "admin", url)
     if path is None:
         dispose_engines()
         aside = backups_pg.restore(url, file, private_folder(settings.data_dir() / "backups"))

@@ -47,7 +47,7 @@ def log(user: UserView, *, description: str, channel: str = "counter", type: str
     description = checked_words(description, "投诉内容", "The complaint", LONGEST)
     if not description:
         raise InvalidInput("请写下顾客反映的问题。", "Describe what the customer complains about.")
-    require_role(user, "clerk")
+    require_role(user, "clerk", url)
     with session_scope(url) as s:
         c = Complaint(number=next_number(s, "TS", now), channel=channel, type=type, severity=severity,
                       status="open", description=description.strip(), created_at=now, contacts=1,
@@ -104,7 +104,7 @@ def note(user: UserView, number: str, text: str, url: str | None = None, now: da
     text = checked_words(text, "备注", "The note", LONGEST)
     if not text:
         raise InvalidInput("备注不能为空。", "The note is empty.")
-    require_role(user, "clerk")
+    require_role(user, "clerk", url)
     with session_scope(url) as s:
         c = find(s, number)
         add_note(s, c, user, text.strip(), now)
@@ -116,7 +116,7 @@ def assign(user: UserView, number: str, owner: str, url: str | None = None, now:
            ) -> ComplaintView:
     """A supervisor gives the complaint an owner (a member of staff who sees it through)."""
     now = now or utcnow()
-    require_role(user, "supervisor")
+    require_role(user, "supervisor", url)
     with session_scope(url) as s:
         c = find(s, number, lock=True)
         staff = s.scalar(select(User).where(User.username == owner.strip(), User.active.is_(True)))
@@ -137,7 +137,7 @@ def resolve(user: UserView, number: str, category: str, resolution: str, *,
     resolution = checked_words(resolution, "处理结果", "The resolution", LONGEST)
     if not resolution:
         raise InvalidInput("请写下处理结果。", "Say how it was resolved.")
-    require_role(user, "supervisor" if compensation else "clerk")
+    require_role(user, "supervisor" if compensation else "clerk", url)
     with session_scope(url) as s:
         c = find(s, number, lock=True)
         if c.status == "resolved":
@@ -171,7 +171,7 @@ def reopen(user: UserView, number: str, why: str, url: str | None = None, now: d
     why = checked_words(why, "再次反映的问题", "Why the customer came back", LONGEST)
     if not why:
         raise InvalidInput("请写下顾客再次反映的问题。", "Say why the customer came back.")
-    require_role(user, "clerk")
+    require_role(user, "clerk", url)
     with session_scope(url) as s:
         c = find(s, number, lock=True)
         if c.status != "resolved":
@@ -190,7 +190,7 @@ def work_list(user: UserView, url: str | None = None, now: datetime | None = Non
               include_resolved: bool = False) -> list[ComplaintView]:
     """Open complaints, what falls due next first (overdue ones marked); resolved ones after, newest first."""
     now = now or utcnow()
-    require_role(user, "clerk")
+    require_role(user, "clerk", url)
     with session_scope(url, write=False) as s:
         rows = list(s.scalars(select(Complaint).order_by(Complaint.id)))
         open_ = sorted((c for c in rows if c.status != "resolved"), key=lambda c: next_due(c) or now)

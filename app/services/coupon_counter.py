@@ -67,7 +67,7 @@ def redeem(code: str, purchase: int, user: UserView, *, now: datetime | None = N
     A coupon takes its value (or percent) off once the purchase reaches its minimum spend; store credit
     pays up to its balance and keeps the rest. A code already used is refused and flagged to the supervisor.
     """
-    require_role(user, "clerk")
+    require_role(user, "clerk", url)
     now = now or utcnow()
     if purchase <= 0:
         raise InvalidInput("请输入购物金额（大于 0）。", "Enter the purchase amount (more than 0).")
@@ -123,7 +123,7 @@ def _refuse(s: Session, coupon: Coupon, state: CodeStatusView, purchase: int, us
 def void(code: str, user: UserView, *, note: str = "", now: datetime | None = None,
          url: str | None = None) -> CodeStatusView:
     """A supervisor voids a code (a store credit's unspent balance goes with it); a used coupon stays used."""
-    require_role(user, "supervisor")
+    require_role(user, "supervisor", url)
     now = now or utcnow()
     with session_scope(url) as s:
         coupon = find_code(s, code, lock=True)

@@ -22,7 +22,7 @@ def goodwill(user: UserView, *, reason: str = "goodwill", kind: str = "coupon", 
              min_spend: int | None = None, days: int | None = None, member_card: str | None = None,
              complaint_id: int | None = None, now: datetime | None = None, url: str | None = None) -> CodeStatusView:
     """A supervisor's coupon (or store credit); amounts default to the policy's goodwill coupon."""
-    require_role(user, "supervisor")
+    require_role(user, "supervisor", url)
     if reason not in ISSUE_REASONS:
         raise InvalidInput(f"未知的发券原因 {reason}。", f"Unknown reason {reason} for issuing a code.")
     if kind not in ("coupon", "store_credit"):
@@ -78,7 +78,7 @@ def _birthday_in(birthday: date, start: date, end: date) -> bool:
 def birthday_coupons(user: UserView, *, day: date | None = None, value: int = 500, min_spend: int = 3000,
                      days: int = 30, now: datetime | None = None, url: str | None = None) -> list[CodeStatusView]:
     """A birthday coupon for each member whose birthday falls in the week of `day`, once a year each."""
-    require_role(user, "supervisor")
+    require_role(user, "supervisor", url)
     now = now or utcnow()
     day = day or now.astimezone(SHOP_TZ).date()
     _check_birthday_terms(day, now, value, min_spend, days)

@@ -128,7 +128,7 @@ def set_folder(user: UserView | None, folder: Path, mapping: Path | None, accoun
     them; audited."""
     if user is None:
         raise NotAllowed("设置导入文件夹需要店长登录。", "Setting the drop folder needs the owner signed in.")
-    require_role(user, "admin")
+    require_role(user, "admin", url)
     if mapping is not None:
         from app.services.mapping import load_mapping
 

@@ -98,7 +98,7 @@ def queue(user: UserView, url: str | None = None, now: datetime | None = None, *
           ) -> list[FollowUpView]:
     """The open calls, the one due first at the top (due_only: only those due by now)."""
     now = now or utcnow()
-    require_role(user, "clerk")
+    require_role(user, "clerk", url)
     with session_scope(url, write=False) as s:
         q = select(FollowUp).where(FollowUp.status == "open")
         if due_only:
@@ -115,7 +115,7 @@ def _find(s: Session, followup_id: int, *, lock: bool = False) -> FollowUp:
 
 def number_to_call(user: UserView, followup_id: int, url: str | None = None) -> str:
     """The full number, for dialling; each look-up is audited (the number is shown masked everywhere else)."""
-    require_role(user, "clerk")
+    require_role(user, "clerk", url)
     with session_scope(url) as s:
         f = _find(s, followup_id)
         member = s.get(Member, f.member_id) if f.member_id else None
@@ -132,7 +132,7 @@ def record(user: UserView, followup_id: int, outcome: str, *, solved: bool | Non
         raise InvalidInput(f"未知的回访结果：{outcome}", f"Unknown call outcome: {outcome}")
     if outcome == "reached" and solved is None:
         raise InvalidInput("接通后请记录问题是否已真正解决。", "Reached: record whether the problem is really solved.")
-    require_role(user, "clerk")
+    require_role(user, "clerk", url)
     notes = checked_words(notes, "回访记录", "The call notes", 1000)
     with session_scope(url) as s:
         f = _find(s, followup_id, lock=True)
@@ -177,7 +177,7 @@ def consent_after_return(user: UserView, number: str, agreed: bool, phone: str =
                          now: datetime | None = None) -> FollowUpView | None:
     """Asked at the end of a return: may we call back? Recorded once; yes queues the call (quality faults only)."""
     now = now or utcnow()
-    require_role(user, "clerk")
+    require_role(user, "clerk", url)
     digits = "".join(ch for ch in phone if ch.isdigit())
     with session_scope(url) as s:
         ret = s.scalar(select(Return).where(Return.number == number))

@@ -8,10 +8,9 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from app.db import session_scope
-from app.errors import InvalidInput, NotAllowed
-from app.models import User
+from app.errors import InvalidInput
 from app.printing.spool import save_pdf
-from app.services.users import audit
+from app.services.users import acting_user, audit
 from app.services.views import UserView
 from app.settings import data_dir
 
@@ -99,13 +98,8 @@ def check(choice: PrinterChoice) -> PrinterChoice:
 def set_printer(user: UserView | None, choice: PrinterChoice, url: str | None = None) -> PrinterChoice:
     """The owner (admin) chooses a kind's printer, once, for this till; written to machine.toml, audited."""
     choice = check(choice)
-    denied = NotAllowed("只有店长可以设置打印机。", "Only the owner (admin) may choose the printers.")
-    if user is None:
-        raise denied
     with session_scope(url) as s:
-        row = s.get(User, user.id)
-        if row is None or not row.active or row.role != "admin":   # the role as stored now
-            raise denied
+        row = acting_user(s, user, "admin", "只有店长可以设置打印机。", "Only the owner (admin) may choose the printers.")
         chosen = {**printers(), choice.kind: choice}
         save_pdf(_toml(chosen).encode("utf-8"), machine_path())   # the same whole-file-or-nothing write
         audit(s, "machine_printer_set", row.id, choice.kind,

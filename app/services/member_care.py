@@ -34,7 +34,7 @@ def care_of(card: str, url: str | None = None) -> MemberView:
 
 def set_special_needs(card: str, note: str, user: UserView, url: str | None = None) -> MemberView:
     """A clerk writes the member's special-needs note (e.g. 老人，说话请大声一些); the change is audited."""
-    require_role(user, "clerk")
+    require_role(user, "clerk", url)
     note = note.strip()
     if len(note) > NOTE_LIMIT:
         raise InvalidInput(f"特殊需求备注最多 {NOTE_LIMIT} 字。", f"The special-needs note is at most {NOTE_LIMIT} characters.")
@@ -46,7 +46,7 @@ def set_special_needs(card: str, note: str, user: UserView, url: str | None = No
 
 
 def set_allergens(card: str, tags: tuple[str, ...], user: UserView, url: str | None = None) -> MemberView:
-    require_role(user, "clerk")
+    require_role(user, "clerk", url)
     unknown = [t for t in tags if t not in ALLERGENS]
     if unknown:
         raise InvalidInput(f"未知的过敏原：{', '.join(unknown)}", f"Unknown allergen: {', '.join(unknown)}")

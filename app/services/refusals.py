@@ -11,12 +11,12 @@ from sqlalchemy.orm import Session
 from app.db import session_scope
 from app.domain.engine import quote_to_json
 from app.domain.refunds import REFUSED
-from app.errors import InvalidInput, NotAllowed
+from app.errors import InvalidInput
 from app.models import Refusal, User, utcnow
 from app.services.numbers import next_number
 from app.services.policy import policy_in_force
 from app.services.returns.quoting import check_returnable, quote_in
-from app.services.users import ROLE_RANK, audit
+from app.services.users import acting_user, audit
 from app.services.views import QuoteView, ReturnRequest, UserView
 
 
@@ -68,10 +68,8 @@ def record(request: ReturnRequest, clerk: UserView, url: str | None = None,
 
 
 def _acting_counter_user(s: Session, clerk: UserView) -> User:
-    row = s.get(User, clerk.id)
-    if row is None or not row.active or row.role not in ROLE_RANK:
-        raise NotAllowed("只有已登录的柜台人员可以登记拒退。", "Only a signed-in counter user may record a refusal.")
-    return row
+    return acting_user(s, clerk, "clerk", "只有已登录的柜台人员可以登记拒退。",
+                       "Only a signed-in counter user may record a refusal.")
 
 
 def _asked(request: ReturnRequest) -> list[dict[str, object]]:

@@ -8,11 +8,11 @@ from sqlalchemy import Connection, bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from app.domain import facts as f
-from app.errors import InvalidInput, NotAllowed, NotFound
-from app.models import SaleLine, User, utcnow
+from app.errors import InvalidInput, NotFound
+from app.models import SaleLine, utcnow
 from app.models.law import REPAIR_OUTCOMES, RepairHistoryEntry
 from app.services.prepared import PreparedSelect
-from app.services.users import audit
+from app.services.users import acting_user, audit
 from app.services.views import UserView
 
 
@@ -29,9 +29,7 @@ def record(session: Session, sale_line_id: int, serial: str, outcome: str, parts
     if isinstance(parts_wait_days, bool) or not isinstance(parts_wait_days, int) or parts_wait_days < 0:
         raise InvalidInput(f"等待配件天数应为不小于0的整数（收到 {parts_wait_days!r}）",
                            f"parts_wait_days must be a whole number ≥ 0 (got {parts_wait_days!r})")
-    staff = session.get(User, user.id)
-    if staff is None or not staff.active:
-        raise NotAllowed("只有在职员工可以登记维修。", "Only active staff may record a repair.")
+    staff = acting_user(session, user, "clerk", "只有在职员工可以登记维修。", "Only active staff may record a repair.")
     if session.get(SaleLine, sale_line_id) is None:
         raise NotFound(f"找不到销售行 {sale_line_id}。", f"No sale line {sale_line_id}.")
     entry = RepairHistoryEntry(sale_line_id=sale_line_id, serial=(serial or "").strip(), at=at or utcnow(),

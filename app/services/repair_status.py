@@ -24,7 +24,7 @@ NEEDS = {"replaced": "supervisor", "refunded": "supervisor"}
 def advance(number: str, to: str, user: UserView, *, outcome: str = "", note: str = "",
             now: datetime | None = None, url: str | None = None) -> RepairTicketView:
     """Moves a ticket to `to`; "back" records how it came back (fixed / failed), which the repair history counts."""
-    require_role(user, NEEDS.get(to, "clerk"))
+    require_role(user, NEEDS.get(to, "clerk"), url)
     now = now or utcnow()
     note = checked_words(note, "备注", "The note", 500, lines=False)
     if to not in REPAIR_STATUSES:
@@ -65,7 +65,7 @@ def _came_back(s: Session, ticket: RepairTicket, outcome: str, user: UserView, n
 def tell_customer(number: str, user: UserView, *, now: datetime | None = None,
                   url: str | None = None) -> RepairTicketView:
     """The customer was told the repair is back (or what happens next); recorded with when."""
-    require_role(user, "clerk")
+    require_role(user, "clerk", url)
     now = now or utcnow()
     with session_scope(url) as s:
         ticket = _find(s, number)

@@ -56,7 +56,7 @@ def walk_in(user: UserView, *, sku: str, fault: str, serial: str = "", accessori
             call_agreed: bool | None = None, now: datetime | None = None, url: str | None = None) -> RepairTicketView:
     """A warranty repair brought in without a return: the product, its serial and what is wrong; `call_agreed`
     is the customer's answer to "may we call after you collect it?" (None: not asked, no call)."""
-    require_role(user, "clerk")
+    require_role(user, "clerk", url)
     now = now or utcnow()
     if not fault.strip():
         raise InvalidInput("请填写故障描述。", "Describe the fault.")
@@ -109,7 +109,7 @@ def _sold_line(s: Session, receipt_no: str | None, sku: str) -> int | None:
 def fill_in(number: str, user: UserView, *, serial: str | None = None, fault: str | None = None,
             accessories: str | None = None, phone: str | None = None, url: str | None = None) -> RepairTicketView:
     """What the clerk writes on a ticket a return made (serial, fault in words, accessories taken in)."""
-    require_role(user, "clerk")
+    require_role(user, "clerk", url)
     with session_scope(url) as s:
         ticket = _find(s, number)
         changes = {k: v for k, v in (("serial", serial), ("fault", fault), ("accessories", accessories),

@@ -30,7 +30,7 @@ def rate(user: UserView, service: str, subject: str, level: str, url: str | None
          now: datetime | None = None) -> RatingView:
     """The customer's rating of one service; rated again (they changed their mind), the last one counts."""
     now = now or utcnow()
-    require_role(user, "clerk")
+    require_role(user, "clerk", url)
     with session_scope(url) as s:
         return rate_in(s, user, service, subject, level, now)
 

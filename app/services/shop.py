@@ -8,10 +8,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db import session_scope
-from app.errors import InvalidInput, NotAllowed
+from app.errors import InvalidInput
 from app.models import Setting, User
 from app.services.prepared import PreparedSelect
-from app.services.users import audit
+from app.services.users import acting_user, audit
 from app.services.views import UserView
 
 DEFAULTS = {
@@ -181,10 +181,7 @@ SHARED: dict[str, tuple[Callable[[str], str], str, str]] = {
 
 def admin_in(s: Session, user: UserView | None, zh: str, en: str) -> User:
     """The acting user as stored now (not as at sign-in), if an active admin; else NotAllowed(zh, en)."""
-    row = s.get(User, user.id) if user is not None else None
-    if row is None or not row.active or row.role != "admin":
-        raise NotAllowed(zh, en)
-    return row
+    return acting_user(s, user, "admin", zh, en)
 
 
 def set_setting(user: UserView | None, key: str, value: str, url: str | None = None) -> str:

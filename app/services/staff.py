@@ -11,16 +11,21 @@ from app.db import session_scope
 from app.errors import InvalidInput, NotAllowed, NotFound
 from app.models import User, utcnow
 from app.services import pins
-from app.services.users import ROLE_RANK, audit, check_pin, is_locked, new_staff_code, view
+from app.services.users import (
+    ROLE_RANK,
+    acting_user,
+    audit,
+    check_pin,
+    is_locked,
+    new_staff_code,
+    view,
+)
 from app.services.views import StaffRow, UserView
 
 
 def acting_admin(session: Session, by: UserView | None) -> User:
     """The acting user's row as stored now (not as at sign-in); anyone but an active admin is refused."""
-    row = session.get(User, by.id) if by is not None else None
-    if row is None or not row.active or row.role != "admin":
-        raise NotAllowed("只有店长（管理员）可以这样做。", "Only the owner (an admin) may do this.")
-    return row
+    return acting_user(session, by, "admin", "只有店长（管理员）可以这样做。", "Only the owner (an admin) may do this.")
 
 
 def clean_username(typed: str) -> str:

@@ -8,10 +8,10 @@ from sqlalchemy.orm import Session
 
 from app.db import session_scope
 from app.domain.service_clock import ServiceStandards
-from app.errors import InvalidInput, NotAllowed
-from app.models import Setting, User
+from app.errors import InvalidInput
+from app.models import Setting
 from app.services.shop import settings_in
-from app.services.users import audit
+from app.services.users import acting_user, audit
 from app.services.views import UserView
 
 HOURS = {"service.respond_hours": "respond_hours", "service.resolve_hours": "resolve_hours",
@@ -73,9 +73,8 @@ def set_standards(user: UserView, values: dict[str, str], url: str | None = None
                            f"Opening days (e.g. 123456), holidays (2026-10-01,2026-10-02) or opening time "
                            f"(09:00) do not read: {exc}") from None
     with session_scope(url) as s:
-        row = s.get(User, user.id)
-        if row is None or not row.active or row.role != "admin":
-            raise NotAllowed("只有店长可以更改服务标准。", "Only the owner (admin) may change the service standards.")
+        row = acting_user(s, user, "admin", "只有店长可以更改服务标准。",
+                          "Only the owner (admin) may change the service standards.")
         for key, value in values.items():
             setting = s.get(Setting, key)
             before = setting.value if setting else ""

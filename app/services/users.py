@@ -150,9 +150,20 @@ def sign_in(username: str, pin: str, url: str | None = None) -> UserView:
     return verify_pin(username, pin, "sign_in", url)
 
 
-def require_role(user: UserView, role: str) -> None:
-    if ROLE_RANK.get(user.role, -1) < ROLE_RANK[role]:
-        raise NotAllowed(f"需要{_ROLE_ZH[role]}权限。", f"This needs the {role} role.")
+def acting_user(session: Session, user: UserView | None, role: str, zh: str | None = None,
+                en: str | None = None) -> User:
+    """The acting user's row as stored now, not as at sign-in: an account disabled or demoted since is
+    refused even while its window is still signed in. `role` is the least role that may act."""
+    row = session.get(User, user.id) if user is not None else None
+    if row is None or not row.active or ROLE_RANK.get(row.role, -1) < ROLE_RANK[role]:
+        raise NotAllowed(zh or f"需要{_ROLE_ZH[role]}权限。", en or f"This needs the {role} role.")
+    return row
+
+
+def require_role(user: UserView | None, role: str, url: str | None = None) -> None:
+    """acting_user in a read of its own, for a service that checks before it opens its transaction."""
+    with session_scope(url, write=False) as s:
+        acting_user(s, user, role)
 
 
 _ROLE_ZH = {"clerk": "店员", "supervisor": "主管", "admin": "店长"}

@@ -237,3 +237,32 @@ def test_log_lines_mask_phone_numbers():
     assert mask("ean 6901381234567892") == "ean 6901381234567892"
 
 
+
+
+def test_a_window_still_signed_in_acts_only_with_the_account_as_stored_now(shop):
+    """Services check the stored account, not the view handed out at sign-in: disabled is disabled at once,
+    and a view claiming a higher role than stored gets nothing."""
+    from dataclasses import replace
+
+    from app.models import Complaint
+    from app.services import complaints
+    from app.services.coupon_issue import goodwill
+
+    url, _ = shop
+    boss = owner(shop)
+    staff.add_user(boss, "wang", "店员 小王", "clerk", "4827", url)
+    staff.change_pin("wang", "4827", "5938", url)
+    wang = sign_in("wang", "5938", url)
+    first = complaints.log(wang, description="酸奶胀袋", url=url)
+    with pytest.raises(NotAllowed, match="supervisor"):
+        complaints.assign(replace(wang, role="supervisor"), first.number, "wang", url)
+    with pytest.raises(NotAllowed, match="supervisor"):
+        goodwill(replace(wang, role="admin"), url=url)
+    staff.set_active(boss, "wang", False, url)  # the counter PC still holds wang's view
+    with pytest.raises(NotAllowed):
+        complaints.log(wang, description="又一次", url=url)
+    with pytest.raises(NotAllowed):
+        complaints.note(wang, first.number, "已电话联系", url)
+    with session_scope(url, write=False) as s:
+        assert [c.number for c in s.scalars(select(Complaint))] == [first.number]
+        assert s.scalar(select(Complaint)).owner_id is None

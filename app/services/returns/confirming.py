@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from app.db import session_scope
 from app.domain.vocabulary import TENDER_METHODS, TERMINAL_METHODS
-from app.errors import InvalidInput, NotAllowed, NotFound
-from app.models import Return, ReturnTender, User, utcnow
-from app.services.users import audit
+from app.errors import InvalidInput, NotFound
+from app.models import Return, ReturnTender, utcnow
+from app.services.users import acting_user, audit
 from app.services.views import UserView
 
 MAX_REF = 64
@@ -46,9 +46,7 @@ def confirm_tender(number: str, method: str, reference: str, user: UserView | No
                            f"A {method} refund does not go through the payment terminal: no reference needed.")
     ref = clean_reference(reference)
     with session_scope(url) as s:
-        row = s.get(User, user.id) if user else None
-        if row is None or not row.active:
-            raise NotAllowed("请先登录。", "Sign in first.")
+        row = acting_user(s, user, "clerk", "请先登录。", "Sign in first.")
         ret = s.scalar(select(Return).where(Return.number == (number or "").strip().upper()))
         if ret is None or ret.status != "completed":
             raise NotFound(f"没有已完成的退货单 {number}", f"No completed return {number}")
