@@ -9,9 +9,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.db import session_scope
+from app.domain.codes import shown
 from app.domain.vocabulary import SATISFACTION, SATISFACTION_SCORES, SERVICES
-from app.errors import InvalidInput
-from app.models import Complaint, Rating, RepairTicket, Return, utcnow
+from app.errors import InvalidInput, NotFound
+from app.models import Complaint, FollowUp, Rating, RepairTicket, Return, utcnow
 from app.services.loop_views import RatingView
 from app.services.users import audit, require_role
 from app.services.views import UserView
@@ -41,6 +42,9 @@ def rate_in(s: Session, user: UserView, service: str, subject: str, level: str, 
     if level not in SATISFACTION:
         raise InvalidInput(f"满意度只有 优秀/良好/一般/差：{level}", f"Satisfaction is excellent/good/fair/poor: {level}")
     score = SATISFACTION_SCORES[level]
+    if not _exists(s, service, subject):  # a typed or stale number must not become a rating of nothing
+        name = SERVICES[service]
+        raise NotFound(f"没有{name[0]} {shown(subject)}，无法评价。", f"There is no {name[1]} {shown(subject)} to rate.")
     row = s.scalar(select(Rating).where(Rating.service == service, Rating.subject == subject))
     if row is None:
         row = Rating(service=service, subject=subject, score=score, member_id=_member_of(s, service, subject),
@@ -51,6 +55,19 @@ def rate_in(s: Session, user: UserView, service: str, subject: str, level: str, 
     audit(s, "service_rated", user.id, subject, service=service, score=score)
     s.flush()
     return RatingView(service, subject, level, score)
+
+
+def _exists(s: Session, service: str, subject: str) -> bool:
+    """The service being rated is on record: a return of that kind, a complaint, a repair ticket, a call."""
+    if service in ("return", "exchange"):
+        found = select(Return.id).where(Return.number == subject, Return.kind == service)
+    elif service == "complaint":
+        found = select(Complaint.id).where(Complaint.number == subject)
+    elif service == "repair":
+        found = select(RepairTicket.id).where(RepairTicket.number == subject)
+    else:
+        found = select(FollowUp.id).where(FollowUp.subject == subject)
+    return s.scalar(found.limit(1)) is not None
 
 
 def _member_of(s: Session, service: str, subject: str) -> int | None:
