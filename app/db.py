@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event, exc
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import settings
+from app import db_files, settings
 from app.errors import DatabaseBusy
 
 log = logging.getLogger(__name__)
@@ -25,8 +25,12 @@ BUSY_TIMEOUT_MS = 5000
 
 
 def _sqlite_setup(engine: Engine) -> None:
+    path = engine.url.database
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        if path and path != ":memory:":
+            db_files.hold(Path(path))  # before anything of ours reads the file's header again
         # Take transaction control from the sqlite3 module so BEGIN is ours (see _on_begin).
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
@@ -69,6 +73,7 @@ def dispose_engines() -> None:
     _engines.clear()
     _readers.clear()
     _factories.clear()
+    db_files.release_held()
 
 
 def _reader(engine: Engine) -> Engine:

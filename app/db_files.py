@@ -6,6 +6,7 @@ re-exports it for the commands and the screens.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -15,6 +16,14 @@ from sqlalchemy.engine import make_url
 from app.errors import DeskError
 
 HEADER = b"SQLite format 3\x00"
+
+# SQLite's locks are POSIX advisory locks, owned by the process per file: closing *any* descriptor of a
+# file drops every lock the process holds on it (sqlite.org/howtocorrupt.html, 2.2). A header read with
+# open()/close() while the shop's engine is connected let the sqlite3 shell, or another till, take the
+# database for unused and delete its WAL under the counter: what the counter wrote next went into the
+# deleted file. So each file the engine connects to is held open here, and its header read through that
+# descriptor, until the engines are disposed. (Windows locks belong to the handle: nothing to hold.)
+_held: dict[tuple[int, int], int] = {}
 
 
 class DatabaseProblem(DeskError):
@@ -55,9 +64,7 @@ def check_file(path: Path, *, create: bool = False) -> bool:
 
 def header_problem(path: Path) -> tuple[str, str] | None:
     """The first 100 bytes say what the file should be: its kind, page size and length."""
-    size = path.stat().st_size
-    with path.open("rb") as handle:
-        head = handle.read(100)
+    size, head = _head(path)
     if len(head) < 100 or not head.startswith(HEADER):
         return "文件头不是 SQLite 数据库", "the file header is not a SQLite database"
     page = int.from_bytes(head[16:18], "big")
@@ -71,6 +78,35 @@ def header_problem(path: Path) -> tuple[str, str] | None:
         return (f"文件应有 {pages} 页，只剩 {size // page} 页（被截断）",
                 f"the file should hold {pages} pages but has {size // page} (cut off)")
     return None
+
+
+def hold(path: Path) -> None:
+    """Keep a descriptor of the file the engine connected to, for header reads that drop no lock."""
+    if os.name != "posix":
+        return
+    try:
+        st = path.stat()
+    except OSError:
+        return
+    if (st.st_dev, st.st_ino) not in _held:
+        _held[(st.st_dev, st.st_ino)] = os.open(path, os.O_RDONLY)
+
+
+def release_held() -> None:
+    """Once no engine is connected (closing a held descriptor then takes no lock away)."""
+    for fd in _held.values():
+        os.close(fd)
+    _held.clear()
+
+
+def _head(path: Path) -> tuple[int, bytes]:
+    """The file's length and first 100 bytes, through the held descriptor when SQLite has the file open."""
+    st = path.stat()
+    fd = _held.get((st.st_dev, st.st_ino))
+    if fd is not None:
+        return os.fstat(fd).st_size, os.pread(fd, 100, 0)
+    with path.open("rb") as handle:
+        return st.st_size, handle.read(100)
 
 
 def damaged(path: Path, why_zh: str, why_en: str) -> DatabaseProblem:

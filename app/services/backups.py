@@ -214,8 +214,8 @@ def restore(file: Path, url: str | None = None, user: UserView | None = None) ->
         aside = backups_pg.restore(url, file, private_folder(settings.data_dir() / "backups"))
     else:
         check_backup_file(file)
+        dispose_engines()  # first: a damaged file is copied aside by plain reads (see db_files._held)
         aside, healthy = _keep_aside(path)
-        dispose_engines()
         if healthy:  # through SQLite's own locks, so a till that still has the file open sees the restored shop
             with closing(startup.read_only(file)) as src, closing(sqlite3.connect(path, timeout=5)) as dst:
                 src.backup(dst)

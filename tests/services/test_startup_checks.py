@@ -222,3 +222,36 @@ def test_a_database_at_the_head_opens_without_importing_alembic(tmp_path):
     out = subprocess.run([sys.executable, "-c", probe, f"sqlite:///{db}"], capture_output=True, text=True,
                          check=True, timeout=120).stdout
     assert out.split() == ["False", "False"]
+
+
+@sqlite_only
+def test_reading_the_header_while_the_shop_is_open_keeps_its_locks(shop_file):
+    """Closing any descriptor of a file drops the process's POSIX locks on it: a header check by open()/close()
+    while the counter was connected let another process delete the WAL, and the counter's next write went
+    into the deleted file, unseen by every other till (found driving the real window)."""
+    from sqlalchemy import text
+
+    from app.services.backups import check
+
+    url = f"sqlite:///{shop_file}"
+    init_database(url)
+
+    def write(value: str) -> None:
+        with session_scope(url) as s:
+            s.execute(text("INSERT OR REPLACE INTO settings (key, value) VALUES ('probe', :v)"), {"v": value})
+
+    def seen_elsewhere() -> str:  # another process opens, reads and closes: the last one out folds the WAL
+        read = ("import sqlite3, sys; print(sqlite3.connect(sys.argv[1])"
+                ".execute(\"SELECT value FROM settings WHERE key = 'probe'\").fetchone()[0])")
+        return subprocess.run([sys.executable, "-c", read, str(shop_file)], capture_output=True, text=True,
+                              check=True).stdout.strip()
+
+    for n, reads_header in enumerate((lambda: startup.header_problem(shop_file),
+                                      lambda: startup.open_for_window(url), lambda: check(url))):
+        write(f"before {n}")
+        reads_header()
+        assert seen_elsewhere() == f"before {n}"
+        write(f"after {n}")
+        assert seen_elsewhere() == f"after {n}", "a write went into a WAL another process had deleted"
+        assert Path(f"{shop_file}-wal").exists()
+    dispose_engines()

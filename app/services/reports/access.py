@@ -9,7 +9,6 @@ from app.services.users import acting_user
 from app.services.views import UserView
 
 
-
 def acting_reader(session: Session, by: UserView | None) -> User:
     """The acting user's row; a clerk, a disabled account or nobody is refused."""
     return acting_user(session, by, "supervisor", "只有店长或值班主管可以查看报表。",
