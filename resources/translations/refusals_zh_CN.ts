@@ -8,6 +8,11 @@
         <source>Refusal {number} recorded for receipt {receipt}: nothing taken back, nothing refunded.</source>
         <translation>已登记拒退 {number}（小票 {receipt}）：未收回商品，未退款。</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/shell/window.py" line="192" />
+        <source>Refusal {number} recorded (no receipt): nothing taken back, nothing given.</source>
+        <translation>已登记拒退 {number}（无小票）：未收回商品，未给储值凭证。</translation>
+    </message>
     </context>
 <context>
     <name>RefusalAction</name>

@@ -64,3 +64,28 @@ def test_a_line_that_can_be_taken_back_keeps_complete_on_f9(qtbot, make_window, 
     assert page.refusal.button.isVisible()
     qtbot.keyClick(page.table, "o")                            # a supervisor's override would take it back
     assert page.complete_button.isVisible() and not page.refusal.button.isVisible()
+
+
+def test_a_return_without_a_receipt_refused_as_a_whole_is_recorded_with_f9_too(qtbot, make_window, clock, shop):
+    """Without a receipt, opened food for a change of mind is refused: F9 records it, as on a receipt."""
+    from tests.gui.conftest import scan, type_slowly
+
+    window = make_window()
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    page = window.no_receipt_page
+    type_slowly(qtbot, page.member_field, "M000123", clock)
+    qtbot.keyClick(page.member_field, Qt.Key.Key_Return)
+    scan(qtbot, page.product_search, "6901234567892", clock)        # noodles, unopened: store credit
+    assert page.complete_button.isVisible() and not page.refusal.button.isVisible()
+    qtbot.keyClick(page.goods_table, "c")                            # opened, changed mind: refused
+    assert {d.outcome for d in page.quote.quote.lines} <= {"refused", "refused_overridable"}
+    assert page.refusal.button.isVisible() and not page.complete_button.isVisible()
+    assert page.refusal.button.text() == "登记拒退 (F9)"
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    with session_scope(shop, write=False) as s:
+        row = s.scalar(select(Refusal))
+        assert row is not None and row.sale_id is None and (row.lines, row.units) == (1, 1)
+        assert row.member_id is not None and json.loads(row.asked) == [
+            {"sku": "6901234567892", "qty": 1, "reason": "changed_mind", "condition": "opened"}]
+    assert returns_in_db(shop) == [] and window.current_page() is window.welcome
+    assert f"已登记拒退 {row.number}（无小票）" in window.status.text()

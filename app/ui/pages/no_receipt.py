@@ -25,6 +25,7 @@ from app.services.views import (
 )
 from app.ui import fmt
 from app.ui.pages.base import CounterContext, CounterPage
+from app.ui.pages.refusal import RefusalAction
 from app.ui.widgets.care_checks import member_care_view
 from app.ui.widgets.keys import bind_complete
 from app.ui.widgets.member_banner import MemberBanner
@@ -65,6 +66,7 @@ class NoReceiptPage(CounterPage):
         self.complete_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.complete_button.clicked.connect(self.complete)
         bind_complete(self.complete_button)
+        self.refusal = RefusalAction(self.context, self.complete_button, self.request)   # 登记拒退, as on a receipt
         self.hint = QLabel()
         self.hint.setObjectName("hint")
 
@@ -81,6 +83,7 @@ class NoReceiptPage(CounterPage):
         split.addWidget(self.quote_panel)
         buttons = QHBoxLayout()
         buttons.addWidget(self.hint, 1)
+        buttons.addWidget(self.refusal.button)
         buttons.addWidget(self.complete_button)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -180,6 +183,7 @@ class NoReceiptPage(CounterPage):
 
     def refresh_quote(self) -> None:
         self.quote = None
+        self.refusal.show_for(None)
         if not self.goods.rows:
             self.quote_panel.show_message(self.tr("Scan the goods or type a barcode or name above."))
             return
@@ -194,6 +198,7 @@ class NoReceiptPage(CounterPage):
             return
         self.quote = quote
         self.quote_panel.show_quote(quote)
+        self.refusal.show_for(quote)
 
     def main_action(self) -> None:
         self.context.status.show_info(lambda: self.tr("Press F9 (or Ctrl+Enter) to complete the return."))
@@ -231,6 +236,7 @@ class NoReceiptPage(CounterPage):
         self.product_label.setText(self.tr("&Goods:"))
         self.product_search.setPlaceholderText(self.tr("scan or type a barcode or name, Enter"))
         self.complete_button.setText(self.tr("Complete (F9)"))
+        self.refusal.retranslate()
         self.hint.setText(self.tr("Keys: + − qty · R reason · C condition · Delete removes · Esc next customer"))
         self.goods.retranslate()
         self.render_member()

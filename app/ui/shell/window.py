@@ -118,6 +118,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.receipt_page.return_completed.connect(self._on_return_completed)
         self.no_receipt_page.return_completed.connect(self._on_return_completed)
         self.receipt_page.refusal.recorded.connect(self._on_refusal_recorded)
+        self.no_receipt_page.refusal.recorded.connect(self._on_refusal_recorded)
         self.member_page.found_chosen.connect(self.open_found)
         self.no_receipt_button = self.view.add_page_button(QT_TRANSLATE_NOOP("Pages", "No receipt"), "F5",
                                                            self.open_no_receipt)
@@ -189,6 +190,11 @@ class MainWindow(Retranslating, QMainWindow):
     def _on_refusal_recorded(self, done: RecordedRefusal) -> None:
         """Nothing was taken back: the customer goes, the counter is ready for the next one."""
         self.new_customer()
+        if not done.receipt_no:
+            self.status.show_success(lambda: self.tr(
+                "Refusal {number} recorded (no receipt): nothing taken back, nothing given.").format(
+                    number=done.number))
+            return
         self.status.show_success(lambda: self.tr(
             "Refusal {number} recorded for receipt {receipt}: nothing taken back, nothing refunded.").format(
                 number=done.number, receipt=done.receipt_no))
