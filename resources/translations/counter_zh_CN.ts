@@ -89,6 +89,11 @@
 <context>
     <name>ReceiptPage</name>
     <message>
+        <location filename="../../app/ui/pages/receipt.py" line="225" />
+        <source>Receipt {no} changed at another till since it was scanned: what is left to return is updated, check what comes back.</source>
+        <translation>小票 {no} 扫描后已在其他收银台退过货：可退数量已更新，请核对本次退回的商品。</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/pages/receipt.py" line="236" />
         <source>Press F9 (or Ctrl+Enter) to complete the return.</source>
         <translation>按 F9（或 Ctrl+回车）完成退货。</translation>

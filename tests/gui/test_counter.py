@@ -390,3 +390,27 @@ def test_every_screen_fits_1366_by_768_in_both_languages(qtbot, make_window, clo
             window.show_page(page)
             hint = window.minimumSizeHint()
             assert hint.width() <= 1366 and hint.height() <= 768, (lang, page.objectName(), hint)
+
+
+def test_a_return_at_another_till_since_the_scan_updates_what_is_left_on_screen(qtbot, make_window, clock, shop):
+    """Two tills, one receipt: the other till takes one noodle back while this one is still picking."""
+    from app.services import returns
+    from app.services.users import sign_in
+    from app.services.views import ReturnItem, ReturnRequest
+    from app.ui.widgets.receipt_model import Col
+
+    window = make_window("en")
+    page = window.receipt_page
+    open_receipt(qtbot, window, clock, "R20261101-0004")       # two noodles
+    qtbot.keyClick(page.table, "2")
+    assert page.lines.data(page.lines.index(0, Col.LEFT)) == "2"
+    returns.complete(ReturnRequest("R20261101-0004", (ReturnItem(1, 1, "changed_mind", "unopened"),)),
+                     sign_in("clerk", "1111"))                  # the other till
+    qtbot.keyClick(page.table, "r")                             # this till goes on: another reason, quoted again
+    assert page.lines.data(page.lines.index(0, Col.LEFT)) == "1"
+    assert page.lines.pick_at(0).qty == 1, "no more picked than is left"
+    assert "changed at another till" in window.status.text()
+    assert page.quote is not None and [d.qty for d in page.quote.quote.lines] == [1]
+    assert "quantity.more_than_returnable" not in page.quote.quote.lines[0].rules
+    window.switch_language("zh_CN")
+    assert "扫描后已在其他收银台退过货" in window.status.text()

@@ -204,6 +204,9 @@ class ReceiptPage(CounterPage):
                 log.exception("quote failed")
             self.quote_panel.show_message(error_text(exc))
             return
+        if quote.receipt is not None and _left(quote.receipt) != _left(self.receipt):
+            self._changed_elsewhere(quote.receipt)
+            return
         self.quote = quote
         self.lines.set_decisions({d.line: d for d in quote.quote.lines})
         if self._drop_impossible_overrides(quote):
@@ -214,6 +217,16 @@ class ReceiptPage(CounterPage):
             self.context.status.show_error(warning)   # 第3次质量问题退货: the supervisor should know
         self.paid_by_row.setVisible(bool(quote.exchange_lines) and quote.price_difference > 0)
         self.render_drawer()
+
+    def _changed_elsewhere(self, fresh: ReceiptView) -> None:
+        """Goods of this receipt were taken back at another till since the scan: show what is left now."""
+        self.receipt = fresh
+        self.lines.read_again(fresh)
+        self.render_header()
+        self.context.status.show_error(lambda: self.tr(
+            "Receipt {no} changed at another till since it was scanned: what is left to return is updated, "
+            "check what comes back.").format(no=fresh.receipt_no))
+        self.refresh_quote()
 
     # -- exchange ------------------------------------------------------------------------------
     def set_exchange(self, on: bool) -> None:
@@ -322,3 +335,8 @@ class ReceiptPage(CounterPage):
         self.refusal.retranslate()
         if self.receipt is not None and self.quote is None:
             self.refresh_quote()
+
+
+def _left(receipt: ReceiptView | None) -> tuple[tuple[int, int], ...]:
+    """What can still come back per line: what a return elsewhere changes."""
+    return tuple((line.line_no, line.qty_returnable) for line in receipt.lines) if receipt else ()

@@ -66,6 +66,17 @@ class ReceiptLinesModel(QAbstractTableModel):
         self.decisions = {}
         self.endResetModel()
 
+    def read_again(self, receipt: ReceiptView) -> None:
+        """The same receipt read afresh (a return at another till since the scan): the picks stay, none
+        above what is left now. The caller quotes again."""
+        self.receipt = receipt
+        self.lines = list(receipt.lines)
+        self.picks = {line.line_no: replace(pick := self.picks.get(line.line_no, Pick()),
+                                            qty=min(pick.qty, line.qty_returnable))
+                      for line in self.lines}
+        if self.lines:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.lines) - 1, Col.COUNT - 1))
+
     def set_decisions(self, decisions: dict[int, LineDecision]) -> None:
         if decisions == self.decisions:
             return
