@@ -327,6 +327,18 @@
 <context>
     <name>SignInPage</name>
     <message>
+        <source>Opening the shop… scan the card again in a moment.</source>
+        <translation>正在打开门店…请稍后再扫一次工牌。</translation>
+    </message>
+    <message>
+        <source>“{code}” is not a staff card of this shop: scan your staff card or pick your name, then type your PIN.</source>
+        <translation>“{code}”不是本店的工牌：请扫描您的工牌或选择您的名字，然后输入 PIN。</translation>
+    </message>
+    <message>
+        <source>{name}: type your PIN.</source>
+        <translation>{name}：请输入 PIN。</translation>
+    </message>
+    <message>
         <source>4–12 digits</source>
         <translation>4–12 位数字</translation>
     </message>

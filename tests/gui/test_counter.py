@@ -414,3 +414,23 @@ def test_a_return_at_another_till_since_the_scan_updates_what_is_left_on_screen(
     assert "quantity.more_than_returnable" not in page.quote.quote.lines[0].rules
     window.switch_language("zh_CN")
     assert "扫描后已在其他收银台退过货" in window.status.text()
+
+
+def test_a_staff_card_scanned_at_sign_in_picks_its_user_and_is_never_a_wrong_pin(qtbot, make_window, clock, shop):
+    from app.services.users import MAX_TRIES
+    from tests.gui.conftest import user_row
+
+    window = make_window("en")
+    qtbot.keyClick(window, Qt.Key.Key_F12)
+    page = window.sign_in
+    boss_card = user_row(shop, "boss").staff_code
+    for _ in range(MAX_TRIES + 1):  # more scans than wrong PINs would lock anyone out
+        scan(qtbot, page.pin, boss_card, clock)
+    assert page.user.currentData() == "boss" and page.pin.text() == "" and page.pin.hasFocus()
+    assert "type your PIN" in page.message.text()
+    assert user_row(shop, "boss").failed_attempts == 0, "a card scan is not a try"
+    scan(qtbot, page.pin, "ST0000000000", clock)        # no such card: said, nothing chosen differently
+    assert "not a staff card" in page.message.text() and page.user.currentData() == "boss"
+    qtbot.keyClicks(page.pin, "2222")
+    qtbot.keyClick(page.pin, Qt.Key.Key_Return)
+    assert window.outer.currentWidget() is window.counter and window.clerk.username == "boss"

@@ -127,6 +127,26 @@ class SignInPage(Retranslating, QWidget):
         self.retranslate()
         self.pin.setFocus()
 
+    def accept_scan(self, code: str) -> None:
+        """A staff card picks its user and the PIN comes next: a card alone never signs anyone in, and a
+        card scanned into the PIN field is never taken for a wrong PIN."""
+        if self.opening:
+            self.message.setText(self.tr("Opening the shop… scan the card again in a moment."))
+            return
+        from app.domain.codes import shown
+        from app.services import users
+
+        person = guarded(self.message.setText, lambda: users.find_by_staff_code(code), "staff card")
+        index = self.user.findData(person.username) if person is not None else -1
+        self.pin.clear()
+        self.pin.setFocus()
+        if index < 0:
+            self.message.setText(self.tr("“{code}” is not a staff card of this shop: scan your staff card or pick "
+                                         "your name, then type your PIN.").format(code=shown(code)))
+            return
+        self.user.setCurrentIndex(index)
+        self.message.setText(self.tr("{name}: type your PIN.").format(name=person.display_name))
+
     def attempt(self) -> None:
         if self.opening:   # typed before the shop was open: kept in the field until it is
             self.kept = bool(self.pin.text())

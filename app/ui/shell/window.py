@@ -201,8 +201,11 @@ class MainWindow(Retranslating, QMainWindow):
 
     # -- codes ---------------------------------------------------------------------------------
     def _on_code_scanned(self, code: str) -> None:
+        if self.outer.currentWidget() is self.sign_in and self.active_modal() is None:
+            self.sign_in.accept_scan(code)  # a staff card picks its user; nothing else is opened
+            return
         if self.clerk is None or self.outer.currentWidget() is not self.counter:
-            return  # a scan on the lock screen does nothing
+            return  # a scan on the lock screen opens nothing
         self.router.route(code)
 
     def active_modal(self) -> QWidget | None:
