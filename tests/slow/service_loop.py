@@ -14,9 +14,10 @@ from pathlib import Path
 
 from app.db import dispose_engines
 from app.errors import DeskError
-from app.services import backups, complaints, coupon_counter, policy, repair_status
+from app.services import backups, complaints, coupon_counter, policy, refusals, repair_status
 from app.services.complaints import Compensation
 from app.services.users import sign_in
+from app.services.views import ReturnItem, ReturnRequest
 from tests.slow import kill_hook
 
 FILE_EVENTS = ("open", "os.rename", "os.replace", "os.remove", "os.unlink", "shutil.copyfile", "sqlite3.connect")
@@ -49,6 +50,9 @@ def act(url: str, folder: Path, action: str, subject: str, staff: dict[str, obje
         return coupon_counter.redeem(subject, 1000, clerk, url=url).code
     if action == "policy_install":
         return policy.install(owner, Path(subject), url=url)[0].version
+    if action == "refusal":   # opened noodles for a change of mind: refused as a whole, recorded
+        return refusals.record(ReturnRequest(subject, (ReturnItem(1, 1, "changed_mind", "opened"),)), clerk,
+                               url=url).number
     if action == "backup":
         return backups.backup(url, folder, why="daily").path.name
     raise ValueError(action)

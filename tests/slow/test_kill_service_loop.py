@@ -1,7 +1,7 @@
 """SIGKILL of a till in the middle of each service-loop write, before every SQL statement and file event.
 
 Logging and resolving a complaint (with a compensation coupon and a follow-up call), collecting a repair,
-redeeming a coupon and a store credit, installing a policy, the daily backup. After every kill: the file is
+redeeming a coupon and a store credit, installing a policy, recording a refusal, the daily backup. After every kill: the file is
 sound, the audit chain verifies, nothing is half-written (a resolved complaint has its entry and its coupon,
 a redeemed code its redemption, a listed backup is whole and its metadata true), and the same write on the
 same subject then goes through at once (no lock, no "already done"). `returns-desk check` agrees at the end.
@@ -56,6 +56,12 @@ LOOP_CHECKS = {
         SELECT t.number FROM repair_tickets t WHERE (t.status = 'collected') != (t.collected_at IS NOT NULL)
         OR (t.status = 'collected') != EXISTS (
             SELECT 1 FROM audit_log a WHERE a.subject = t.number AND a.action = 'repair_collected')""",
+    "a refusal without its entry": """
+        SELECT r.number FROM refusals r WHERE NOT EXISTS (
+            SELECT 1 FROM audit_log a WHERE a.subject = r.number AND a.action = 'return_refused')""",
+    "refusal entries unlike the refusals": """
+        SELECT 1 WHERE (SELECT count(*) FROM refusals)
+                    != (SELECT count(*) FROM audit_log WHERE action = 'return_refused')""",
     "installed policies unlike their entries": """
         SELECT 1 WHERE (SELECT count(*) FROM installed_policies)
                     != (SELECT count(*) FROM audit_log WHERE action = 'policy_installed')""",
@@ -144,7 +150,7 @@ def prepared(url: str, tmp_path: Path) -> dict[str, list[str]]:
         files[-1].write_text(base + f"\n# edition {n}\n", encoding="utf-8")
     dispose_engines()
     return {"complaint_new": ["K2"], "complaint_resolve": opened, "repair_collect": tickets,
-            "coupon_redeem": codes, "policy_install": [str(f) for f in files], "backup": ["-"]}
+            "coupon_redeem": codes, "policy_install": [str(f) for f in files], "refusal": ["K0"], "backup": ["-"]}
 
 
 def test_sigkill_before_every_moment_of_every_service_loop_write_leaves_nothing_half_done(shop, tmp_path):
