@@ -434,3 +434,25 @@ def test_a_staff_card_scanned_at_sign_in_picks_its_user_and_is_never_a_wrong_pin
     qtbot.keyClicks(page.pin, "2222")
     qtbot.keyClick(page.pin, Qt.Key.Key_Return)
     assert window.outer.currentWidget() is window.counter and window.clerk.username == "boss"
+
+
+def test_f9_after_another_till_took_the_goods_back_writes_nothing_and_shows_what_is_left(qtbot, make_window, clock,
+                                                                                        shop):
+    from app.services import returns
+    from app.services.users import sign_in
+    from app.services.views import ReturnItem, ReturnRequest
+    from app.ui.widgets.receipt_model import Col
+
+    window = make_window("en")
+    page = window.receipt_page
+    open_receipt(qtbot, window, clock, "R20261101-0004")
+    qtbot.keyClick(page.table, "2")
+    other = returns.complete(ReturnRequest("R20261101-0004", (ReturnItem(1, 1, "changed_mind", "unopened"),)),
+                             sign_in("clerk", "1111"))
+    qtbot.keyClick(window, Qt.Key.Key_F9)                       # the completing path refuses 2 of 1 left
+    assert [r.number for r in returns_in_db(shop)] == [other.number]
+    assert window.current_page() is page
+    assert page.lines.data(page.lines.index(0, Col.LEFT)) == "1" and page.lines.pick_at(0).qty == 1
+    assert "changed at another till" in window.status.text()
+    qtbot.keyClick(window, Qt.Key.Key_F9)                       # the one left goes back now
+    assert len(returns_in_db(shop)) == 2

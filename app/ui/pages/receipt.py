@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSplitter, QVBoxLayout
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSplitter, QVBoxLayout
 
 from app.services import catalogue, returns
 from app.services.views import CompletedReturn, ProductView, QuoteView, ReceiptView, ReturnRequest
@@ -298,6 +298,8 @@ class ReceiptPage(CounterPage):
             self.context.status.show_error(lambda: self.tr("Pick at least one item to return."))
             return
         self.context.complete_return(self.request(), self.quote, self._on_completed)
+        if self.receipt is not None and QApplication.activeModalWidget() is None:
+            self.refresh_quote()   # not completed (refused, busy): another till may have taken goods back
 
     def _on_completed(self, result: CompletedReturn) -> None:
         self.reset()
