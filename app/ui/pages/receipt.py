@@ -40,6 +40,7 @@ class ReceiptPage(CounterPage):
     def __init__(self, context: CounterContext) -> None:
         super().__init__(context, "receiptPage")
         self.receipt: ReceiptView | None = None
+        self._rereading = False
         self.quote: QuoteView | None = None
         self.started_at: datetime | None = None
         self.header = QLabel()
@@ -212,7 +213,7 @@ class ReceiptPage(CounterPage):
                 log.exception("quote failed")
             self.quote_panel.show_message(error_text(exc))
             return
-        if quote.receipt is not None and _left(quote.receipt) != _left(self.receipt):
+        if quote.receipt is not None and _left(quote.receipt) != _left(self.receipt) and not self._rereading:
             self._changed_elsewhere(quote.receipt)
             return
         self.quote = quote
@@ -234,7 +235,11 @@ class ReceiptPage(CounterPage):
         self.context.status.show_error(lambda: self.tr(
             "Receipt {no} changed at another till since it was scanned: what is left to return is updated, "
             "check what comes back.").format(no=fresh.receipt_no))
-        self.refresh_quote()
+        self._rereading = True   # once: a till that keeps changing it is caught on the next key
+        try:
+            self.refresh_quote()
+        finally:
+            self._rereading = False
 
     # -- exchange ------------------------------------------------------------------------------
     def set_exchange(self, on: bool) -> None:
