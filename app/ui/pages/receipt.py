@@ -5,15 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QApplication,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSizePolicy,
-    QSplitter,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSplitter, QVBoxLayout
 
 from app.services import catalogue, returns
 from app.services.views import CompletedReturn, ProductView, QuoteView, ReceiptView, ReturnRequest
@@ -213,7 +205,7 @@ class ReceiptPage(CounterPage):
                 log.exception("quote failed")
             self.quote_panel.show_message(error_text(exc))
             return
-        if quote.receipt is not None and _left(quote.receipt) != _left(self.receipt) and not self._rereading:
+        if self.lines.changed_in(quote.receipt) and not self._rereading:
             self._changed_elsewhere(quote.receipt)
             return
         self.quote = quote
@@ -311,8 +303,10 @@ class ReceiptPage(CounterPage):
             self.context.status.show_error(lambda: self.tr("Pick at least one item to return."))
             return
         self.context.complete_return(self.request(), self.quote, self._on_completed)
-        if self.receipt is not None and QApplication.activeModalWidget() is None:
-            self.refresh_quote()   # not completed (refused, busy): another till may have taken goods back
+        if self.receipt is not None:   # not completed (or waiting for a supervisor): taken back elsewhere?
+            seen = guarded(lambda _kept: None, lambda: returns.quote(self.request(), receipt=self.receipt), "re-check")
+            if seen is not None and self.lines.changed_in(seen.receipt):
+                self._changed_elsewhere(seen.receipt)
 
     def _on_completed(self, result: CompletedReturn) -> None:
         self.reset()
@@ -351,7 +345,3 @@ class ReceiptPage(CounterPage):
         if self.receipt is not None and self.quote is None:
             self.refresh_quote()
 
-
-def _left(receipt: ReceiptView | None) -> tuple[tuple[int, int], ...]:
-    """What can still come back per line: what a return elsewhere changes."""
-    return tuple((line.line_no, line.qty_returnable) for line in receipt.lines) if receipt else ()

@@ -66,6 +66,12 @@ class ReceiptLinesModel(QAbstractTableModel):
         self.decisions = {}
         self.endResetModel()
 
+    def changed_in(self, receipt: ReceiptView | None) -> bool:
+        """Whether the same receipt read again leaves other quantities to return (a return at another till)."""
+        return receipt is not None and self.receipt is not None and \
+            [(ln.line_no, ln.qty_returnable) for ln in receipt.lines] != \
+            [(ln.line_no, ln.qty_returnable) for ln in self.lines]
+
     def read_again(self, receipt: ReceiptView) -> None:
         """The same receipt read afresh (a return at another till since the scan): the picks stay, none
         above what is left now. The caller quotes again."""
