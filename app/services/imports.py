@@ -98,7 +98,9 @@ def import_sale_rows(rows: Iterable[tuple[int, Callable[[Lookups], SaleRow]]], u
     batch: list[tuple[int, SaleRow]] = []
     line_no = 0
     # What is already loaded (the ORM, Qt, the catalogue) is left out of the collector's full passes: they
-    # would walk it again and again while the rows are built, a fifth of a long import's time.
+    # would walk it again and again while the rows are built, a fifth of a long import's time. The
+    # counter's launch has frozen its own objects for good (ui/shell/launch.py): that freeze is kept.
+    frozen_before = gc.get_freeze_count()
     gc.freeze()
     try:
         for line_no, parse in rows:
@@ -120,7 +122,8 @@ def import_sale_rows(rows: Iterable[tuple[int, Callable[[Lookups], SaleRow]]], u
         log.exception("sales import stopped at line %d", line_no)
         raise ImportStopped(report.imported, line_no) from exc
     finally:
-        gc.unfreeze()
+        if not frozen_before:
+            gc.unfreeze()
     if progress:
         progress(line_no, report)
     return report
