@@ -29,11 +29,6 @@ class CounterPages:
     repairs: RepairsPage
 
     @classmethod
-    def build(cls, context: CounterContext) -> CounterPages:
-        return cls(WelcomePage(context), ReceiptPage(context), NoReceiptPage(context), MemberPage(context),
-                   CodePage(context), ReturnPage(context), RepairsPage(context))
-
-    @classmethod
     def building(cls, context: CounterContext,
                  add: Callable[[CounterPage], object]) -> Generator[None, None, CounterPages]:
         """The same pages, each made and `add`ed (to the window's stack) in its own step, so the event loop
