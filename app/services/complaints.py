@@ -21,7 +21,7 @@ from app.services.loop_views import ComplaintView
 from app.services.numbers import next_number
 from app.services.sale_rows import normalise_code
 from app.services.standards import standards_in
-from app.services.users import audit, require_role
+from app.services.users import acting_user, audit
 from app.services.views import UserView
 
 MAX_COMPENSATION = 50000  # fen: ¥500 — more than this is not counter compensation
@@ -47,8 +47,8 @@ def log(user: UserView, *, description: str, channel: str = "counter", type: str
     description = checked_words(description, "投诉内容", "The complaint", LONGEST)
     if not description:
         raise InvalidInput("请写下顾客反映的问题。", "Describe what the customer complains about.")
-    require_role(user, "clerk", url)
     with session_scope(url) as s:
+        acting_user(s, user, "clerk")
         c = Complaint(number=next_number(s, "TS", now), channel=channel, type=type, severity=severity,
                       status="open", description=description.strip(), created_at=now, contacts=1,
                       phone=_digits(phone), call_agreed=call_agreed)
@@ -104,8 +104,8 @@ def note(user: UserView, number: str, text: str, url: str | None = None, now: da
     text = checked_words(text, "备注", "The note", LONGEST)
     if not text:
         raise InvalidInput("备注不能为空。", "The note is empty.")
-    require_role(user, "clerk", url)
     with session_scope(url) as s:
+        acting_user(s, user, "clerk")
         c = find(s, number)
         add_note(s, c, user, text.strip(), now)
         audit(s, "complaint_note", user.id, c.number)
@@ -116,8 +116,8 @@ def assign(user: UserView, number: str, owner: str, url: str | None = None, now:
            ) -> ComplaintView:
     """A supervisor gives the complaint an owner (a member of staff who sees it through)."""
     now = now or utcnow()
-    require_role(user, "supervisor", url)
     with session_scope(url) as s:
+        acting_user(s, user, "supervisor")
         c = find(s, number, lock=True)
         staff = s.scalar(select(User).where(User.username == owner.strip(), User.active.is_(True)))
         if staff is None:
@@ -137,8 +137,8 @@ def resolve(user: UserView, number: str, category: str, resolution: str, *,
     resolution = checked_words(resolution, "处理结果", "The resolution", LONGEST)
     if not resolution:
         raise InvalidInput("请写下处理结果。", "Say how it was resolved.")
-    require_role(user, "supervisor" if compensation else "clerk", url)
     with session_scope(url) as s:
+        acting_user(s, user, "supervisor" if compensation else "clerk")
         c = find(s, number, lock=True)
         if c.status == "resolved":
             raise InvalidInput(f"投诉 {c.number} 已经处理完毕。", f"Complaint {c.number} is already resolved.")
@@ -171,8 +171,8 @@ def reopen(user: UserView, number: str, why: str, url: str | None = None, now: d
     why = checked_words(why, "再次反映的问题", "Why the customer came back", LONGEST)
     if not why:
         raise InvalidInput("请写下顾客再次反映的问题。", "Say why the customer came back.")
-    require_role(user, "clerk", url)
     with session_scope(url) as s:
+        acting_user(s, user, "clerk")
         c = find(s, number, lock=True)
         if c.status != "resolved":
             raise InvalidInput(f"投诉 {c.number} 还未处理完，直接添加备注即可。",
@@ -190,8 +190,8 @@ def work_list(user: UserView, url: str | None = None, now: datetime | None = Non
               include_resolved: bool = False) -> list[ComplaintView]:
     """Open complaints, what falls due next first (overdue ones marked); resolved ones after, newest first."""
     now = now or utcnow()
-    require_role(user, "clerk", url)
     with session_scope(url, write=False) as s:
+        acting_user(s, user, "clerk")
         rows = list(s.scalars(select(Complaint).order_by(Complaint.id)))
         open_ = sorted((c for c in rows if c.status != "resolved"), key=lambda c: next_due(c) or now)
         done = sorted((c for c in rows if c.status == "resolved"), key=lambda c: c.resolved_at or now, reverse=True)

@@ -29,7 +29,7 @@ from app.services.loop_views import FollowUpView
 from app.services.numbers import next_number
 from app.services.receipts import mask_phone
 from app.services.standards import standards_in
-from app.services.users import audit, require_role
+from app.services.users import acting_user, audit, require_role
 from app.services.views import UserView
 from app.settings import SHOP_TZ
 
@@ -98,8 +98,8 @@ def queue(user: UserView, url: str | None = None, now: datetime | None = None, *
           ) -> list[FollowUpView]:
     """The open calls, the one due first at the top (due_only: only those due by now)."""
     now = now or utcnow()
-    require_role(user, "clerk", url)
     with session_scope(url, write=False) as s:
+        acting_user(s, user, "clerk")
         q = select(FollowUp).where(FollowUp.status == "open")
         if due_only:
             q = q.where(FollowUp.due_at <= now)
@@ -115,8 +115,8 @@ def _find(s: Session, followup_id: int, *, lock: bool = False) -> FollowUp:
 
 def number_to_call(user: UserView, followup_id: int, url: str | None = None) -> str:
     """The full number, for dialling; each look-up is audited (the number is shown masked everywhere else)."""
-    require_role(user, "clerk", url)
     with session_scope(url) as s:
+        acting_user(s, user, "clerk")
         f = _find(s, followup_id)
         member = s.get(Member, f.member_id) if f.member_id else None
         audit(s, "followup_number_shown", user.id, f.subject)

@@ -27,7 +27,7 @@ from app.services.numbers import next_number
 from app.services.receipts import member_view
 from app.services.sale_rows import normalise_code
 from app.services.shop import settings_in
-from app.services.users import audit, require_role
+from app.services.users import acting_user, audit, require_role
 from app.services.views import UserView
 
 PROMISE_SETTING = "repair.promise_hours"   # the shop's promise; 72 h by the service standards
@@ -109,8 +109,8 @@ def _sold_line(s: Session, receipt_no: str | None, sku: str) -> int | None:
 def fill_in(number: str, user: UserView, *, serial: str | None = None, fault: str | None = None,
             accessories: str | None = None, phone: str | None = None, url: str | None = None) -> RepairTicketView:
     """What the clerk writes on a ticket a return made (serial, fault in words, accessories taken in)."""
-    require_role(user, "clerk", url)
     with session_scope(url) as s:
+        acting_user(s, user, "clerk")
         ticket = _find(s, number)
         changes = {k: v for k, v in (("serial", serial), ("fault", fault), ("accessories", accessories),
                                      ("phone", phone)) if v is not None}
